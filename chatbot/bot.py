@@ -1,0 +1,227 @@
+"""The engine: text -> normalise -> safety screen -> match -> compose -> Reply.
+
+`Chatbot.reply(text, state)` is pure: no I/O, deterministic, thread-safe, and
+it never raises for any string. `Chatbot.respond(text, session=...)` keeps the
+small `State` in a bounded in-memory store for simple front ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .compose import Composer
+from .content import FALLBACK, SMALLTALK, KnowledgeBase, load
+from .matcher import Candidate, Decision, content_words
+from .safety import Hit
+from .sessions import SessionStore
+from .settings import Settings
+from .types import Choice, Problem, Reply, State, TopicInfo
+
+#: Topics where naming another medicine is expected ("baclofen vs tizanidine").
+CROSS_MEDICINE_TOPICS = frozenset({"interactions", "compare_relaxants", "muscle_relaxant_types",
+                                   "alcohol"})
+_FIRST = re.compile(r"^(?:the )?(?:1|1st|first|one|first one|a|former|top|option 1|number 1)"
+                    r"(?: one| option| please)?$")
+_SECOND = re.compile(r"^(?:the )?(?:2|2nd|second|two|second one|b|latter|other|other one|"
+                     r"option 2|number 2|bottom)(?: one| option| please)?$")
+
+
+class ContentError(Exception):
+    """The content has errors; `problems` says where."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = [p for p in problems if p.severity == "error"]
+        lines = "\n".join(str(p) for p in self.problems[:20])
+        more = len(self.problems) - 20
+        super().__init__(
+            f"content has {len(self.problems)} error(s):\n{lines}"
+            + (f"\n... and {more} more (run `chatbot check`)" if more > 0 else "")
+        )
+
+
+class UnknownRegion(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Trace:
+    """What happened inside one reply, for `chatbot explain` (never stored)."""
+
+    normalized: str
+    match_text: str
+    safety: tuple[Hit, ...]
+    candidates: tuple[Candidate, ...]
+    decision: Decision | None
+    other_medicine: str | None
+    reply: Reply
+    state: State
+
+
+class Chatbot:
+    def __init__(self, kb: KnowledgeBase, settings: Settings | None = None,
+                 warnings: list[Problem] | None = None) -> None:
+        self.settings = settings or Settings()
+        self.kb = kb
+        region = self.settings.region or kb.default_region
+        if region not in kb.regions:
+            raise UnknownRegion(
+                f"unknown region '{region}'; known regions: {', '.join(kb.regions)}"
+            )
+        self.region = region
+        self.composer = Composer(kb, region)
+        self.sessions = SessionStore(self.settings.session_ttl, self.settings.max_sessions)
+        self.warnings = warnings or []
+        self._ignore = frozenset(kb.medicine_words)
+        self._other_longest = max((len(k) for k in kb.other_medicines), default=1)
+
+    # --- construction ---------------------------------------------------------------
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Chatbot:
+        kb, problems = load(settings.knowledge_dir, settings.intents_dir, settings.thresholds)
+        if kb is None:
+            raise ContentError(problems)
+        return cls(kb, settings, [p for p in problems if p.severity == "warning"])
+
+    @classmethod
+    def default(cls, region: str | None = None) -> Chatbot:
+        """The shipped knowledge/ and intents/."""
+        return cls.from_settings(Settings(region=region))
+
+    @classmethod
+    def from_paths(cls, knowledge_dir: str | Path, intents_dir: str | Path,
+                   region: str | None = None) -> Chatbot:
+        return cls.from_settings(
+            Settings(knowledge_dir=Path(knowledge_dir), intents_dir=Path(intents_dir),
+                     region=region)
+        )
+
+    def reloaded(self) -> Chatbot:
+        """A new bot from the same folders; raises ContentError and leaves this one as is."""
+        return Chatbot.from_settings(self.settings.with_(region=self.region))
+
+    # --- the public calls --------------------------------------------------------------
+    def topics(self) -> list[TopicInfo]:
+        return self.kb.topics()
+
+    def respond(self, text: str, session: str | None = None) -> Reply:
+        """Answer one message. With `session`, the conversation continues across calls."""
+        if session is None:
+            return self.reply(text, None)[0]
+        return self.sessions.update(session, lambda state: self.reply(text, state))
+
+    def reply(self, text: str, state: State | None = None) -> tuple[Reply, State]:
+        """The pure step: a message and the conversation so far -> reply and new state."""
+        trace = self.trace(text, state)
+        return trace.reply, trace.state
+
+    def welcome(self) -> str:
+        return self.composer.fill(self.kb.messages.smalltalk["welcome"])
+
+    # --- the pipeline ------------------------------------------------------------------
+    def trace(self, text: object, state: State | None = None) -> Trace:
+        state = state or State()
+        if not isinstance(text, str):
+            text = "" if text is None else str(text)
+        tokens = self.kb.normalizer.tokens(text)
+        normalized = " ".join(tokens)
+        # 1. safety, over the whole text
+        hits = tuple(self.kb.screen.hits(normalized))
+        if hits:
+            hit = hits[0]
+            reply = self.composer.message(hit.kind, hit.message, rule=hit.rule)  # type: ignore[arg-type]
+            new_state = state.next(pending=(), crisis=state.crisis or hit.kind == "crisis")
+            return Trace(normalized, "", hits, (), None, None, reply, new_state)
+        # 2. matching, over the first max_chars
+        bounded = tokens
+        if len(text) > self.settings.max_chars:
+            bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
+        match_text = content_words(bounded, self._ignore)
+        reply, new_state, candidates, decision, other = self._route(bounded, match_text, state)
+        if state.crisis and reply.kind not in ("crisis", "emergency"):
+            if reply.kind in ("smalltalk", "fallback"):
+                reply = self.composer.message("crisis", "followup", rule="crisis.followup")
+            else:
+                reply = self.composer.with_reminder(reply)
+            new_state = replace(new_state, crisis=True)
+        return Trace(normalized, match_text, (), tuple(candidates), decision, other, reply,
+                     new_state)
+
+    def _route(
+        self, tokens: list[str], match_text: str, state: State
+    ) -> tuple[Reply, State, list[Candidate], Decision | None, str | None]:
+        fresh = state.next(pending=())
+        if not tokens:
+            return self.composer.message("fallback", "empty", rule="fallback.empty"), fresh, [], None, None
+        if not any(ch.isalpha() for t in tokens for ch in t):
+            return (self.composer.message("fallback", "gibberish", rule="fallback.gibberish"),
+                    fresh, [], None, None)
+        # a reply to "Do you mean A or B?"
+        if state.pending:
+            chosen = self._pick(" ".join(tokens), state.pending)
+            if chosen is not None:
+                ans = self.kb.answers[chosen.topic]
+                return (self.composer.answer(ans, rule="clarify.chosen"),
+                        replace(fresh, last_topic=ans.topic, medicine=ans.medicine),
+                        [], None, None)
+        candidates = self.kb.matcher.rank(match_text)
+        decision = self.kb.matcher.decide(candidates)
+        names_ours = any(t in self.kb.medicine_words for t in tokens)
+        other = None if names_ours else self._other_medicine(tokens)
+
+        if decision.action == "fallback":
+            if other:
+                return (self._other_reply(other), fresh, candidates, decision, other)
+            return self.composer.message("fallback", "default", rule="fallback.no_match"), fresh, candidates, decision, other
+
+        if decision.action == "clarify":
+            choices = tuple(
+                Choice(c.intent, self.kb.answers[c.intent].title)
+                for c in candidates[:2] if c.intent in self.kb.answers
+            )
+            if len(choices) == 2 and not other:
+                reply = self.composer.clarify(choices, rule="match.clarify")
+                return reply, replace(fresh, pending=choices), candidates, decision, other
+        best = candidates[0]
+        intent = self.kb.intents[best.intent]
+        head, _, key = intent.target.partition(".")
+        if head == SMALLTALK:
+            if key == "more":
+                if state.last_topic and state.last_topic in self.kb.answers:
+                    ans = self.kb.answers[state.last_topic]
+                    return (self.composer.answer(ans, longer=True, rule="smalltalk.more"),
+                            fresh, candidates, decision, other)
+                return self.composer.message("smalltalk", "more_none", rule="smalltalk.more"), fresh, candidates, decision, other
+            return self.composer.message("smalltalk", key, rule=f"smalltalk.{key}"), fresh, candidates, decision, other
+        if head == FALLBACK:
+            return self.composer.message("fallback", key, rule=f"fallback.{key}"), fresh, candidates, decision, other
+        ans = self.kb.answers[intent.target]
+        if other and ans.topic.split(".", 1)[1] not in CROSS_MEDICINE_TOPICS:
+            return self._other_reply(other), fresh, candidates, decision, other
+        new_state = replace(fresh, last_topic=ans.topic, medicine=ans.medicine)
+        return self.composer.answer(ans, rule=f"match.{decision.action}"), new_state, candidates, decision, other
+
+    def _other_reply(self, name: str) -> Reply:
+        return self.composer.message("fallback", "other_medicine", rule="fallback.other_medicine",
+                                     medicine=name)
+
+    def _other_medicine(self, tokens: list[str]) -> str | None:
+        n = len(tokens)
+        for i in range(n):
+            for size in range(min(self._other_longest, n - i), 0, -1):
+                name = self.kb.other_medicines.get(tuple(tokens[i : i + size]))
+                if name:
+                    return name
+        return None
+
+    def _pick(self, text: str, choices: tuple[Choice, ...]) -> Choice | None:
+        if _FIRST.match(text):
+            return choices[0]
+        if _SECOND.match(text) and len(choices) > 1:
+            return choices[1]
+        for choice in choices:
+            title = " ".join(self.kb.normalizer.tokens(choice.title))
+            if text == title or (len(text) > 3 and text in title):
+                return choice
+        return None

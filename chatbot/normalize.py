@@ -1,0 +1,129 @@
+"""Text normalisation: the first stage of every reply, and of every example at load.
+
+`Normalizer.normalize(text)` gives the words a person meant: Unicode NFKC,
+case-folded, control characters and terminal escapes removed, brand names and
+misspellings mapped to one canonical word (from intents/synonyms.yaml), and
+unknown words corrected to the nearest known word when one is close.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+# a word: letters/digits with inner apostrophes or decimal points ("didn't", "2.5")
+_WORD = re.compile(r"\d+(?:[.,]\d+)?|[^\W_]+(?:'[^\W_]+)*")
+
+
+def clean(text: str) -> str:
+    """NFKC, casefold, strip escapes and control characters, collapse whitespace."""
+    text = _ANSI.sub(" ", text)
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
+    text = "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") else ch
+        for ch in text
+    )
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@dataclass(frozen=True)
+class Normalizer:
+    """Built once from the content; immutable and safe to share across threads."""
+
+    #: variant word sequence -> canonical words, e.g. ("side", "affects") -> ("side", "effects")
+    synonyms: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    #: every word the content knows; unknown words are corrected towards these
+    vocabulary: frozenset[str] = frozenset()
+    typo_cutoff: float = 80.0
+    _vocab_list: tuple[str, ...] = field(init=False, repr=False, default=())
+    _longest: int = field(init=False, repr=False, default=1)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_vocab_list", tuple(sorted(self.vocabulary)))
+        longest = max((len(k) for k in self.synonyms), default=1)
+        object.__setattr__(self, "_longest", longest)
+        object.__setattr__(self, "_correct", lru_cache(maxsize=8192)(self._correct_uncached))
+
+    @classmethod
+    def build(
+        cls,
+        synonyms: Mapping[str, Iterable[str]],
+        known_texts: Iterable[str],
+        typo_cutoff: float = 80.0,
+    ) -> Normalizer:
+        table: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for canonical, variants in synonyms.items():
+            target = tuple(words(clean(canonical)))
+            for variant in variants:
+                key = tuple(_strip(w) for w in words(clean(variant)))
+                if key and key != target:
+                    table[key] = target
+        vocab: set[str] = set()
+        for text in known_texts:
+            vocab.update(_strip(w) for w in words(clean(text)))
+        for canonical in synonyms:
+            vocab.update(words(clean(canonical)))
+        # variants are known words too: a typo of one is corrected to it, then rewritten
+        vocab.update(w for key in table for w in key)
+        return cls(table, frozenset(w for w in vocab if w), typo_cutoff)
+
+    def tokens(self, text: str) -> list[str]:
+        """Cleaned, synonym-mapped, typo-corrected words."""
+        raw = [_strip(w) for w in words(clean(text))]
+        mapped = self._map_synonyms(raw)
+        corrected = [self._correct(w) for w in mapped]  # type: ignore[attr-defined]
+        # a correction can land on a synonym's variant ("bacloffen" -> ...): map again
+        return self._map_synonyms(corrected) if corrected != mapped else mapped
+
+    def normalize(self, text: str) -> str:
+        return " ".join(self.tokens(text))
+
+    def _map_synonyms(self, toks: list[str]) -> list[str]:
+        if not self.synonyms:
+            return toks
+        out: list[str] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            for size in range(min(self._longest, n - i), 0, -1):
+                target = self.synonyms.get(tuple(toks[i : i + size]))
+                if target is not None:
+                    out.extend(target)
+                    i += size
+                    break
+            else:
+                out.append(toks[i])
+                i += 1
+        return out
+
+    def _correct_uncached(self, word: str) -> str:
+        if (
+            len(word) < 4
+            or word in self.vocabulary
+            or (word,) in self.synonyms
+            or not word.isalpha()
+            or not self._vocab_list
+        ):
+            return word
+        max_edits = 1 if len(word) < 7 else 2
+        best = process.extractOne(
+            word, self._vocab_list, scorer=OSA.distance, score_cutoff=max_edits
+        )
+        return word if best is None else str(best[0])
+
+
+def _strip(word: str) -> str:
+    """Drop apostrophes so "didn't" and "didnt" are one word."""
+    return word.replace("'", "")

@@ -1,0 +1,237 @@
+"""Strict models of each content file. They validate what authors write and
+generate the JSON Schemas in `schemas/` that editors use to underline mistakes.
+
+Unknown keys are errors that list the allowed keys and guess the intended one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .types import Problem
+from .yamlio import Doc
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="lowercase, digits, _")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- knowledge/ -------------------------------------------------------------
+
+
+class SourceEntry(Strict):
+    title: Text
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", description="http(s) address")]
+
+
+class SourcesFile(Strict):
+    """knowledge/<medicine>/sources.yaml"""
+
+    sources: dict[str, SourceEntry]
+
+
+class AnswerEntry(Strict):
+    topic: Id = Field(description="a topic id, e.g. side_effects")
+    title: Text = Field(description="short label for buttons and /topics")
+    short: Text = Field(description="the answer: about 80 words, reading grade 8 or lower")
+    more: str | None = Field(default=None, description="what 'tell me more' adds")
+    sources: list[str] = Field(min_length=1, description="keys of sources.yaml")
+    reviewed: dt.date = Field(description="date a pharmacist last checked it, YYYY-MM-DD")
+    suggestions: list[Id] = Field(default_factory=list, description="2-3 follow-up topic ids")
+
+
+class AnswersFile(Strict):
+    """knowledge/<medicine>/answers.yaml"""
+
+    medicine: Id
+    name: str | None = Field(default=None, description="display name, e.g. Baclofen")
+    answers: list[AnswerEntry] = Field(min_length=1)
+
+
+class Contact(Strict):
+    name: Text
+    number: str
+
+
+class Region(Strict):
+    name: Text
+    emergency_number: Text
+    poison: Contact
+    crisis: Contact
+    emergency_line: Text = Field(description="first line of every emergency reply")
+    crisis_line: Text = Field(description="first line of every crisis reply")
+    sources: list[str] = Field(default_factory=list)
+
+
+class ContactsFile(Strict):
+    """knowledge/contacts.yaml"""
+
+    default_region: str
+    regions: dict[str, Region] = Field(min_length=1)
+
+
+class MessagesFile(Strict):
+    """knowledge/messages.yaml"""
+
+    emergency: dict[str, Text]
+    crisis: dict[str, Text]
+    refusal: dict[str, Text]
+    fallback: dict[str, Text]
+    smalltalk: dict[str, Text]
+    clarify: Text
+    disclaimer: Text
+
+
+# --- intents/ ---------------------------------------------------------------
+
+
+class IntentEntry(Strict):
+    id: Id
+    answer: str | None = Field(
+        default=None,
+        description="what it leads to: a topic id of this medicine (default: the intent id), "
+        "or smalltalk.<key> / fallback.<key> of messages.yaml",
+    )
+    examples: list[Text] = Field(min_length=1, description="ways people ask; 20 or more")
+
+
+class IntentsFile(Strict):
+    """intents/<medicine>/*.yaml, intents/smalltalk.yaml, intents/fallback.yaml"""
+
+    intents: list[IntentEntry] = Field(min_length=1)
+
+
+class SynonymsFile(Strict):
+    """intents/synonyms.yaml: canonical word -> variants rewritten to it"""
+
+    synonyms: dict[str, list[Text]]
+
+
+class OtherMedicinesFile(Strict):
+    """intents/other_medicines.yaml: medicines known by name but not covered"""
+
+    medicines: list[Text]
+
+
+class SafetyRule(Strict):
+    id: Id
+    message: Id = Field(default="default", description="key under this kind in messages.yaml")
+    patterns: list[Text] = Field(min_length=1, description="regular expressions; {term} expands")
+    unless: list[Text] = Field(
+        default_factory=list, description="phrases inside which a match does not count"
+    )
+    negatable: bool = Field(
+        default=False, description="a negation cue just before the match cancels it"
+    )
+    examples: list[Text] = Field(default_factory=list, description="texts that must fire it")
+
+
+class SafetyFile(Strict):
+    """intents/safety/*.yaml"""
+
+    kind: Literal["crisis", "emergency", "refusal"] | None = None
+    terms: dict[Id, list[Text]] = Field(default_factory=dict)
+    negation: list[Text] = Field(default_factory=list, description="cues like 'did not'")
+    rules: list[SafetyRule] = Field(default_factory=list)
+
+
+SCHEMAS: dict[str, type[Strict]] = {
+    "answers": AnswersFile,
+    "sources": SourcesFile,
+    "contacts": ContactsFile,
+    "messages": MessagesFile,
+    "intents": IntentsFile,
+    "synonyms": SynonymsFile,
+    "other_medicines": OtherMedicinesFile,
+    "safety": SafetyFile,
+}
+
+
+def json_schema(name: str) -> dict[str, Any]:
+    schema = SCHEMAS[name].model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"{name}.schema.json"
+    return schema
+
+
+def _allowed(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed at `loc` (the parent of an unknown key)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            # a dict value: the model of its values
+            current = _value_model(current)
+            continue
+        current = _inner_model(field.annotation)
+    if current is not None and hasattr(current, "model_fields"):
+        return list(current.model_fields)
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _value_model(model: Any) -> Any:
+    return model if hasattr(model, "model_fields") else None
+
+
+def validate(doc: Doc, model: type[Strict]) -> tuple[Any, list[Problem]]:
+    """Validate a parsed file against its model. Problems point at lines."""
+    if doc.data is None:
+        return None, [doc.problem((), "E010", "the file is empty", f"see {model.__doc__}")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            where = ".".join(str(p) for p in loc) or "(top level)"
+            if err["type"] == "extra_forbidden":
+                parent, bad = loc[:-1], str(loc[-1])
+                allowed = _allowed(model, parent)
+                guess = difflib.get_close_matches(bad, allowed, n=1)
+                hint = f"did you mean '{guess[0]}'? " if guess else ""
+                problems.append(
+                    doc.problem(
+                        loc, "E011", f"unknown key '{bad}'",
+                        f"{hint}allowed keys here: {', '.join(allowed)}",
+                    )
+                )
+            elif err["type"] == "missing":
+                problems.append(
+                    doc.problem(
+                        loc[:-1], "E012", f"missing required key '{loc[-1]}' in {where.rsplit('.', 1)[0] or 'file'}",
+                        f"add '{loc[-1]}:'",
+                    )
+                )
+            else:
+                problems.append(
+                    doc.problem(
+                        loc, "E013", f"{where}: {err['msg']} (got {_short(err.get('input'))})",
+                    )
+                )
+        return None, problems
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

@@ -1,0 +1,123 @@
+"""Read YAML while remembering where every key and item stood.
+
+PyYAML's composer gives nodes with marks; we build plain Python data from them
+and keep a map from each data path (``("answers", 3, "short")``) to its
+1-based line and column, so any later check can point at the line.
+Syntax errors and duplicate keys become `Problem` values, never exceptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .types import Problem
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A parsed file: its data, and where each piece of it was written."""
+
+    path: str  # as shown to authors (relative when possible)
+    data: Any
+    marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, key: PathKey) -> tuple[int, int]:
+        """Line and column of `key`, or of its nearest written ancestor."""
+        for n in range(len(key), -1, -1):
+            mark = self.marks.get(tuple(key[:n]))
+            if mark:
+                return mark
+        return (1, 1)
+
+    def problem(
+        self, key: PathKey, code: str, message: str, hint: str = "", severity: str = "error"
+    ) -> Problem:
+        line, col = self.where(key)
+        return Problem(self.path, line, col, code, severity, message, hint)  # type: ignore[arg-type]
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            pass
+    return str(path)
+
+
+def read_yaml(path: Path, root: Path | None = None) -> tuple[Doc | None, list[Problem]]:
+    """Parse one file. Returns (None, problems) when it cannot be read at all."""
+    shown = display_path(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(shown, 0, 0, "E001", "error", f"cannot read file: {exc}")]
+    return parse_yaml(text, shown)
+
+
+def parse_yaml(text: str, shown: str) -> tuple[Doc | None, list[Problem]]:
+    problems: list[Problem] = []
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Doc(shown, None), problems
+        marks: dict[PathKey, tuple[int, int]] = {}
+        data = _build(loader, node, (), marks, shown, problems)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        return None, [
+            Problem(
+                shown, line, col, "E002", "error", f"YAML syntax error: {what}",
+                "check the indentation and that text with ':' or '#' is in quotes",
+            )
+        ]
+    except yaml.YAMLError as exc:
+        return None, [Problem(shown, 0, 0, "E002", "error", f"YAML error: {exc}")]
+    finally:
+        loader.dispose()
+    return Doc(shown, data, marks), problems
+
+
+def _build(
+    loader: yaml.SafeLoader,
+    node: yaml.Node,
+    key: PathKey,
+    marks: dict[PathKey, tuple[int, int]],
+    shown: str,
+    problems: list[Problem],
+) -> Any:
+    marks.setdefault(key, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for knode, vnode in node.value:
+            k = loader.construct_object(knode, deep=True)
+            if not isinstance(k, str | int):
+                k = str(k)
+            here = (knode.start_mark.line + 1, knode.start_mark.column + 1)
+            if k in out:
+                first = marks.get((*key, k), (0, 0))
+                problems.append(
+                    Problem(
+                        shown, here[0], here[1], "E003", "error",
+                        f"duplicate key '{k}' (first at line {first[0]}); the second one would win",
+                        "merge the two entries or rename one",
+                    )
+                )
+            marks[(*key, k)] = here
+            out[k] = _build(loader, vnode, (*key, k), marks, shown, problems)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _build(loader, item, (*key, i), marks, shown, problems)
+            for i, item in enumerate(node.value)
+        ]
+    return loader.construct_object(node, deep=True)
