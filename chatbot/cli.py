@@ -1,0 +1,95 @@
+"""The `chatbot` command (also `python -m chatbot`).
+
+Each sub-command lives in its own module exposing `configure(parser)` (its
+arguments and help) and `run(args) -> int` (the exit code). Modules keep heavy
+imports inside `run`, so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+#: sub-command -> (module, one-line help). The order is the order in --help.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "chat": ("chatbot.terminal", "chat in the terminal (the default)"),
+    "ask": ("chatbot.ask", "print the reply to one question"),
+    "check": ("chatbot.authoring.check", "validate knowledge/ and intents/"),
+    "test": ("chatbot.authoring.convtest", "run authors' conversation tests"),
+    "explain": ("chatbot.authoring.explain", "show how one question is routed"),
+    "report": ("chatbot.authoring.report", "cross-validate the intents and report confusions"),
+    "serve": ("chatbot.kiosk.serve", "run the kiosk web page and JSON API"),
+    "jsonl": ("chatbot.jsonl", "answer JSON lines on stdin, for embedding"),
+}
+
+
+def add_content_options(parser: argparse.ArgumentParser, region: bool = True) -> None:
+    """Options every command that loads content shares."""
+    parser.add_argument("--knowledge", metavar="DIR", help="knowledge folder (default: shipped)")
+    parser.add_argument("--intents", metavar="DIR", help="intents folder (default: shipped)")
+    if region:
+        parser.add_argument(
+            "--region", metavar="CODE",
+            help="emergency and crisis contacts to use: US (default), UK, EU, CA, AU",
+        )
+
+
+def settings_from(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Settings from the environment, then the command line."""
+    import os
+    from pathlib import Path
+
+    from .settings import Settings
+
+    s = Settings.from_env(os.environ)
+    if getattr(args, "knowledge", None):
+        s = s.with_(knowledge_dir=Path(args.knowledge))
+    if getattr(args, "intents", None):
+        s = s.with_(intents_dir=Path(args.intents))
+    if getattr(args, "region", None):
+        s = s.with_(region=args.region.upper())
+    return s
+
+
+def load_bot(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Build the bot, or print why not and return None (exit code 2)."""
+    from .bot import Chatbot, ContentError, UnknownRegion
+
+    try:
+        return Chatbot.from_settings(settings_from(args))
+    except ContentError as exc:
+        print(f"chatbot: {exc}", file=sys.stderr)
+    except UnknownRegion as exc:
+        print(f"chatbot: {exc}", file=sys.stderr)
+    return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chatbot",
+        description="An offline patient-education chatbot about baclofen. "
+        "General information only: it never gives doses. In an emergency, call your local "
+        "emergency number.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, help_text) in COMMANDS.items():
+        mod = importlib.import_module(module)
+        p = sub.add_parser(name, help=help_text, description=(mod.__doc__ or help_text).strip())
+        mod.configure(p)
+        p.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+        argv = ["chat", *argv]
+    args = parser.parse_args(argv)
+    mod = importlib.import_module(args._module)
+    try:
+        return int(mod.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,25 @@
+"""Render a Reply as plain text (for pipes, `ask`, and the non-tty terminal)."""
+
+from __future__ import annotations
+
+from .types import Reply
+
+BANNERS = {
+    "emergency": "!!! EMERGENCY !!!",
+    "crisis": "*** YOU ARE NOT ALONE - HELP IS AVAILABLE NOW ***",
+}
+
+
+def plain(reply: Reply, sources: bool = True) -> str:
+    parts = []
+    banner = BANNERS.get(reply.kind)
+    if banner:
+        parts.append(banner)
+    parts.append(reply.text)
+    if reply.choices:
+        parts.append("\n".join(f"  {i}. {c.title}" for i, c in enumerate(reply.choices, 1)))
+    if sources and reply.sources:
+        parts.append("Sources:\n" + "\n".join(f"  - {s.title}: {s.url}" for s in reply.sources))
+    if reply.suggestions and reply.kind == "answer":
+        parts.append("You could also ask about: " + "; ".join(reply.suggestions))
+    return "\n\n".join(parts)
