@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .compose import Composer
-from .content import FALLBACK, SMALLTALK, KnowledgeBase, load
+from .content import SMALLTALK, KnowledgeBase, load
 from .matcher import Candidate, Decision, content_words
 from .safety import Hit
 from .sessions import SessionStore
@@ -166,41 +166,46 @@ class Chatbot:
                         replace(fresh, last_topic=ans.topic, medicine=ans.medicine),
                         [], None, None)
         candidates = self.kb.matcher.rank(match_text)
+        phrase = self.kb.phrases.best(" ".join(tokens))
+        if phrase is not None and phrase.score >= self.settings.thresholds.smalltalk and (
+            not candidates or phrase.score >= candidates[0].score
+        ):
+            decision = Decision("answer", (phrase, *candidates[:4]),
+                                f"whole-text match {phrase.score:.0f}")
+            return (*self._fixed(self.kb.intents[phrase.intent].target, state, fresh),
+                    [phrase, *candidates], decision, None)
         decision = self.kb.matcher.decide(candidates)
         names_ours = any(t in self.kb.medicine_words for t in tokens)
         other = None if names_ours else self._other_medicine(tokens)
 
         if decision.action == "fallback":
             if other:
-                return (self._other_reply(other), fresh, candidates, decision, other)
-            return self.composer.message("fallback", "default", rule="fallback.no_match"), fresh, candidates, decision, other
-
-        if decision.action == "clarify":
-            choices = tuple(
-                Choice(c.intent, self.kb.answers[c.intent].title)
-                for c in candidates[:2] if c.intent in self.kb.answers
-            )
-            if len(choices) == 2 and not other:
-                reply = self.composer.clarify(choices, rule="match.clarify")
-                return reply, replace(fresh, pending=choices), candidates, decision, other
-        best = candidates[0]
-        intent = self.kb.intents[best.intent]
-        head, _, key = intent.target.partition(".")
-        if head == SMALLTALK:
-            if key == "more":
-                if state.last_topic and state.last_topic in self.kb.answers:
-                    ans = self.kb.answers[state.last_topic]
-                    return (self.composer.answer(ans, longer=True, rule="smalltalk.more"),
-                            fresh, candidates, decision, other)
-                return self.composer.message("smalltalk", "more_none", rule="smalltalk.more"), fresh, candidates, decision, other
-            return self.composer.message("smalltalk", key, rule=f"smalltalk.{key}"), fresh, candidates, decision, other
-        if head == FALLBACK:
-            return self.composer.message("fallback", key, rule=f"fallback.{key}"), fresh, candidates, decision, other
-        ans = self.kb.answers[intent.target]
+                return self._other_reply(other), fresh, candidates, decision, other
+            reply = self.composer.message("fallback", "default", rule="fallback.no_match")
+            return reply, fresh, candidates, decision, other
+        if decision.action == "clarify" and not other:
+            choices = tuple(Choice(c.intent, self.kb.answers[c.intent].title)
+                            for c in candidates[:2])
+            reply = self.composer.clarify(choices, rule="match.clarify")
+            return reply, replace(fresh, pending=choices), candidates, decision, other
+        ans = self.kb.answers[candidates[0].intent]
         if other and ans.topic.split(".", 1)[1] not in CROSS_MEDICINE_TOPICS:
             return self._other_reply(other), fresh, candidates, decision, other
         new_state = replace(fresh, last_topic=ans.topic, medicine=ans.medicine)
-        return self.composer.answer(ans, rule=f"match.{decision.action}"), new_state, candidates, decision, other
+        reply = self.composer.answer(ans, rule=f"match.{decision.action}")
+        return reply, new_state, candidates, decision, other
+
+    def _fixed(self, target: str, state: State, fresh: State) -> tuple[Reply, State]:
+        """A smalltalk or fixed fallback reply; "tell me more" continues the last answer."""
+        head, _, key = target.partition(".")
+        if head == SMALLTALK and key == "more":
+            if state.last_topic in self.kb.answers:
+                ans = self.kb.answers[state.last_topic]  # type: ignore[index]
+                reply = self.composer.answer(ans, longer=True, rule="smalltalk.more")
+                return reply, replace(fresh, last_topic=ans.topic, medicine=ans.medicine)
+            return self.composer.message("smalltalk", "more_none", rule="smalltalk.more"), fresh
+        kind = "smalltalk" if head == SMALLTALK else "fallback"
+        return self.composer.message(kind, key, rule=f"{head}.{key}"), fresh  # type: ignore[arg-type]
 
     def _other_reply(self, name: str) -> Reply:
         return self.composer.message("fallback", "other_medicine", rule="fallback.other_medicine",

@@ -15,8 +15,8 @@ from types import MappingProxyType
 from typing import Any
 
 from . import schema
-from .matcher import Matcher, content_words
-from .normalize import Normalizer, clean, words
+from .matcher import Matcher, PhraseMatcher, content_words
+from .normalize import Normalizer, clean, english_lexicon, words
 from .safety import SAFETY_ORDER, Rule, RuleError, SafetyScreen, compile_pattern, term_regex
 from .settings import Thresholds
 from .types import Problem, Source, TopicInfo
@@ -73,7 +73,8 @@ class KnowledgeBase:
     messages: schema.MessagesFile
     normalizer: Normalizer
     screen: SafetyScreen
-    matcher: Matcher
+    matcher: Matcher  # topics, on content words
+    phrases: PhraseMatcher  # smalltalk and fixed fallbacks, on the whole text
     medicine_words: Mapping[str, str]  # normalised name -> medicine id
     other_medicines: Mapping[tuple[str, ...], str]  # normalised words -> name as listed
 
@@ -258,7 +259,7 @@ def load(
     other_names = list(others.medicines) if others else []
     known_texts.extend(other_names)
     syn_map = dict(synonyms.synonyms) if synonyms else {}
-    normalizer = Normalizer.build(syn_map, known_texts, thresholds.typo)
+    normalizer = Normalizer.build(syn_map, known_texts, thresholds.typo, english_lexicon())
 
     screen = _compile_safety(ld, safety_docs, normalizer, messages)
 
@@ -279,6 +280,7 @@ def load(
 
     # --- examples: normalise once, reject any that trip a safety rule ------------------
     rows: list[tuple[str, str, str]] = []
+    phrase_rows: list[tuple[str, str, str]] = []
     ignore = frozenset(medicine_words)
     intents: dict[str, Intent] = {}
     for qid, target, examples, doc, i in raw_intents:
@@ -292,7 +294,10 @@ def load(
                          f"safety rules run first, so this example could never be reached; "
                          f"remove it or reword it")
                 continue
-            rows.append((qid, example, content_words(tokens, ignore)))
+            if target.split(".", 1)[0] in (SMALLTALK, FALLBACK):
+                phrase_rows.append((qid, example, " ".join(tokens)))
+            else:
+                rows.append((qid, example, content_words(tokens, ignore)))
         intents[qid] = Intent(qid, target, tuple(examples), (doc.path, doc.where(("intents", i))[0]))
     # every answer's title also leads to its topic (kiosk buttons send titles)
     for topic, ans in answers.items():
@@ -312,6 +317,7 @@ def load(
         normalizer=normalizer,
         screen=screen,
         matcher=matcher,
+        phrases=PhraseMatcher.build(phrase_rows),
         medicine_words=MappingProxyType(medicine_words),
         other_medicines=MappingProxyType(other),
     )

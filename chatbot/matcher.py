@@ -1,15 +1,26 @@
 """Fuzzy intent matching over every example phrasing, normalised once at load.
 
-Examples and questions are reduced to their content words (stop words and the
-medicine's own name removed: "can I drink on baclofen" -> "drink"), then scored
-with RapidFuzz in C++. The best score per intent decides: answer, clarify
-between the top two, or fall back. The thresholds are named in `Thresholds`.
+Topic questions are reduced to their content words (stop words and the
+medicine's own name removed: "can I drink on baclofen" -> "drink") and scored
+two ways, both in RapidFuzz's C++ or in plain dict look-ups:
+
+- *fuzzy*: the best token-sort / token-set similarity to any one example;
+- *keywords*: how much of the question's information (IDF-weighted, lightly
+  stemmed words) the intent's examples share.
+
+The blend is the intent's score (0-100). Smalltalk ("thanks", "who are you")
+is matched separately on the whole text, because it is made of stop words.
+The thresholds that turn scores into answer / clarify / fallback are named in
+`Thresholds`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
 
@@ -18,13 +29,29 @@ from .settings import Thresholds
 #: Words that carry no topic: removed from examples and questions before scoring.
 STOPWORDS = frozenset(
     """a an the and or but if so of to in on at for with from by about as into than then
-    i im me my mine we our you your u ur he him his she her they them their it its this that
-    these those there here is are was were be been being am do does did doing done have has had
-    having can could should would will shall may might must just also too very really please
-    pls plz what whats which who whom whose when where why how hi hey ok okay well any some
-    get got getting go going know tell want need like thing things something anything
-    anyone someone one taking take takes took medicine medication tablets on""".split()
+    i im ive id me my mine we our you your u ur he him his she her they them their it its
+    this that these those there here is are was were be been being am do does did doing done
+    have has had having can could should would will shall may might must just also too very
+    really please pls plz what whats which who whom whose when where why how hi hey ok okay
+    well any some get got getting go going know tell want need like thing things something
+    anything anyone someone one taking take takes took medicine tablets""".split()
 )
+
+#: How much of the score comes from shared keywords (the rest: the best single example).
+KEYWORD_WEIGHT = 0.6
+
+
+def content_words(tokens: Sequence[str], ignore: frozenset[str]) -> str:
+    kept = [t for t in tokens if t not in STOPWORDS and t not in ignore]
+    return " ".join(kept)
+
+
+def stem(word: str) -> str:
+    """A light suffix-stripper: "drinking", "drinks", "drinked" -> "drink"."""
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
 
 
 @dataclass(frozen=True)
@@ -41,27 +68,18 @@ class Decision:
     reason: str
 
 
-def content_words(tokens: Sequence[str], ignore: frozenset[str]) -> str:
-    kept = [t for t in tokens if t not in STOPWORDS and t not in ignore]
-    return " ".join(kept)
-
-
-def score(query: str, choice: str, **kwargs: object) -> float:
-    """How well a question's content words fit an example's (0-100)."""
-    return fuzz.WRatio(query, choice, **kwargs)  # type: ignore[arg-type]
-
-
 @dataclass(frozen=True)
 class Matcher:
     keys: tuple[str, ...]  # reduced example texts, parallel to the next two
     intents: tuple[str, ...]
     examples: tuple[str, ...]
     thresholds: Thresholds
+    keywords: Mapping[str, Mapping[str, float]]  # intent -> stemmed word -> weight
+    idf: Mapping[str, float]
+    unknown_idf: float
 
     @classmethod
-    def build(
-        cls, rows: Iterable[tuple[str, str, str]], thresholds: Thresholds
-    ) -> Matcher:
+    def build(cls, rows: Iterable[tuple[str, str, str]], thresholds: Thresholds) -> Matcher:
         """rows: (intent id, example as written, reduced key)."""
         keys, intents, examples = [], [], []
         seen: set[tuple[str, str]] = set()
@@ -72,38 +90,87 @@ class Matcher:
             keys.append(key)
             intents.append(intent)
             examples.append(example)
-        return cls(tuple(keys), tuple(intents), tuple(examples), thresholds)
+        # keyword profile per intent: in how many of its examples each word occurs
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for key, intent in zip(keys, intents, strict=True):
+            counts[intent].update({stem(w) for w in key.split()})
+        n_examples = Counter(intents)
+        df: Counter[str] = Counter()
+        for c in counts.values():
+            df.update(c.keys())
+        n = len(counts) or 1
+        idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
+        keywords = {
+            intent: MappingProxyType({
+                w: min(1.0, 0.3 + 3.0 * k / n_examples[intent]) for w, k in c.items()
+            })
+            for intent, c in counts.items()
+        }
+        return cls(tuple(keys), tuple(intents), tuple(examples), thresholds,
+                   MappingProxyType(keywords), MappingProxyType(idf), math.log(n + 1))
 
     def rank(self, query: str, limit: int = 5) -> list[Candidate]:
-        """Best score per intent, best first."""
-        if not query:
+        """Best blended score per intent, best first."""
+        if not query or not self.keys:
             return []
-        cutoff = max(0.0, self.thresholds.clarify - 15)
-        results = process.extract(
-            query, self.keys, scorer=fuzz.WRatio, processor=None,
-            score_cutoff=cutoff, limit=None,
-        )
-        best: dict[str, Candidate] = {}
-        for _key, value, index in results:
-            intent = self.intents[index]
-            if intent not in best or value > best[intent].score:
-                best[intent] = Candidate(intent, float(value), self.examples[index])
-        ranked = sorted(best.values(), key=lambda c: (-c.score, c.intent))
+        best: dict[str, dict[str, tuple[float, int]]] = {}  # intent -> scorer -> (score, ex)
+        for name, scorer in (("sort", fuzz.token_sort_ratio), ("set", fuzz.token_set_ratio)):
+            for _key, value, index in process.extract(
+                query, self.keys, scorer=scorer, processor=None, score_cutoff=30, limit=None
+            ):
+                per = best.setdefault(self.intents[index], {})
+                if value > per.get(name, (-1.0, 0))[0]:
+                    per[name] = (value, index)
+        words = [stem(w) for w in query.split()]
+        total = sum(self.idf.get(w, self.unknown_idf) for w in words) or 1.0
+        scores: dict[str, Candidate] = {}
+        for intent, per in best.items():
+            sort_v, sort_i = per.get("sort", (0.0, -1))
+            set_v, set_i = per.get("set", (0.0, -1))
+            profile = self.keywords.get(intent, {})
+            kw = 100.0 * sum(self.idf.get(w, 0.0) * profile[w] for w in words if w in profile)
+            value = (1 - KEYWORD_WEIGHT) * (sort_v + set_v) / 2 + KEYWORD_WEIGHT * kw / total
+            example = self.examples[sort_i if sort_v >= set_v else set_i]
+            scores[intent] = Candidate(intent, round(value, 1), example)
+        ranked = sorted(scores.values(), key=lambda c: (-c.score, c.intent))
         return ranked[:limit]
 
     def decide(self, candidates: list[Candidate]) -> Decision:
         t = self.thresholds
         top = tuple(candidates)
         if not candidates or candidates[0].score < t.clarify:
-            return Decision("fallback", top, "no intent reaches the clarify threshold")
+            return Decision("fallback", top, f"no intent reaches the clarify threshold {t.clarify:.0f}")
         first = candidates[0]
         second = candidates[1] if len(candidates) > 1 else None
         margin = first.score - second.score if second else 100.0
         if first.score >= t.answer and margin >= t.margin:
             return Decision("answer", top, f"score {first.score:.0f} >= {t.answer:.0f}, "
                             f"margin {margin:.0f} >= {t.margin:.0f}")
-        if second is not None:
+        if second is not None and second.score >= t.clarify:
             why = (f"top two within {t.margin:.0f} points" if margin < t.margin
                    else f"best score {first.score:.0f} is below {t.answer:.0f}")
             return Decision("clarify", top, why)
-        return Decision("answer", top, f"only one intent scores, {first.score:.0f}")
+        return Decision("answer", top, f"only one intent above {t.clarify:.0f}")
+
+
+@dataclass(frozen=True)
+class PhraseMatcher:
+    """Whole-text matching for smalltalk and fixed fallbacks ("thanks", "ignore your rules")."""
+
+    texts: tuple[str, ...]
+    intents: tuple[str, ...]
+    examples: tuple[str, ...]
+
+    @classmethod
+    def build(cls, rows: Iterable[tuple[str, str, str]]) -> PhraseMatcher:
+        rows = [r for r in rows if r[2]]
+        return cls(tuple(r[2] for r in rows), tuple(r[0] for r in rows), tuple(r[1] for r in rows))
+
+    def best(self, text: str) -> Candidate | None:
+        if not text or not self.texts:
+            return None
+        found = process.extractOne(text, self.texts, scorer=fuzz.ratio, processor=None)
+        if found is None:
+            return None
+        _t, value, index = found
+        return Candidate(self.intents[index], float(value), self.examples[index])

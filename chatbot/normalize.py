@@ -46,6 +46,8 @@ class Normalizer:
     synonyms: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     #: every word the content knows; unknown words are corrected towards these
     vocabulary: frozenset[str] = frozenset()
+    #: real English words: never "corrected", even when the content does not use them
+    lexicon: frozenset[str] = frozenset()
     typo_cutoff: float = 80.0
     _vocab_list: tuple[str, ...] = field(init=False, repr=False, default=())
     _longest: int = field(init=False, repr=False, default=1)
@@ -62,12 +64,14 @@ class Normalizer:
         synonyms: Mapping[str, Iterable[str]],
         known_texts: Iterable[str],
         typo_cutoff: float = 80.0,
+        lexicon: frozenset[str] = frozenset(),
     ) -> Normalizer:
         table: dict[tuple[str, ...], tuple[str, ...]] = {}
         for canonical, variants in synonyms.items():
             target = tuple(words(clean(canonical)))
             for variant in variants:
-                key = tuple(_strip(w) for w in words(clean(variant)))
+                # "od'd" is matched with its apostrophe (without it, it is "odd")
+                key = tuple(words(clean(variant)))
                 if key and key != target:
                     table[key] = target
         vocab: set[str] = set()
@@ -76,13 +80,13 @@ class Normalizer:
         for canonical in synonyms:
             vocab.update(words(clean(canonical)))
         # variants are known words too: a typo of one is corrected to it, then rewritten
-        vocab.update(w for key in table for w in key)
-        return cls(table, frozenset(w for w in vocab if w), typo_cutoff)
+        vocab.update(_strip(w) for key in table for w in key)
+        return cls(table, frozenset(w for w in vocab if w and "'" not in w), lexicon, typo_cutoff)
 
     def tokens(self, text: str) -> list[str]:
         """Cleaned, synonym-mapped, typo-corrected words."""
-        raw = [_strip(w) for w in words(clean(text))]
-        mapped = self._map_synonyms(raw)
+        raw = words(clean(text))
+        mapped = self._map_synonyms([_strip(w) for w in self._map_synonyms(raw)])
         corrected = [self._correct(w) for w in mapped]  # type: ignore[attr-defined]
         # a correction can land on a synonym's variant ("bacloffen" -> ...): map again
         return self._map_synonyms(corrected) if corrected != mapped else mapped
@@ -112,6 +116,7 @@ class Normalizer:
         if (
             len(word) < 4
             or word in self.vocabulary
+            or word in self.lexicon
             or (word,) in self.synonyms
             or not word.isalpha()
             or not self._vocab_list
@@ -127,3 +132,12 @@ class Normalizer:
 def _strip(word: str) -> str:
     """Drop apostrophes so "didn't" and "didnt" are one word."""
     return word.replace("'", "")
+
+
+@lru_cache(maxsize=1)
+def english_lexicon() -> frozenset[str]:
+    """Real English words (pyspellchecker's frequency list), so that typo correction
+    only touches words that are not words: "heard" stays "heard", "swallowd" is fixed."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(language="en").word_frequency.dictionary)

@@ -14,9 +14,10 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class Thresholds:
     """How the matcher turns scores (0-100) into a decision."""
 
-    answer: float = 72.0  # best intent must score at least this to be answered
-    margin: float = 6.0  # ...and beat the runner-up topic by this much, or we ask
-    clarify: float = 60.0  # below `answer` but above this: ask between the top two
+    answer: float = 36.0  # best intent must score at least this to be answered
+    margin: float = 2.0  # ...and beat the runner-up topic by this much, or we ask
+    clarify: float = 30.0  # below `answer` but above this: ask between the top two
+    smalltalk: float = 80.0  # whole-text similarity for "thanks", "who are you", ...
     typo: float = 80.0  # how close an unknown word must be to a known one to be corrected
 
 
