@@ -154,17 +154,23 @@ class Chatbot:
         fresh = state.next(pending=())
         if not tokens:
             return self.composer.message("fallback", "empty", rule="fallback.empty"), fresh, [], None, None
-        if not any(ch.isalpha() for t in tokens for ch in t):
-            return (self.composer.message("fallback", "gibberish", rule="fallback.gibberish"),
-                    fresh, [], None, None)
         # a reply to "Do you mean A or B?"
         if state.pending:
             chosen = self._pick(" ".join(tokens), state.pending)
-            if chosen is not None:
+            if chosen is not None and chosen.topic in self.kb.answers:
                 ans = self.kb.answers[chosen.topic]
                 return (self.composer.answer(ans, rule="clarify.chosen"),
                         replace(fresh, last_topic=ans.topic, medicine=ans.medicine),
                         [], None, None)
+        if not any(ch.isalpha() for t in tokens for ch in t):
+            return (self.composer.message("fallback", "gibberish", rule="fallback.gibberish"),
+                    fresh, [], None, None)
+        # a topic's own title (kiosk buttons and suggestions send these)
+        titled = self.kb.titles.get(" ".join(tokens))
+        if titled is not None:
+            ans = self.kb.answers[titled]
+            return (self.composer.answer(ans, rule="match.title"),
+                    replace(fresh, last_topic=ans.topic, medicine=ans.medicine), [], None, None)
         candidates = self.kb.matcher.rank(match_text)
         phrase = self.kb.phrases.best(" ".join(tokens))
         if phrase is not None and phrase.score >= self.settings.thresholds.smalltalk and (

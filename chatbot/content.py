@@ -77,6 +77,7 @@ class KnowledgeBase:
     phrases: PhraseMatcher  # smalltalk and fixed fallbacks, on the whole text
     medicine_words: Mapping[str, str]  # normalised name -> medicine id
     other_medicines: Mapping[tuple[str, ...], str]  # normalised words -> name as listed
+    titles: Mapping[str, str]  # normalised answer title -> topic
 
     def topics(self) -> list[TopicInfo]:
         return [TopicInfo(a.topic, a.title) for a in self.answers.values()]
@@ -320,6 +321,9 @@ def load(
         phrases=PhraseMatcher.build(phrase_rows),
         medicine_words=MappingProxyType(medicine_words),
         other_medicines=MappingProxyType(other),
+        titles=MappingProxyType(
+            {" ".join(normalizer.tokens(a.title)): t for t, a in answers.items()}
+        ),
     )
     return kb, ld.problems
 

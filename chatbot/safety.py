@@ -43,11 +43,14 @@ class Rule:
 
     def find(self, text: str, negation: re.Pattern[str] | None) -> re.Match[str] | None:
         """The first match that is not inside an `unless` phrase and not negated."""
-        covered = [m.span() for u in self.unless for m in u.finditer(text)]
+        covered: list[tuple[int, int]] | None = None  # computed only once something matches
         for pattern in self.patterns:
             for m in pattern.finditer(text):
-                if any(a <= m.start() and m.end() <= b for a, b in covered):
-                    continue
+                if self.unless:
+                    if covered is None:
+                        covered = [u_m.span() for u in self.unless for u_m in u.finditer(text)]
+                    if any(a <= m.start() and m.end() <= b for a, b in covered):
+                        continue
                 if self.negatable and negation is not None:
                     before = text[max(0, m.start() - 60) : m.start()]
                     if negation.search(before):

@@ -1,11 +1,467 @@
-"""Not built yet."""
+"""Chat about baclofen in the terminal (the default command).
+
+Type a question in your own words and press Enter.
+
+Keys:
+  Enter         send the message
+  Tab           complete a command (/...) or a topic title
+  Up / Down     earlier messages of this session (kept in memory only,
+                unless you pass --history-file)
+  Right arrow   accept the grey suggestion taken from those messages
+  Ctrl-C        clear the line
+  Ctrl-D        say goodbye and quit
+
+Commands: /help /topics /sources /reset /reload /quit
+
+When input is not a terminal, each line is one message and each reply is
+printed as plain text followed by a blank line, so the chat can be scripted:
+
+  printf 'hi\\nmy son ate my pills\\n' | chatbot
+"""
+
+from __future__ import annotations
 
 import argparse
+import os
+import sys
+import textwrap
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TextIO
+
+from .render import plain
+from .types import Reply
+
+if TYPE_CHECKING:
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.completion import Completer
+    from prompt_toolkit.history import History
+    from prompt_toolkit.input import Input
+    from prompt_toolkit.output import Output
+
+    from .bot import Chatbot
+
+#: (style, text) pairs: what prompt_toolkit calls formatted text.
+Fragments = list[tuple[str, str]]
+
+#: command -> what it does, in the order /help lists them.
+COMMANDS: dict[str, str] = {
+    "/help": "how to ask, with examples",
+    "/topics": "the topics I can tell you about",
+    "/sources": "where the last answer comes from, with links",
+    "/reset": "forget this conversation and start again",
+    "/reload": "reload the content files (for authors)",
+    "/quit": "leave the chat (or press Ctrl-D)",
+}
+ALIASES = {"/exit": "/quit", "/bye": "/quit", "/?": "/help"}
+
+EXAMPLES = (
+    "Can I drink alcohol on baclofen?",
+    "What if I miss a dose?",
+    "What are the side effects?",
+)
+
+GOODBYE = "Goodbye. Take care."
+COMMAND_LINE = "Commands: " + " ".join(COMMANDS) + "   (Tab completes, Ctrl-D quits)"
+
+#: Class names used below -> prompt_toolkit style strings.
+STYLE: dict[str, str] = {
+    "prompt": "bold #00afaf",
+    "emergency": "bold #ffffff bg:#b00000",
+    "crisis": "bold #ffffff bg:#1f4f8f",
+    "refusal": "#d7af00",
+    "choice.number": "bold #00afaf",
+    "choice": "bold",
+    "sources": "dim",
+    "suggest.label": "italic",
+    "suggest": "#00afaf",
+    "command": "bold #00afaf",
+    "heading": "bold",
+    "error": "bold #ff5f5f",
+    "note": "italic",
+}
+
+#: The banner over the framed block of an urgent reply.
+URGENT_TITLES = {
+    "emergency": "EMERGENCY - ACT NOW",
+    "crisis": "You are not alone - help is available now",
+}
+
+MAX_WIDTH = 88  # columns: longer lines are hard to read
+MAX_SOURCES = 3  # source titles under an answer; /sources lists them all
+
+
+# --- what the chat does, whatever shows it -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the chat itself says (help, topics, errors), as formatted text."""
+
+    fragments: Fragments
+
+    @property
+    def text(self) -> str:
+        return "".join(text for _, text in self.fragments).rstrip("\n")
+
+
+class Quit(Exception):
+    """A /quit command."""
+
+
+class Conversation:
+    """The bot, this conversation's session id, and the commands.
+
+    `handle(line)` returns a Reply from the bot or a Note from a command, and
+    raises Quit for /quit. It prints nothing, so both the prompt and the piped
+    mode use it.
+    """
+
+    def __init__(self, bot: Chatbot) -> None:
+        self.bot = bot
+        self.session = _new_session()
+        self.sourced: Reply | None = None  # the last reply that had sources
+
+    def handle(self, line: str) -> Reply | Note:
+        command = command_in(line)
+        if command:
+            return self.command(command)
+        reply = self.bot.respond(line, session=self.session)
+        if reply.sources:
+            self.sourced = reply
+        return reply
+
+    def command(self, name: str) -> Note:
+        if name == "/quit":
+            raise Quit
+        if name == "/help":
+            return help_note()
+        if name == "/topics":
+            titles = [t.title for t in self.bot.topics()]
+            return Note(
+                [("class:heading", "I can tell you about:\n")]
+                + [("", f"  - {t}\n") for t in titles]
+                + [("class:note", "Type a topic, or ask in your own words.")]
+            )
+        if name == "/sources":
+            return sources_note(self.sourced)
+        if name == "/reset":
+            self.reset()
+            return Note([("class:note", "I have forgotten our conversation. Let's start again.")])
+        if name == "/reload":
+            return self.reload()
+        return Note(
+            [("class:error", f"Unknown command {name}. "), ("", "Commands: " + " ".join(COMMANDS))]
+        )
+
+    def reset(self) -> None:
+        self.bot.sessions.reset(self.session)
+        self.session = _new_session()
+        self.sourced = None
+
+    def reload(self) -> Note:
+        from .bot import ContentError, UnknownRegion
+
+        try:
+            bot = self.bot.reloaded()
+        except (ContentError, UnknownRegion) as exc:
+            return Note(
+                [
+                    ("class:error", "Could not reload the content:\n"),
+                    ("", f"{exc}\n"),
+                    ("class:note", "Still using the content loaded before."),
+                ]
+            )
+        self.reset()
+        self.bot = bot
+        return Note(
+            [
+                (
+                    "class:note",
+                    f"Reloaded the content: {len(bot.topics())} topics. "
+                    "The conversation starts again.",
+                )
+            ]
+        )
+
+
+def command_in(line: str) -> str | None:
+    """The command a line is ("/topics", aliases resolved), or None for a message."""
+    word = line.strip().lower()
+    if not word.startswith("/") or " " in word:
+        return None
+    return ALIASES.get(word, word)
+
+
+def _new_session() -> str:
+    return "terminal-" + uuid.uuid4().hex
+
+
+def help_note() -> Note:
+    width = max(len(c) for c in COMMANDS) + 2
+    frags: Fragments = [
+        ("class:heading", "How to ask\n"),
+        ("", "Type a question about baclofen in your own words, then press Enter.\n"),
+        ("", "For example:\n"),
+        *[("class:suggest", f"  {example}\n") for example in EXAMPLES],
+        ("", 'Say "tell me more" to hear more about the last answer.\n'),
+        ("", 'When I ask "Do you mean ...?", answer with the number or the words.\n'),
+        ("", "I give general information only, never a personal dose.\n"),
+        ("", "In an emergency, call your local emergency number.\n\n"),
+        ("class:heading", "Commands\n"),
+    ]
+    for command, what in COMMANDS.items():
+        frags += [("class:command", f"  {command:<{width}}"), ("", f"{what}\n")]
+    frags += [
+        ("class:heading", "\nKeys\n"),
+        ("", "  Tab completes commands and topics; Up and Down recall earlier messages;\n"),
+        ("", "  Right arrow takes the grey suggestion; Ctrl-C clears the line; Ctrl-D quits."),
+    ]
+    return Note(frags)
+
+
+def sources_note(reply: Reply | None) -> Note:
+    if reply is None:
+        return Note([("class:note", "No sources yet: ask a question first.")])
+    frags: Fragments = [("class:heading", "Sources of the last answer:\n")]
+    for s in reply.sources:
+        frags += [("", f"  - {s.title}\n"), ("class:sources", f"    {s.url}\n")]
+    return Note(frags)
+
+
+# --- how a reply looks in colour ---------------------------------------------------------
+
+
+def styled(reply: Reply, width: int = 80) -> Fragments:
+    """A reply as formatted text: urgent kinds in a framed block, answers with their extras.
+
+    Text is wrapped at `width` on word boundaries, so the terminal never splits a word.
+    """
+    frags: Fragments = []
+    if reply.kind in URGENT_TITLES:
+        frags += framed(URGENT_TITLES[reply.kind], reply.text, f"class:{reply.kind}", width)
+    else:
+        frags.append((f"class:{reply.kind}", wrap(reply.text, width) + "\n"))
+    for i, choice in enumerate(reply.choices, 1):
+        frags += [("class:choice.number", f"  {i}. "), ("class:choice", f"{choice.title}\n")]
+    if reply.sources:
+        titles = "; ".join(s.title for s in reply.sources[:MAX_SOURCES])
+        more = len(reply.sources) - MAX_SOURCES
+        titles += f" and {more} more" if more > 0 else ""
+        line = f"Sources: {titles} (/sources for links)"
+        frags.append(("class:sources", wrap(line, width, indent="  ") + "\n"))
+    if reply.suggestions and reply.kind == "answer":
+        label = "You could also ask about: "
+        line = wrap(label + "; ".join(reply.suggestions), width, indent="  ")
+        frags += [("class:suggest.label", label), ("class:suggest", line[len(label) :] + "\n")]
+    return frags
+
+
+def wrap(text: str, width: int, indent: str = "", long_words: bool = False) -> str:
+    """Wrap each line of `text` at `width`; list items ("- ...") keep their hanging indent."""
+    lines: list[str] = []
+    for para in text.rstrip().splitlines():
+        hang = "  " if para.lstrip().startswith("- ") else indent
+        lines += textwrap.wrap(
+            para,
+            width,
+            subsequent_indent=hang,
+            break_long_words=long_words,
+            break_on_hyphens=False,
+        ) or [""]
+    return "\n".join(lines)
+
+
+def framed(title: str, text: str, style: str, width: int) -> Fragments:
+    """`text` in a box drawn with `style` on every cell, `title` on its first line."""
+    from prompt_toolkit.utils import get_cwidth
+
+    inner = max(width, 24) - 4  # two border columns, two spaces of padding
+    lines = [title, "", *wrap(text.strip(), inner, long_words=True).splitlines()]
+    rows = ["╔" + "═" * (inner + 2) + "╗"]
+    rows += ["║ " + line + " " * max(inner - get_cwidth(line), 0) + " ║" for line in lines]
+    rows.append("╚" + "═" * (inner + 2) + "╝")
+    frags: Fragments = []
+    for row in rows:
+        frags += [(style, row), ("", "\n")]  # the newline unstyled: no colour bleeds right
+    return frags
+
+
+# --- the prompt --------------------------------------------------------------------------
+
+
+class ChatApp:
+    """The interactive chat: a PromptSession reading messages, replies printed between prompts.
+
+    `input` and `output` default to the terminal; tests pass `create_pipe_input()`
+    and `DummyOutput()` (or any Output that records what is written).
+    """
+
+    def __init__(
+        self,
+        bot: Chatbot,
+        *,
+        input: Input | None = None,
+        output: Output | None = None,
+        history: History | None = None,
+        color: bool = True,
+    ) -> None:
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
+        from prompt_toolkit.history import InMemoryHistory
+        from prompt_toolkit.output import ColorDepth
+        from prompt_toolkit.styles import Style
+
+        self.chat = Conversation(bot)
+        self.output = output
+        self.color = color
+        self.style = Style.from_dict(STYLE)
+        self.color_depth = None if color else ColorDepth.MONOCHROME
+        self.prompt: PromptSession[str] = PromptSession(
+            input=input,
+            output=output,
+            history=history or InMemoryHistory(),
+            auto_suggest=AutoSuggestFromHistory(),
+            completer=self._completer(),
+            style=self.style,
+            color_depth=self.color_depth,
+        )
+
+    def _completer(self) -> Completer:
+        from prompt_toolkit.completion import WordCompleter
+
+        titles = [t.title for t in self.chat.bot.topics()]
+        return WordCompleter(
+            [*COMMANDS, *titles],
+            ignore_case=True,
+            sentence=True,
+            meta_dict={**COMMANDS, **dict.fromkeys(titles, "topic")},
+        )
+
+    def run(self) -> int:
+        welcome = wrap(self.chat.bot.welcome(), self._width())
+        self.show(Note([("", welcome + "\n"), ("class:note", COMMAND_LINE)]))
+        while True:
+            try:
+                line = self.prompt.prompt([("class:prompt", "you> ")])
+            except KeyboardInterrupt:
+                continue  # Ctrl-C: the line is cleared; try again
+            except EOFError:
+                break  # Ctrl-D
+            if not line.strip():
+                continue
+            bot = self.chat.bot
+            if command_in(line) == "/reload":  # it takes a moment: say so first
+                self.show(Note([("class:note", "Reloading the content...")]))
+            try:
+                said = self.chat.handle(line)
+            except Quit:
+                break
+            self.show(said)
+            if self.chat.bot is not bot:  # /reload: the topics may have changed
+                self.prompt.completer = self._completer()
+        self.show(Note([("", GOODBYE)]))
+        return 0
+
+    def show(self, said: Reply | Note) -> None:
+        """Print a reply or note, then a blank line."""
+        from prompt_toolkit import print_formatted_text
+        from prompt_toolkit.formatted_text import FormattedText
+
+        if isinstance(said, Note):
+            frags = said.fragments if self.color else [("", said.text)]
+        elif self.color:
+            frags = styled(said, self._width())
+        else:
+            frags = [("", wrap(plain(said), self._width()))]
+        while frags and frags[-1][1].endswith("\n"):  # exactly one blank line after
+            style, text = frags[-1]
+            frags = [*frags[:-1], (style, text.rstrip("\n"))]
+        print_formatted_text(
+            FormattedText(frags),
+            style=self.style,
+            output=self.output,
+            color_depth=self.color_depth,
+            end="\n\n",
+        )
+
+    def _width(self) -> int:
+        if self.output is None:
+            from prompt_toolkit.application.current import get_app_session
+
+            columns = get_app_session().output.get_size().columns
+        else:
+            columns = self.output.get_size().columns
+        return min(columns - 1, MAX_WIDTH)
+
+
+# --- piped input ---------------------------------------------------------------------------
+
+
+def run_piped(bot: Chatbot, lines: Iterable[str], write: Callable[[str], object]) -> int:
+    """One message per line, each reply in plain text and a blank line. No prompt_toolkit."""
+    chat = Conversation(bot)
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            said = chat.handle(line.rstrip("\r\n"))
+        except Quit:
+            break
+        write((said.text if isinstance(said, Note) else plain(said)) + "\n\n")
+    return 0
+
+
+# --- the command ---------------------------------------------------------------------------
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    from .cli import add_content_options
+
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter  # keep the key table
+    add_content_options(parser)
+    parser.add_argument(
+        "--history-file",
+        metavar="PATH",
+        help="keep what you type in this file, for Up and Down next time "
+        "(off by default: what patients type is private; history is kept in memory)",
+    )
+    parser.add_argument(
+        "--no-color", action="store_true", help="plain text, no colours (also when NO_COLOR is set)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("not built yet")
+    from .cli import load_bot
+
+    bot = load_bot(args)
+    if bot is None:
+        return 2
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return _run_piped_stdio(bot)
+
+    history = None
+    if args.history_file:
+        from prompt_toolkit.history import FileHistory
+
+        history = FileHistory(os.path.expanduser(args.history_file))
+    color = not (args.no_color or os.environ.get("NO_COLOR"))
+    return ChatApp(bot, history=history, color=color).run()
+
+
+def _run_piped_stdio(bot: Chatbot) -> int:
+    stdin: TextIO = sys.stdin
+    if hasattr(stdin, "reconfigure"):
+        stdin.reconfigure(errors="replace")  # a stray byte is not worth a traceback
+
+    def write(text: str) -> None:
+        sys.stdout.write(text)
+        sys.stdout.flush()  # a script reading our replies sees each one at once
+
+    try:
+        return run_piped(bot, stdin, write)
+    except BrokenPipeError:  # e.g. `| head`: the reader left; so do we, quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0

@@ -1,11 +1,383 @@
-"""Not built yet."""
+"""Check knowledge/ and intents/ before the bot loads them.
+
+Prints one line per problem, `path:line:col: CODE message`, with a hint under
+it, then a summary. E codes are errors: the bot will not start until they are
+fixed. W codes are warnings: it starts, but a patient may get a worse answer.
+docs/check-codes.md explains every code.
+
+Besides what loading checks (YAML syntax, unknown or missing keys, wrong types,
+duplicate ids, unknown sources, dose amounts, examples that trip a safety rule,
+safety examples that do not fire), it checks that:
+  - each file's first line `# yaml-language-server: $schema=...` names its schema
+  - every topic of TAXONOMY.md has an answer, and some intent leads to each answer
+  - each answer's `short` has at most 80 words; `short` and `more` read at
+    grade 8 or lower (needs textstat); `reviewed` is less than 12 months old
+  - each topic intent has 20 or more examples; no example (nearly) repeats
+    one of another intent; the matcher sends each example to its own intent
+
+--strict counts warnings as failures, and makes a reading grade above 8 an
+error. Use it before a release.
+
+exit status: 0 no errors (warnings allowed); 1 errors (with --strict: any
+problem); 2 could not run (a content folder is missing).
+"""
+
+from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..types import Problem
+from ..yamlio import Doc, display_path, read_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..content import KnowledgeBase
+    from ..matcher import Candidate
+
+#: Topic ids every medicine needs an answer for: the table in TAXONOMY.md.
+REQUIRED_TOPICS: tuple[str, ...] = (
+    "about", "uses", "how_it_works", "forms", "how_to_take", "missed_dose", "stopping",
+    "side_effects", "serious_side_effects", "interactions", "alcohol", "driving", "pregnancy",
+    "breastfeeding", "kidney", "seizures", "mental_health", "older_adults", "children",
+    "precautions", "storage", "intrathecal", "effectiveness", "dependence",
+    "muscle_relaxant_types", "compare_relaxants", "cost", "buying_online",
+)
+
+MAX_SHORT_WORDS = 80
+MAX_GRADE = 8.0  # Flesch-Kincaid
+REVIEW_MONTHS = 12
+MIN_EXAMPLES = 20  # per intent that leads to a medicine topic
+NEAR_DUPLICATE = 92.0  # fuzz.ratio of two normalised examples
+
+SCHEMA_LINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")
+
+
+# --- the check ------------------------------------------------------------------
+
+
+def check(
+    knowledge_dir: Path | str,
+    intents_dir: Path | str,
+    today: dt.date | None = None,
+    strict: bool = False,
+) -> list[Problem]:
+    """Every problem of the content, sorted by file and line. Reads files, prints nothing."""
+    from ..content import common_root, load
+
+    kdir, idir = Path(knowledge_dir), Path(intents_dir)
+    kb, problems = load(kdir, idir)
+    root = common_root(kdir, idir)
+    problems = [*problems, *schema_line_problems(kdir, idir, root)]
+    if kb is not None:
+        docs = _Docs(root)
+        problems += _answer_problems(kb, kdir, root, docs, today or dt.date.today(), strict)
+        problems += _intent_problems(kb, docs)
+    return sorted(problems, key=lambda p: (p.path, p.line, p.col, p.code))
+
+
+def content_files(knowledge_dir: Path, intents_dir: Path) -> list[tuple[Path, str | None]]:
+    """Every YAML file of the content, with the kind of schema it needs (None: not read)."""
+    out: list[tuple[Path, str | None]] = []
+    for base, kind_of in ((knowledge_dir, _knowledge_kind), (intents_dir, _intents_kind)):
+        if base.is_dir():
+            out += [(p, kind_of(p.relative_to(base).parts)) for p in sorted(base.rglob("*.yaml"))]
+    return out
+
+
+def _knowledge_kind(parts: tuple[str, ...]) -> str | None:
+    if parts in (("contacts.yaml",), ("messages.yaml",)):
+        return parts[0].removesuffix(".yaml")
+    if len(parts) == 2 and parts[1] in ("answers.yaml", "sources.yaml"):
+        return parts[1].removesuffix(".yaml")
+    return None
+
+
+def _intents_kind(parts: tuple[str, ...]) -> str | None:
+    if parts in (("synonyms.yaml",), ("other_medicines.yaml",)):
+        return parts[0].removesuffix(".yaml")
+    if len(parts) == 2 and parts[0] == "safety":
+        return "safety"
+    return "intents" if len(parts) <= 2 else None
+
+
+def schema_line_problems(knowledge_dir: Path, intents_dir: Path, root: Path) -> list[Problem]:
+    """E014-E016: each file's first line must point its editor at the right schema."""
+    from .schemas import file_name
+
+    problems = []
+    for path, kind in content_files(knowledge_dir, intents_dir):
+        if kind is None:
+            continue
+        shown = display_path(path, root)
+        want = file_name(kind)
+        fix = os.path.relpath(root / "schemas" / want, path.parent).replace(os.sep, "/")
+        hint = f"make the first line: # yaml-language-server: $schema={fix}"
+        try:
+            with path.open(encoding="utf-8", errors="replace") as f:
+                first = f.readline().rstrip("\r\n")
+        except OSError:
+            continue  # E001, from loading
+        m = SCHEMA_LINE.match(first)
+        if m is None:
+            problems.append(Problem(shown, 1, 1, "E014", "error",
+                                    "the first line does not name the file's JSON schema", hint))
+            continue
+        ref, col = m.group(1), m.start(1) + 1
+        target = path.parent / ref
+        if not target.is_file():
+            problems.append(Problem(shown, 1, col, "E015", "error",
+                                    f"schema '{ref}' not found (looked for {target})", hint))
+        elif target.name != want:
+            problems.append(Problem(shown, 1, col, "E016", "error",
+                                    f"this is a {kind} file, but its schema line names '{ref}'",
+                                    hint))
+    return problems
+
+
+# --- answers --------------------------------------------------------------------
+
+
+def _answer_problems(
+    kb: KnowledgeBase, kdir: Path, root: Path, docs: _Docs, today: dt.date, strict: bool
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for med in kb.medicines:
+        shown = display_path(kdir / med / "answers.yaml", root)
+        for topic in REQUIRED_TOPICS:
+            if f"{med}.{topic}" not in kb.answers:
+                problems.append(docs.get(shown).problem(
+                    ("answers",), "E050", f"no answer for topic '{topic}' (TAXONOMY.md)",
+                    f"add an answer with 'topic: {topic}'"))
+
+    reached = {intent.target for intent in kb.intents.values()}
+    oldest = _months_before(today, REVIEW_MONTHS)
+    grade = _reading_grade()
+    if grade is None and kb.answers:
+        first = next(iter(kb.answers.values()))
+        problems.append(Problem(
+            first.where[0], 0, 0, "W058", "warning",
+            "reading grades were not checked: textstat is not installed",
+            "pip install 'textstat==0.7.8' (or: pip install -e '.[test]')"))
+    for topic, ans in kb.answers.items():
+        doc = docs.get(ans.where[0])
+        at = ("answers", _index(doc, "answers", "topic", topic.split(".", 1)[1]))
+        name = topic.split(".", 1)[1]
+        if topic not in reached:
+            problems.append(doc.problem(
+                (*at, "topic"), "W051", f"no intent leads to answer '{name}'",
+                f"add intents/{ans.medicine}/{name}.yaml, or 'answer: {name}' to an intent",
+                "warning"))
+        if ans.reviewed < oldest:
+            problems.append(doc.problem(
+                (*at, "reviewed"), "W057",
+                f"answer '{name}' was last reviewed on {ans.reviewed}, over {REVIEW_MONTHS} "
+                "months ago", "have a pharmacist check it against its sources, then update "
+                "'reviewed'", "warning"))
+        n = len(ans.short.split())
+        if n > MAX_SHORT_WORDS:
+            problems.append(doc.problem(
+                (*at, "short"), "W055",
+                f"answer '{name}' short has {n} words; keep it to {MAX_SHORT_WORDS}",
+                "move the details to 'more:'", "warning"))
+        for field in ("short", "more"):
+            text = getattr(ans, field)
+            level = grade(text) if grade and text else 0.0
+            if level > MAX_GRADE:
+                problems.append(doc.problem(
+                    (*at, field), "W056",
+                    f"answer '{name}' {field} reads at grade {level:.1f}; aim for "
+                    f"{MAX_GRADE:.0f} or lower", "use shorter sentences and everyday words",
+                    "error" if strict else "warning"))
+    return problems
+
+
+def _reading_grade() -> Callable[[str], float] | None:
+    try:
+        import textstat  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    return textstat.flesch_kincaid_grade  # type: ignore[no-any-return]
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    for d in range(day.day, 0, -1):  # 31 March -> 28/29 February
+        try:
+            return dt.date(year, month + 1, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+# --- intents --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Example:
+    intent: str  # qualified id
+    index: int  # in the intent's examples
+    text: str
+
+
+def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
+    from rapidfuzz import fuzz, process
+
+    from ..matcher import content_words
+
+    def where(ex: _Example) -> tuple[Doc, tuple[str | int, ...]]:
+        intent = kb.intents[ex.intent]
+        doc = docs.get(intent.where[0])
+        i = _index(doc, "intents", "id", ex.intent.split(".", 1)[1])
+        return doc, ("intents", i, "examples", ex.index)
+
+    def local(qid: str) -> str:
+        return qid.split(".", 1)[1]
+
+    problems: list[Problem] = []
+    examples = [
+        _Example(qid, j, text)
+        for qid, intent in kb.intents.items()
+        for j, text in enumerate(intent.examples)
+    ]
+
+    for qid, intent in kb.intents.items():
+        if intent.kind == "answer" and len(intent.examples) < MIN_EXAMPLES:
+            doc = docs.get(intent.where[0])
+            i = _index(doc, "intents", "id", local(qid))
+            problems.append(doc.problem(
+                ("intents", i, "examples"), "W054",
+                f"intent '{local(qid)}' has {len(intent.examples)} examples; topics need "
+                f"{MIN_EXAMPLES} or more", "add the ways people really ask: short forms, "
+                "typos, brand names, other people ('my son')", "warning"))
+
+    # the same or nearly the same example in two intents
+    norms = [kb.normalizer.normalize(ex.text) for ex in examples]
+    for a, text in enumerate(norms):
+        if not text:
+            continue
+        for _choice, similarity, b in process.extract(
+            text, norms, scorer=fuzz.ratio, processor=None,
+            score_cutoff=NEAR_DUPLICATE, limit=None,
+        ):
+            first, other = examples[a], examples[b]
+            if b <= a or first.intent == other.intent:
+                continue
+            doc, key = where(first)
+            other_doc, other_key = where(other)
+            line, col = other_doc.where(other_key)
+            same = "the same as" if similarity == 100 else "nearly the same as"
+            problems.append(doc.problem(
+                key, "W052",
+                f"example \"{first.text}\" of '{local(first.intent)}' is {same} \"{other.text}\" "
+                f"of '{local(other.intent)}' in {other_doc.path}:{line}:{col} "
+                f"(similarity {similarity:.0f})",
+                "keep it in one intent only, or reword one of them", "warning"))
+
+    # examples the matcher sends to another intent
+    ignore = frozenset(kb.medicine_words)
+    matched = frozenset(kb.matcher.intents)
+    ranks: dict[str, list[Candidate]] = {}  # many examples share their content words
+    for ex in examples:
+        if ex.intent not in matched:
+            continue  # matched some other way (e.g. whole-text smalltalk)
+        query = content_words(kb.normalizer.tokens(ex.text), ignore)
+        if query not in ranks:
+            ranks[query] = kb.matcher.rank(query, limit=len(matched))
+        ranked = ranks[query]
+        if not ranked or ranked[0].intent == ex.intent:
+            continue
+        own = next((c.score for c in ranked if c.intent == ex.intent), 0.0)
+        top = ranked[0]
+        if top.score > own:
+            doc, key = where(ex)
+            problems.append(doc.problem(
+                key, "W053",
+                f"example \"{ex.text}\" of '{local(ex.intent)}' is matched to "
+                f"'{local(top.intent)}' ({top.score:.0f} against {own:.0f}, "
+                f"via \"{top.example}\")",
+                f"reword it or move it; add examples that set the two apart; "
+                f"`chatbot explain \"{ex.text}\"` shows the scores", "warning"))
+    return problems
+
+
+# --- finding items in the files ----------------------------------------------------
+
+
+@dataclass
+class _Docs:
+    """Content files parsed again, with marks, for exact item lines (cached)."""
+
+    root: Path
+    cache: dict[str, Doc] | None = None
+
+    def get(self, shown: str) -> Doc:
+        if self.cache is None:
+            self.cache = {}
+        if shown not in self.cache:
+            doc, _ = read_yaml(self.root / shown, self.root)
+            self.cache[shown] = doc or Doc(shown, None)
+        return self.cache[shown]
+
+
+def _index(doc: Doc, list_key: str, field: str, value: str) -> int:
+    """Index of the item of `list_key` whose `field` is `value` (0 if not found)."""
+    items = doc.data.get(list_key) if isinstance(doc.data, dict) else None
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if isinstance(item, dict) and str(item.get(field, "")).strip() == value:
+            return i
+    return 0
+
+
+# --- the command ------------------------------------------------------------------
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    from ..cli import add_content_options
+
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("--strict", action="store_true",
+                        help="fail on warnings too; a reading grade above 8 is an error")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (default) or JSON: {problems, errors, warnings}")
+    add_content_options(parser, region=False)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("not built yet")
+    import json
+
+    from ..cli import settings_from
+
+    settings = settings_from(args)
+    kdir, idir = settings.knowledge_dir, settings.intents_dir
+    problems = check(kdir, idir, strict=args.strict)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if args.format == "json":
+        print(json.dumps({"problems": [p.to_dict() for p in problems],
+                          "errors": errors, "warnings": warnings}, indent=2, ensure_ascii=False))
+    else:
+        for line in _text(problems, len(content_files(kdir, idir)), errors, warnings):
+            print(line)
+    if any(p.code == "E005" for p in problems):
+        return 2
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def _text(problems: list[Problem], checked: int, errors: int, warnings: int) -> Iterator[str]:
+    for p in problems:
+        yield str(p)
+    files = len({p.path for p in problems})
+    yield (f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in "
+           f"{_plural(files, 'file')} (checked {_plural(checked, 'file')})")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -1,11 +1,228 @@
-"""Not built yet."""
+"""Show, step by step, how the bot routes one question, and why it answers as it does.
+
+    chatbot explain "can i drink on baclofen"
+    chatbot explain "my son swallowed my pills" --region UK
+    chatbot explain --format json "ibuprofen side effects?"
+
+It prints the question as the bot reads it (normalised: lower case, brand names
+and misspellings replaced), every safety rule that fires with the file and line
+where the rule is written, the words used for matching, the five best-matching
+intents with their scores and the example phrasing that matched best (with its
+file and line), the thresholds and the decision, any other medicine named, and
+the reply: its kind, topic and first line. The question is asked as the first
+message of a new conversation.
+"""
+
+from __future__ import annotations
 
 import argparse
+import json
+import sys
+import textwrap
+from dataclasses import fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..bot import Chatbot, Trace
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    from ..cli import add_content_options
+
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("question", nargs="+", help="the question, in quotes")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="plain text for people (default) or JSON")
+    add_content_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("not built yet")
+    from ..cli import load_bot
+
+    bot = load_bot(args)
+    if bot is None:
+        return 2
+    data = explain(bot, " ".join(args.question))
+    if args.format == "json":
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render(data))
+    return 0
+
+
+# --- gathering ---------------------------------------------------------------------------------
+
+
+def explain(bot: Chatbot, question: str) -> dict[str, Any]:
+    """Everything `chatbot explain` shows, as plain data (also the JSON output)."""
+    trace = bot.trace(question)
+    kb = bot.kb
+    rules = {r.id: r for r in kb.screen.rules}
+    safety = []
+    for hit in trace.safety:
+        rule = rules.get(hit.rule)
+        path, line = rule.source if rule else ("", 0)
+        safety.append({
+            "rule": hit.rule, "kind": hit.kind, "message": hit.message,
+            "file": path, "line": line,
+            "words": trace.normalized[hit.span[0]:hit.span[1]],
+        })
+    sources = _ExampleSources(bot)
+    candidates = []
+    for c in trace.candidates[:5]:
+        path, line, what = sources.find(c.intent, c.example)
+        candidates.append({"intent": c.intent, "score": round(c.score, 1), "example": c.example,
+                           "file": path, "line": line, "example_is": what})
+    t = kb.matcher.thresholds
+    thresholds = {f.name: getattr(t, f.name) for f in fields(t)}
+    decision = None
+    if trace.decision is not None:
+        decision = {"action": trace.decision.action, "reason": trace.decision.reason}
+    reply = trace.reply
+    return {
+        "question": question,
+        "normalized": trace.normalized,
+        "safety": safety,
+        "match_text": trace.match_text,
+        "candidates": candidates,
+        "thresholds": thresholds,
+        "decision": decision,
+        "other_medicine": trace.other_medicine,
+        "reply": {
+            "kind": reply.kind, "topic": reply.topic, "rule": reply.rule,
+            "region": reply.region,
+            "first_line": next((s.strip() for s in reply.text.splitlines() if s.strip()), ""),
+        },
+        "why": why(trace),
+    }
+
+
+class _ExampleSources:
+    """Finds the file and line of an example phrasing (files are read only when asked)."""
+
+    def __init__(self, bot: Chatbot) -> None:
+        from ..content import common_root
+
+        s = bot.settings
+        self.root = common_root(Path(s.knowledge_dir), Path(s.intents_dir))
+        self.bot = bot
+
+    def find(self, intent_id: str, example: str) -> tuple[str, int, str]:
+        from ..yamlio import read_yaml
+
+        kb = self.bot.kb
+        intent = kb.intents.get(intent_id)
+        answer = kb.answers.get(intent_id)
+        if intent is not None and example in intent.examples:
+            path, line = intent.where
+            doc, _ = read_yaml(self.root / path)
+            if doc is None or not isinstance(doc.data, dict):
+                return path, line, "example"
+            entries = doc.data.get("intents") or []
+            short = intent_id.split(".", 1)[1]
+            for i, entry in enumerate(entries):
+                if isinstance(entry, dict) and entry.get("id") == short:
+                    for j, ex in enumerate(entry.get("examples") or []):
+                        if isinstance(ex, str) and ex.strip() == example:
+                            return path, doc.where(("intents", i, "examples", j))[0], "example"
+            return path, line, "example"
+        if answer is not None and example == answer.title:
+            return answer.where[0], answer.where[1], "title"
+        return "", 0, "example"
+
+
+def why(trace: Trace) -> str:
+    """One sentence on why the reply is what it is."""
+    reply, rule = trace.reply, trace.reply.rule or ""
+    if trace.safety:
+        first = trace.safety[0]
+        more = (f" ({len(trace.safety) - 1} more rule(s) also fired; the first in the order "
+                "crisis, emergency, refusal wins)") if len(trace.safety) > 1 else ""
+        return f"the safety rule {first.rule} fired, so matching was skipped{more}"
+    if rule == "crisis.followup":
+        return ("earlier in this conversation there was a crisis reply, so a reply that would "
+                "have been small talk or a fallback repeats the crisis line instead")
+    if rule == "fallback.other_medicine":
+        return f"the question names {trace.other_medicine}, a medicine this bot does not cover"
+    if rule in ("fallback.empty", "fallback.gibberish"):
+        return "there are no words to match"
+    if rule == "fallback.no_match":
+        return "no intent scored high enough"
+    if rule == "clarify.chosen":
+        return "it picks one of the choices of the previous clarify question"
+    if rule == "smalltalk.more":
+        return ("'tell me more' shows the longer part of the last answer"
+                if reply.kind == "answer" else "'tell me more' but there was no answer before it")
+    if trace.decision is not None and trace.decision.action == "clarify" and reply.kind == "answer":
+        if trace.other_medicine:
+            return (f"the decision was to ask, but the question names {trace.other_medicine}, "
+                    "so the best topic was answered instead of asking")
+        return "the decision was to ask, but there were not two topics to offer"
+    if trace.decision is not None:
+        return f"the matcher decided to {trace.decision.action}: {trace.decision.reason}"
+    return f"rule {rule}"
+
+
+# --- rendering ---------------------------------------------------------------------------------
+
+
+def render(d: dict[str, Any]) -> str:
+    out: list[str] = []
+    add = out.append
+    add(f"Question:    {d['question']}")
+    add(f"Normalised:  {d['normalized'] or '(no words)'}")
+    add("")
+    add("1. Safety rules (always checked first: crisis, then emergency, then refusal)")
+    if d["safety"]:
+        for s in d["safety"]:
+            where = f"{s['file']}:{s['line']}" if s["line"] else "(file unknown)"
+            add(f"   FIRED  {s['rule']}  (kind {s['kind']}, message '{s['message']}')")
+            add(f"          written at {where}")
+            add(f"          matched the words: \"{s['words']}\"")
+        add("   A safety rule fired, so the question is not matched to a topic "
+            "(steps 2-4 skipped).")
+    else:
+        add("   none fired")
+    add("")
+    add("2. Words used for matching (common words and the medicine's name left out)")
+    add(f"   {d['match_text'] or '(none)'}")
+    add("")
+    add("3. Best-matching intents (score 0-100, and the example phrasing that matched best)")
+    if d["candidates"]:
+        width = max(len(c["intent"]) for c in d["candidates"])
+        for n, c in enumerate(d["candidates"], 1):
+            label = "title" if c["example_is"] == "title" else "example"
+            where = f"  {c['file']}:{c['line']}" if c["line"] else ""
+            add(f"   {n}. {c['intent']:<{width}}  {c['score']:5.1f}  "
+                f"{label} \"{c['example']}\"{where}")
+    else:
+        add("   (none)")
+    add("")
+    t = d["thresholds"]
+    add("4. Decision")
+    add(f"   thresholds: answer when the best score is {t.get('answer', 0):g} or more and "
+        f"leads the next topic by {t.get('margin', 0):g} or more (margin);")
+    add(f"               otherwise ask which topic is meant (clarify) when the best is "
+        f"{t.get('clarify', 0):g} or more;")
+    add("               below that, fall back")
+    others = {k: v for k, v in t.items() if k not in ("answer", "margin", "clarify")}
+    if others:
+        add("               other settings: " + ", ".join(f"{k} {v:g}" for k, v in others.items()))
+    if d["decision"]:
+        add(f"   decision:   {d['decision']['action']}: {d['decision']['reason']}")
+    else:
+        add("   decision:   (no matching was done)")
+    add("")
+    add("5. Other medicine named")
+    add(f"   {d['other_medicine'] or 'none'}")
+    add("")
+    r = d["reply"]
+    add("6. Reply")
+    add(f"   kind: {r['kind']}   topic: {r['topic'] or '-'}   rule: {r['rule'] or '-'}   "
+        f"region: {r['region']}")
+    for line in textwrap.wrap(f"\"{r['first_line']}\"", 76) or [""]:
+        add(f"   {line}")
+    add(f"   why: {d['why']}")
+    return "\n".join(out) + "\n"

@@ -1,11 +1,506 @@
-"""Not built yet."""
+"""Measure how well the example phrasings teach the bot, and where topics get confused.
+
+    chatbot report                      # writes report/report.html and report/report.json
+    chatbot report --folds 5 --seed 1 --out /tmp/report
+
+1. Cross-validation of the intents: the examples of every intent are split
+   into FOLDS equal parts. Each part in turn is held out; the matcher is built
+   from the other parts (plus every topic's title) and has to find the intent
+   of each held-out example. A held-out example that gets a clarify question
+   or a fallback counts as wrong, and is counted separately.
+2. The dev set (tests/data/dev_questions*.yaml): real-style questions run
+   through the whole bot (safety rules included), each as a new conversation.
+
+The page shows per-intent precision, recall and F1, the overall accuracy, the
+ten most confused pairs of intents with an example each, and a confusion
+matrix as a heat map. The same numbers are in report.json. The same seed gives
+the same report.
+"""
+
+from __future__ import annotations
 
 import argparse
+import html
+import json
+import random
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import Field
+
+from ..schema import Strict
+from ..types import KINDS, Kind, Problem
+
+if TYPE_CHECKING:
+    from ..bot import Chatbot
+    from ..content import KnowledgeBase
+
+CLARIFY = "(clarify)"
+FALLBACK = "(fallback)"
+DEFAULT_OUT = Path("report")
+DEV_GLOB = "dev_questions*.yaml"
+
+
+# --- cross-validation --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prediction:
+    intent: str  # the true intent
+    example: str  # the held-out example, as written
+    predicted: str  # an intent id, CLARIFY or FALLBACK
+    matched: str  # the training example that scored best ("" when none)
+    matched_intent: str  # its intent ("" when none)
+    score: float
+
+
+def example_rows(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
+    """(intent, example, reduced key) for every example, reduced as the loader does."""
+    from ..matcher import content_words
+
+    ignore = frozenset(kb.medicine_words)
+    return [
+        (intent.id, example, content_words(kb.normalizer.tokens(example), ignore))
+        for intent in kb.intents.values()
+        for example in intent.examples
+    ]
+
+
+def title_rows(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
+    """Every answer's title leads to its topic; titles stay in every training fold."""
+    from ..matcher import content_words
+
+    ignore = frozenset(kb.medicine_words)
+    return [
+        (topic, ans.title, content_words(kb.normalizer.tokens(ans.title), ignore))
+        for topic, ans in kb.answers.items() if topic in kb.intents
+    ]
+
+
+def assign_folds(rows: Sequence[tuple[str, str, str]], folds: int, seed: int) -> list[int]:
+    """A fold number per row, stratified: each intent's examples spread evenly over the folds."""
+    rng = random.Random(seed)
+    by_intent: dict[str, list[int]] = defaultdict(list)
+    for i, (intent, _, _) in enumerate(rows):
+        by_intent[intent].append(i)
+    fold_of = [0] * len(rows)
+    start = 0
+    for intent in sorted(by_intent):
+        indexes = by_intent[intent]
+        rng.shuffle(indexes)
+        for n, i in enumerate(indexes):
+            fold_of[i] = (start + n) % folds
+        start = (start + len(indexes)) % folds  # keeps the folds the same size
+    return fold_of
+
+
+def cross_validate(kb: KnowledgeBase, folds: int = 5, seed: int = 0) -> list[Prediction]:
+    from ..matcher import Matcher
+
+    rows = example_rows(kb)
+    titles = title_rows(kb)
+    fold_of = assign_folds(rows, folds, seed)
+    thresholds = kb.matcher.thresholds
+    out: list[Prediction] = []
+    for fold in range(folds):
+        train = [r for r, f in zip(rows, fold_of, strict=True) if f != fold]
+        matcher = Matcher.build([*train, *titles], thresholds)
+        for (intent, example, key), f in zip(rows, fold_of, strict=True):
+            if f != fold:
+                continue
+            candidates = matcher.rank(key)
+            decision = matcher.decide(candidates)
+            best = candidates[0] if candidates else None
+            if decision.action == "answer" and best is not None:
+                predicted = best.intent
+            else:
+                predicted = CLARIFY if decision.action == "clarify" else FALLBACK
+            out.append(Prediction(
+                intent, example, predicted,
+                best.example if best else "", best.intent if best else "",
+                round(best.score, 1) if best else 0.0,
+            ))
+    # a stable order, whatever the fold layout
+    return sorted(out, key=lambda p: (p.intent, p.example))
+
+
+def metrics(pairs: Iterable[tuple[str, str]], labels: Sequence[str]) -> dict[str, Any]:
+    """Per-label precision, recall, F1 and support from (true, predicted) pairs."""
+    pairs = list(pairs)
+    support = Counter(t for t, _ in pairs)
+    predicted = Counter(p for _, p in pairs)
+    hits = Counter(t for t, p in pairs if t == p)
+    per: dict[str, dict[str, float | int]] = {}
+    for label in labels:
+        tp = hits[label]
+        precision = tp / predicted[label] if predicted[label] else 0.0
+        recall = tp / support[label] if support[label] else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per[label] = {"precision": round(precision, 3), "recall": round(recall, 3),
+                      "f1": round(f1, 3), "support": support[label]}
+    total = len(pairs)
+    scored = [v for v in per.values() if v["support"]]
+    return {
+        "accuracy": round(sum(hits.values()) / total, 3) if total else 0.0,
+        "macro_f1": round(sum(v["f1"] for v in scored) / len(scored), 3) if scored else 0.0,
+        "total": total,
+        "correct": sum(hits.values()),
+        "per_label": per,
+    }
+
+
+def confusion(pairs: Iterable[tuple[str, str]]) -> dict[str, dict[str, int]]:
+    table: dict[str, dict[str, int]] = defaultdict(dict)
+    for t, p in pairs:
+        table[t][p] = table[t].get(p, 0) + 1
+    return {t: dict(sorted(row.items())) for t, row in sorted(table.items())}
+
+
+def confused_pairs(preds: Sequence[Prediction], top: int = 10) -> list[dict[str, Any]]:
+    """The most frequent (true intent -> another intent) mistakes, with one example each."""
+    groups: dict[tuple[str, str], list[Prediction]] = defaultdict(list)
+    for p in preds:
+        if p.predicted != p.intent and p.predicted not in (CLARIFY, FALLBACK):
+            groups[(p.intent, p.predicted)].append(p)
+    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]
+    return [
+        {"intent": t, "predicted": p, "count": len(ps), "example": ps[0].example,
+         "matched_example": ps[0].matched, "score": ps[0].score}
+        for (t, p), ps in ranked
+    ]
+
+
+def cv_report(kb: KnowledgeBase, folds: int, seed: int) -> dict[str, Any]:
+    preds = cross_validate(kb, folds, seed)
+    labels = sorted(kb.intents)
+    pairs = [(p.intent, p.predicted) for p in preds]
+    m = metrics(pairs, labels)
+    per = m["per_label"]
+    for label in labels:
+        per[label]["clarify"] = sum(1 for t, p in pairs if t == label and p == CLARIFY)
+        per[label]["fallback"] = sum(1 for t, p in pairs if t == label and p == FALLBACK)
+    return {
+        "folds": folds,
+        "seed": seed,
+        "examples": m["total"],
+        "correct": m["correct"],
+        "accuracy": m["accuracy"],
+        "macro_f1": m["macro_f1"],
+        "clarify": sum(1 for _, p in pairs if p == CLARIFY),
+        "fallback": sum(1 for _, p in pairs if p == FALLBACK),
+        "per_intent": per,
+        "confusion": confusion(pairs),
+        "confused_pairs": confused_pairs(preds),
+        "unmatchable": [
+            {"intent": i, "example": e} for i, e, key in example_rows(kb) if not key
+        ],
+    }
+
+
+# --- the dev set -------------------------------------------------------------------------------
+
+
+class DevQuestion(Strict):
+    text: str
+    kind: Kind
+    topic: str | None = None
+
+
+class DevFile(Strict):
+    """tests/data/dev_questions*.yaml"""
+
+    questions: list[DevQuestion] = Field(min_length=1)
+
+
+class DevFileError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def read_dev(paths: Sequence[Path]) -> list[tuple[str, DevQuestion]]:
+    """(file, question) for every question; raises DevFileError with file:line problems."""
+    from ..schema import validate
+    from ..yamlio import read_yaml
+
+    out: list[tuple[str, DevQuestion]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        doc, found = read_yaml(path)
+        problems.extend(found)
+        if doc is None:
+            continue
+        parsed, found = validate(doc, DevFile)
+        problems.extend(found)
+        if parsed is not None:
+            out.extend((doc.path, q) for q in parsed.questions)
+    if any(p.severity == "error" for p in problems):
+        raise DevFileError(problems)
+    return out
+
+
+def dev_report(bot: Chatbot, questions: Sequence[tuple[str, DevQuestion]]) -> dict[str, Any]:
+    from .convtest import same_topic
+
+    misses = []
+    pairs = []
+    for path, q in questions:
+        reply, _ = bot.reply(q.text)
+        ok = reply.kind == q.kind and (q.topic is None or same_topic(q.topic, reply.topic))
+        pairs.append((q.kind, reply.kind))
+        if not ok:
+            misses.append({"file": path, "text": q.text, "kind": q.kind, "topic": q.topic,
+                           "got_kind": reply.kind, "got_topic": reply.topic,
+                           "rule": reply.rule})
+    total = len(questions)
+    by_kind = metrics(pairs, KINDS)
+    return {
+        "files": sorted({p for p, _ in questions}),
+        "questions": total,
+        "correct": total - len(misses),
+        "accuracy": round((total - len(misses)) / total, 3) if total else 0.0,
+        "kind_accuracy": by_kind["accuracy"],
+        "per_kind": {k: v for k, v in by_kind["per_label"].items() if v["support"]
+                     or any(p == k for _, p in pairs)},
+        "kind_confusion": confusion(pairs),
+        "misses": misses,
+    }
+
+
+def dev_files(given: Sequence[str] | None) -> list[Path]:
+    if given:
+        return [Path(g) for g in given]
+    from ..settings import PROJECT_ROOT
+
+    folder = Path("tests") / "data"
+    if not folder.is_dir():
+        folder = PROJECT_ROOT / "tests" / "data"
+    return sorted(folder.glob(DEV_GLOB))
+
+
+# --- the command -------------------------------------------------------------------------------
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    from ..cli import add_content_options
+
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("--folds", type=int, default=5, metavar="K",
+                        help="number of cross-validation folds, 2 or more (default: 5)")
+    parser.add_argument("--seed", type=int, default=0, metavar="N",
+                        help="seed for the random split into folds (default: 0)")
+    parser.add_argument("--out", default=str(DEFAULT_OUT), metavar="DIR",
+                        help=f"folder for report.html and report.json (default: {DEFAULT_OUT}/)")
+    parser.add_argument("--dev", nargs="*", metavar="FILE",
+                        help=f"dev-set files (default: tests/data/{DEV_GLOB}); "
+                        "give --dev with no files to skip the dev set")
+    add_content_options(parser, region=False)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("not built yet")
+    from ..cli import load_bot
+
+    if args.folds < 2:
+        print("chatbot report: --folds must be 2 or more", file=sys.stderr)
+        return 2
+    bot = load_bot(args)
+    if bot is None:
+        return 2
+    skip_dev = args.dev is not None and not args.dev
+    try:
+        questions = [] if skip_dev else read_dev(dev_files(args.dev))
+    except DevFileError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        return 2
+    data = build(bot, args.folds, args.seed, questions)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
+                                     encoding="utf-8")
+    (out / "report.html").write_text(to_html(data), encoding="utf-8")
+    print(summary(data))
+    print(f"wrote {out / 'report.html'} and {out / 'report.json'}")
+    return 0
+
+
+def build(bot: Chatbot, folds: int, seed: int,
+          questions: Sequence[tuple[str, DevQuestion]]) -> dict[str, Any]:
+    t = bot.kb.matcher.thresholds
+    return {
+        "cross_validation": cv_report(bot.kb, folds, seed),
+        "dev": dev_report(bot, questions) if questions else None,
+        "thresholds": {f.name: getattr(t, f.name) for f in fields(t)},
+    }
+
+
+def summary(data: dict[str, Any]) -> str:
+    cv = data["cross_validation"]
+    lines = [
+        f"cross-validation ({cv['folds']} folds, seed {cv['seed']}): "
+        f"accuracy {cv['accuracy']:.1%} ({cv['correct']}/{cv['examples']}), "
+        f"macro F1 {cv['macro_f1']:.2f}, {cv['clarify']} clarify, {cv['fallback']} fallback",
+    ]
+    worst = sorted(cv["per_intent"].items(), key=lambda kv: (kv[1]["f1"], kv[0]))[:5]
+    lines.append("weakest intents: " + ", ".join(f"{k} (F1 {v['f1']:.2f})" for k, v in worst))
+    for p in cv["confused_pairs"][:3]:
+        lines.append(f"confused: {p['intent']} -> {p['predicted']} x{p['count']}, "
+                     f"e.g. \"{p['example']}\"")
+    dev = data["dev"]
+    if dev:
+        lines.append(f"dev set: {dev['accuracy']:.1%} right ({dev['correct']}/{dev['questions']}),"
+                     f" kind right {dev['kind_accuracy']:.1%}")
+    return "\n".join(lines)
+
+
+# --- the page ----------------------------------------------------------------------------------
+
+_TABLE = "border-collapse:collapse;font-size:13px;margin:8px 0 24px 0"
+_TD = "border:1px solid #ccc;padding:3px 6px"
+_TH = _TD + ";background:#f2f2f2;text-align:left"
+
+
+def _e(value: Any) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _shade(fraction: float, good: bool) -> str:
+    """A background colour: blue for right answers, red for mistakes, paler when rarer."""
+    if fraction <= 0:
+        return "#ffffff"
+    light = round(95 - 55 * min(1.0, fraction))
+    hue = 210 if good else 0
+    return f"hsl({hue},70%,{light}%)"
+
+
+def _text_colour(fraction: float) -> str:
+    return "#ffffff" if fraction > 0.6 else "#000000"
+
+
+def _label(name: str) -> str:
+    return name.split(".", 1)[1] if name.startswith("baclofen.") else name
+
+
+def heatmap(matrix: dict[str, dict[str, int]], rows: Sequence[str],
+            cols: Sequence[str], title: str) -> str:
+    head = "".join(
+        f'<th style="{_TH};writing-mode:vertical-rl;transform:rotate(180deg);'
+        f'white-space:nowrap;vertical-align:bottom" title="{_e(c)}">{_e(_label(c))}</th>'
+        for c in cols
+    )
+    body = []
+    for r in rows:
+        row = matrix.get(r, {})
+        total = sum(row.values())
+        cells = []
+        for c in cols:
+            n = row.get(c, 0)
+            frac = n / total if total else 0.0
+            style = (f"{_TD};text-align:center;min-width:18px;background:{_shade(frac, r == c)};"
+                     f"color:{_text_colour(frac)}")
+            cells.append(f'<td style="{style}" title="{_e(r)} &rarr; {_e(c)}: {n}">'
+                         f'{n or ""}</td>')
+        body.append(f'<tr><th style="{_TH};white-space:nowrap" title="{_e(r)}">'
+                    f'{_e(_label(r))}</th>{"".join(cells)}</tr>')
+    return (f'<table style="{_TABLE}" aria-label="{_e(title)}">'
+            f'<tr><th style="{_TH}">true &darr; / predicted &rarr;</th>{head}</tr>'
+            f'{"".join(body)}</table>')
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    head = "".join(f'<th style="{_TH}">{_e(h)}</th>' for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{_TD}">{_e(v)}</td>' for v in row) + "</tr>"
+        for row in rows
+    )
+    return f'<table style="{_TABLE}"><tr>{head}</tr>{body}</table>'
+
+
+def to_html(data: dict[str, Any]) -> str:
+    cv = data["cross_validation"]
+    h2 = 'style="font-size:18px;margin:24px 0 4px 0"'
+    p = 'style="margin:4px 0;max-width:60em"'
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<title>Baclofen chatbot: intent report</title></head>",
+        '<body style="font-family:system-ui,Arial,sans-serif;margin:24px;color:#111">',
+        '<h1 style="font-size:22px">How well the examples teach the bot</h1>',
+        f"<p {p}>Cross-validation with {cv['folds']} folds (seed {cv['seed']}): each "
+        "example is hidden in turn and the bot, built from the other examples, has to find "
+        "its intent. A clarify question or a fallback counts as wrong.</p>",
+        table(
+            ["examples", "right", "accuracy", "macro F1", "clarify", "fallback"],
+            [[cv["examples"], cv["correct"], f"{cv['accuracy']:.1%}", f"{cv['macro_f1']:.2f}",
+              cv["clarify"], cv["fallback"]]],
+        ),
+    ]
+    dev = data["dev"]
+    if dev:
+        parts.append(table(
+            ["dev-set questions", "right (kind and topic)", "accuracy", "kind right"],
+            [[dev["questions"], dev["correct"], f"{dev['accuracy']:.1%}",
+              f"{dev['kind_accuracy']:.1%}"]],
+        ))
+
+    labels = sorted(cv["per_intent"])
+    cols = labels + [CLARIFY, FALLBACK]
+    parts += [
+        f"<h2 {h2}>Confusion matrix</h2>",
+        f"<p {p}>One row per intent: where its held-out examples went. Blue on the "
+        "diagonal is right; red elsewhere is a mistake. Darker means a larger share of the "
+        "row. Hover a cell for its names.</p>",
+        heatmap(cv["confusion"], labels, cols, "confusion matrix"),
+        f"<h2 {h2}>The most confused pairs</h2>",
+        f"<p {p}>Examples of the first intent that were taken for the second. Add clearer "
+        "examples to the first, or move examples that really belong to the second.</p>",
+        table(
+            ["intent", "taken for", "times", "example", "matched this example of the other"],
+            [[x["intent"], x["predicted"], x["count"], x["example"], x["matched_example"]]
+             for x in cv["confused_pairs"]],
+        ),
+        f"<h2 {h2}>Per intent (weakest first)</h2>",
+        f"<p {p}>Precision: of the examples given this intent, the share that were right. "
+        "Recall: of this intent's own examples, the share found. F1 combines the two. "
+        "Support: how many examples it has.</p>",
+    ]
+    per = sorted(cv["per_intent"].items(), key=lambda kv: (kv[1]["f1"], kv[0]))
+    head = "".join(f'<th style="{_TH}">{h}</th>' for h in
+                   ("intent", "precision", "recall", "F1", "support", "clarify", "fallback"))
+    body = []
+    for name, v in per:
+        f1 = f'<td style="{_TD};background:{_shade(1 - v["f1"], False)}">{v["f1"]:.2f}</td>'
+        body.append(
+            f'<tr><td style="{_TD}">{_e(name)}</td><td style="{_TD}">{v["precision"]:.2f}</td>'
+            f'<td style="{_TD}">{v["recall"]:.2f}</td>{f1}<td style="{_TD}">{v["support"]}</td>'
+            f'<td style="{_TD}">{v["clarify"]}</td><td style="{_TD}">{v["fallback"]}</td></tr>'
+        )
+    parts.append(f'<table style="{_TABLE}"><tr>{head}</tr>{"".join(body)}</table>')
+    if cv["unmatchable"]:
+        parts += [
+            f"<h2 {h2}>Examples that can never match</h2>",
+            f"<p {p}>These are made only of common words, so nothing is left to match "
+            "on. Reword them or add the topic word.</p>",
+            table(["intent", "example"], [[u["intent"], u["example"]] for u in cv["unmatchable"]]),
+        ]
+    if dev:
+        kinds = [k for k in KINDS if k in dev["per_kind"]]
+        parts += [
+            f"<h2 {h2}>Dev set: reply kinds</h2>",
+            f"<p {p}>The dev questions run through the whole bot, safety rules first. Rows: "
+            "the kind each question should get; columns: the kind it got.</p>",
+            heatmap(dev["kind_confusion"], kinds, kinds, "reply kinds"),
+            f"<h2 {h2}>Dev set: questions that went wrong ({len(dev['misses'])})</h2>",
+            table(
+                ["question", "should be", "got", "rule"],
+                [[m["text"], f"{m['kind']} {m['topic'] or ''}".strip(),
+                  f"{m['got_kind']} {_label(m['got_topic'] or '')}".strip(), m["rule"] or ""]
+                 for m in dev["misses"]],
+            ),
+        ]
+    parts.append("</body></html>\n")
+    return "\n".join(parts)

@@ -1,0 +1,30 @@
+# One command to chat, one to test. Each sets up its own virtual environment.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: chat test check bench clean
+
+chat: $(STAMP)
+	$(PY) -m chatbot chat
+
+test: $(STAMP)
+	$(PY) -m pytest
+	$(PY) -m chatbot test
+	$(PY) -m chatbot check
+
+check: $(STAMP)
+	$(PY) -m chatbot check
+
+bench: $(STAMP)
+	$(PY) bench/respond.py
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) artifacts report

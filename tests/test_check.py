@@ -1,0 +1,580 @@
+"""`chatbot check`: every check, planted in a copy of the shipped content.
+
+Each test copies knowledge/, intents/ and schemas/ to a temporary folder, plants
+one mistake, and asserts the exact file, line and code of the problem. Expected
+lines are read from the file as written, not guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from chatbot.authoring import schemas
+from chatbot.authoring.check import (
+    MAX_SHORT_WORDS,
+    MIN_EXAMPLES,
+    REQUIRED_TOPICS,
+    check,
+    content_files,
+)
+from chatbot.cli import main
+from chatbot.content import DOSE_PATTERN
+from chatbot.settings import PROJECT_ROOT
+from chatbot.types import Problem
+
+ANSWERS = "knowledge/baclofen/answers.yaml"
+SOURCES = "knowledge/baclofen/sources.yaml"
+MESSAGES = "knowledge/messages.yaml"
+CONTACTS = "knowledge/contacts.yaml"
+OTHERS = "intents/other_medicines.yaml"
+ALCOHOL = "intents/baclofen/alcohol.yaml"
+DRIVING = "intents/baclofen/driving.yaml"
+STORAGE = "intents/baclofen/storage.yaml"
+TAXONOMY = Path("/work/shared/TAXONOMY.md")
+
+HARD_TEXT = (
+    "Baclofen, a centrally acting derivative of gamma-aminobutyric acid, ameliorates "
+    "spasticity attributable to multiple sclerosis, spinal cord injuries and comparable "
+    "neurological pathologies by modulating presynaptic neurotransmission, consequently "
+    "diminishing involuntary muscular contractions and associated discomfort."
+)
+
+
+# --- a copy of the content to plant mistakes in ------------------------------------
+
+
+@dataclass
+class Pack:
+    root: Path
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def read(self, rel: str) -> str:
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def write(self, rel: str, text: str) -> None:
+        self.path(rel).parent.mkdir(parents=True, exist_ok=True)
+        self.path(rel).write_text(text, encoding="utf-8")
+
+    def replace(self, rel: str, old: str, new: str) -> None:
+        text = self.read(rel)
+        assert old in text, f"{old!r} is not in {rel}"
+        self.write(rel, text.replace(old, new, 1))
+
+    def insert_after(self, rel: str, anchor: str, *lines: str) -> None:
+        """Insert lines after the first line that starts with `anchor`."""
+        self.replace(rel, self._line_text(rel, anchor), self._line_text(rel, anchor)
+                     + "".join(f"{line}\n" for line in lines))
+
+    def _line_text(self, rel: str, anchor: str) -> str:
+        for line in self.read(rel).splitlines(keepends=True):
+            if line.startswith(anchor):
+                return line
+        raise AssertionError(f"no line starts with {anchor!r} in {rel}")
+
+    def line(self, rel: str, needle: str, after: str | None = None) -> int:
+        """1-based line of the first line containing `needle` (after the line with `after`)."""
+        lines = self.read(rel).splitlines()
+        start = 0 if after is None else next(i for i, t in enumerate(lines) if after in t)
+        return next(i + 1 for i, t in enumerate(lines) if i >= start and needle in t)
+
+    def col(self, rel: str, needle: str, after: str | None = None) -> int:
+        return self.read(rel).splitlines()[self.line(rel, needle, after) - 1].index(needle) + 1
+
+    def set_answer_field(self, topic: str, field: str, value: str) -> None:
+        """Replace one field of one answer (folded blocks included) by a quoted string."""
+        text = self.read(ANSWERS)
+        start = text.index(f"  - topic: {topic}\n")
+        end = text.find("\n  - topic:", start + 1)
+        end = len(text) if end < 0 else end
+        out, skipping = [], False
+        for line in text[start:end].split("\n"):
+            if line.startswith(f"    {field}:"):
+                out.append(f"    {field}: {json.dumps(value)}")
+                skipping = True
+            elif skipping and line.startswith("      "):
+                continue
+            else:
+                out.append(line)
+                skipping = False
+        self.write(ANSWERS, text[:start] + "\n".join(out) + text[end:])
+
+    def add_example(self, rel: str, example: str) -> int:
+        """Add an example as the first of the file's first intent; returns its line."""
+        self.insert_after(rel, "    examples:", f"      - {json.dumps(example)}")
+        return self.line(rel, json.dumps(example))
+
+    def check(self, **kwargs: object) -> list[Problem]:
+        return check(self.path("knowledge"), self.path("intents"), **kwargs)  # type: ignore[arg-type]
+
+    def cli(self, *args: str) -> int:
+        return main(["check", "--knowledge", str(self.path("knowledge")),
+                     "--intents", str(self.path("intents")), *args])
+
+
+@pytest.fixture
+def pack(tmp_path: Path) -> Pack:
+    for name in ("knowledge", "intents", "schemas"):
+        shutil.copytree(PROJECT_ROOT / name, tmp_path / name)
+    return Pack(tmp_path)
+
+
+def expect(problems: list[Problem], code: str, path: str, line: int, col: int | None = None
+           ) -> Problem:
+    """The problem with this code at this place; fails listing what was found."""
+    for p in problems:
+        if p.code == code and p.path == path and p.line == line and col in (None, p.col):
+            return p
+    found = "\n".join(str(p) for p in problems if p.code == code) or "\n".join(map(str, problems))
+    raise AssertionError(f"no {code} at {path}:{line}:{col}; found:\n{found}")
+
+
+def codes(problems: list[Problem]) -> set[str]:
+    return {p.code for p in problems}
+
+
+# --- the shipped content ------------------------------------------------------------
+
+
+def test_shipped_content_has_no_errors() -> None:
+    problems = check(PROJECT_ROOT / "knowledge", PROJECT_ROOT / "intents")
+    assert [str(p) for p in problems if p.severity == "error"] == []
+
+
+def test_shipped_content_passes_check(capsys: pytest.CaptureFixture[str]) -> None:
+    # Not yet --strict: the shipped phrasings still carry confusion warnings (W052/W053).
+    code = main(["check"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+
+
+# --- the loader's checks --------------------------------------------------------------
+
+
+def test_yaml_syntax_error_points_at_the_broken_line(pack: Pack) -> None:
+    pack.replace(ALCOHOL, '      - "baclofen and beer"', '\t- "baclofen and beer"')
+    p = expect(pack.check(), "E002", ALCOHOL, pack.line(ALCOHOL, "baclofen and beer"))
+    assert "syntax" in p.message
+
+
+def test_unknown_key_guesses_the_intended_one(pack: Pack) -> None:
+    pack.replace(ALCOHOL, "    examples:", "    exmaples:")
+    p = expect(pack.check(), "E011", ALCOHOL, pack.line(ALCOHOL, "exmaples:"), col=5)
+    assert "unknown key 'exmaples'" in p.message
+    assert "did you mean 'examples'" in p.hint
+
+
+def test_missing_required_field(pack: Pack) -> None:
+    pack.replace(ANSWERS, "    reviewed: 2026-11-25\n", "")  # the first answer's
+    p = expect(pack.check(), "E012", ANSWERS, pack.line(ANSWERS, "  - topic: about"), col=5)
+    assert "reviewed" in p.message
+
+
+def test_wrong_type(pack: Pack) -> None:
+    pack.set_answer_field("about", "reviewed", "last tuesday")
+    line = pack.line(ANSWERS, "    reviewed:", after="  - topic: about")
+    p = expect(pack.check(), "E013", ANSWERS, line, col=5)
+    assert "last tuesday" in p.message
+
+
+def test_duplicate_key(pack: Pack) -> None:
+    pack.insert_after(ALCOHOL, "  - id: alcohol", "    id: booze")
+    p = expect(pack.check(), "E003", ALCOHOL, pack.line(ALCOHOL, "id: booze"), col=5)
+    assert f"first at line {pack.line(ALCOHOL, 'id: alcohol')}" in p.message
+
+
+def test_duplicate_intent_id(pack: Pack) -> None:
+    pack.replace(DRIVING, "  - id: driving", "  - id: alcohol")
+    p = expect(pack.check(), "E026", DRIVING, pack.line(DRIVING, "- id: alcohol"), col=5)
+    assert f"{ALCOHOL}:{pack.line(ALCOHOL, '- id: alcohol')}" in p.message
+
+
+def test_intent_leading_to_a_missing_answer(pack: Pack) -> None:
+    pack.insert_after(ALCOHOL, "  - id: alcohol", "    answer: booze")
+    p = expect(pack.check(), "E027", ALCOHOL, pack.line(ALCOHOL, "answer: booze"), col=5)
+    assert "baclofen.booze" in p.message
+
+
+def test_unknown_source_key(pack: Pack) -> None:
+    pack.replace(ANSWERS, "sources: [FDA-tab,", "sources: [FDA-tabz,")
+    line, col = pack.line(ANSWERS, "FDA-tabz"), pack.col(ANSWERS, "FDA-tabz")
+    p = expect(pack.check(), "E022", ANSWERS, line, col)
+    assert "'FDA-tabz'" in p.message
+
+
+def test_answer_without_sources(pack: Pack) -> None:
+    pack.set_answer_field("about", "sources", "x")
+    pack.replace(ANSWERS, 'sources: "x"', "sources: []")
+    expect(pack.check(), "E013", ANSWERS, pack.line(ANSWERS, "sources: []"), col=5)
+
+
+def test_missing_sources_file(pack: Pack) -> None:
+    pack.path(SOURCES).unlink()
+    expect(pack.check(), "E004", SOURCES, 0)
+
+
+def test_unreadable_file(pack: Pack) -> None:
+    pack.path(OTHERS).write_bytes(b"medicines:\n  - \xff\xfe\n")
+    expect(pack.check(), "E001", OTHERS, 0)
+
+
+def test_missing_folder(pack: Pack) -> None:
+    problems = check(pack.path("nowhere"), pack.path("intents"))
+    assert [(p.code, p.path) for p in problems] == [("E005", str(pack.path("nowhere")))]
+
+
+def test_empty_file(pack: Pack) -> None:
+    pack.write(OTHERS, "# yaml-language-server: $schema=../schemas/other_medicines.schema.json\n")
+    expect(pack.check(), "E010", OTHERS, 1)
+
+
+def test_medicine_not_matching_its_folder(pack: Pack) -> None:
+    pack.replace(ANSWERS, "medicine: baclofen", "medicine: baclofin")
+    expect(pack.check(), "E020", ANSWERS, pack.line(ANSWERS, "medicine: baclofin"))
+
+
+def test_duplicate_answer(pack: Pack) -> None:
+    pack.replace(ANSWERS, "  - topic: cost", "  - topic: about")
+    line = pack.line(ANSWERS, "- topic: about", after="- topic: compare_relaxants")
+    expect(pack.check(), "E021", ANSWERS, line, col=5)
+
+
+def test_suggestion_of_an_unknown_topic(pack: Pack) -> None:
+    pack.replace(ANSWERS, "suggestions: [uses,", "suggestions: [usage,")
+    line, col = pack.line(ANSWERS, "[usage,"), pack.col(ANSWERS, "usage,")
+    expect(pack.check(), "E023", ANSWERS, line, col)
+
+
+def test_unknown_default_region(pack: Pack) -> None:
+    pack.replace(CONTACTS, "default_region: US", "default_region: XX")
+    expect(pack.check(), "E024", CONTACTS, pack.line(CONTACTS, "default_region: XX"))
+
+
+def test_intents_folder_without_knowledge(pack: Pack) -> None:
+    pack.path("intents/ibuprofen").mkdir()
+    expect(pack.check(), "E025", "intents/ibuprofen", 0)
+
+
+def test_other_medicine_naming_a_covered_one(pack: Pack) -> None:
+    pack.write(OTHERS, pack.read(OTHERS).rstrip("\n") + "\n  - Baclofen\n")
+    expect(pack.check(), "E028", OTHERS, pack.line(OTHERS, "- Baclofen"))
+
+
+def test_dose_in_an_answer(pack: Pack) -> None:
+    pack.set_answer_field("about", "short", "You take 10 mg three times a day with food.")
+    line = pack.line(ANSWERS, "    short:", after="  - topic: about")
+    p = expect(pack.check(), "E030", ANSWERS, line, col=5)
+    assert "'10 mg'" in p.message
+
+
+def test_missing_message(pack: Pack) -> None:
+    text = pack.read(MESSAGES)
+    pack.write(MESSAGES, re.sub(r"^  empty:.*\n(?:    .*\n)*", "", text, count=1, flags=re.M))
+    p = expect(pack.check(), "E031", MESSAGES, pack.line(MESSAGES, "fallback:"))
+    assert "fallback.empty" in p.message
+
+
+def test_unknown_placeholder(pack: Pack) -> None:
+    pack.insert_after(MESSAGES, "smalltalk:", '  zz_test: "Hello {nmae}"')
+    expect(pack.check(), "E032", MESSAGES, pack.line(MESSAGES, "zz_test"), col=3)
+
+
+def test_emergency_message_must_start_with_the_emergency_line(pack: Pack) -> None:
+    pack.insert_after(MESSAGES, "emergency:", '  zz_test: "Please call someone."')
+    expect(pack.check(), "E033", MESSAGES, pack.line(MESSAGES, "zz_test"), col=3)
+
+
+def test_refusal_without_digits(pack: Pack) -> None:
+    pack.insert_after(MESSAGES, "refusal:", '  zz_test: "Ask 2 people."')
+    expect(pack.check(), "E034", MESSAGES, pack.line(MESSAGES, "refusal:"))
+
+
+def test_example_tripping_a_safety_rule(pack: Pack) -> None:
+    line = pack.add_example(ALCOHOL, "i took too many pills")
+    p = expect(pack.check(), "E040", ALCOHOL, line, col=9)
+    assert "emergency" in p.message
+
+
+SAFETY = "intents/safety/zz_test.yaml"
+
+
+def test_safety_term_defined_twice(pack: Pack) -> None:
+    pack.write("intents/safety/zz_a.yaml", "terms:\n  zz_term: [foo]\n")
+    pack.write("intents/safety/zz_b.yaml", "terms:\n  zz_term: [bar]\n")
+    expect(pack.check(), "E041", "intents/safety/zz_b.yaml", 2, col=3)
+
+
+def test_safety_rules_need_a_kind(pack: Pack) -> None:
+    pack.write(SAFETY, "rules:\n  - id: zz\n    patterns: [zzqx]\n")
+    expect(pack.check(), "E042", SAFETY, 1)
+
+
+def _rule(rule_id: str, pattern: str = "zzqx", message: str = "overdose",
+          examples: tuple[str, ...] = ()) -> str:
+    text = f"  - id: {rule_id}\n    message: {message}\n    patterns: [{json.dumps(pattern)}]\n"
+    if examples:
+        text += "    examples:\n" + "".join(f"      - {e}\n" for e in examples)
+    return text
+
+
+def test_duplicate_safety_rule(pack: Pack) -> None:
+    pack.write(SAFETY, "kind: emergency\nrules:\n" + _rule("zz_dup") + _rule("zz_dup"))
+    expect(pack.check(), "E043", SAFETY, 6, col=5)
+
+
+def test_safety_pattern_that_does_not_compile(pack: Pack) -> None:
+    pack.write(SAFETY, "kind: emergency\nrules:\n" + _rule("zz", pattern="(zzqx"))
+    expect(pack.check(), "E044", SAFETY, 5)
+
+
+def test_safety_rule_with_an_unknown_message(pack: Pack) -> None:
+    pack.write(SAFETY, "kind: emergency\nrules:\n" + _rule("zz", message="no_such"))
+    expect(pack.check(), "E045", SAFETY, 4, col=5)
+
+
+def test_safety_example_that_does_not_fire(pack: Pack) -> None:
+    pack.write(SAFETY, "kind: emergency\nrules:\n" + _rule("zz", examples=("hello there",)))
+    expect(pack.check(), "E046", SAFETY, 7, col=9)
+
+
+# --- the checks added by `chatbot check` ------------------------------------------------
+
+
+def test_missing_taxonomy_topic(pack: Pack) -> None:
+    text = pack.read(ANSWERS)
+    start = text.index("  - topic: storage\n")
+    end = text.index("\n  - topic:", start) + 1
+    text = text[:start] + text[end:]
+    text = re.sub(r"(suggestions: \[[^]]*?)\s*\bstorage\b,?", r"\1", text).replace(", ]", "]")
+    pack.write(ANSWERS, text)
+    pack.path(STORAGE).unlink()
+    problems = pack.check()
+    p = expect(problems, "E050", ANSWERS, pack.line(ANSWERS, "answers:"))
+    assert "'storage'" in p.message
+    assert [q for q in problems if q.severity == "error"] == [p]
+
+
+def test_required_topics_are_taxonomys_table() -> None:
+    if not TAXONOMY.exists():
+        pytest.skip("TAXONOMY.md is not here")
+    section = TAXONOMY.read_text(encoding="utf-8").split("## Topic ids", 1)[1]
+    table = re.findall(r"^\| `?([a-z_]+)`? \|", section, flags=re.M)
+    assert tuple(t for t in table if t != "id") == REQUIRED_TOPICS
+
+
+def test_answer_no_intent_reaches(pack: Pack) -> None:
+    pack.path(STORAGE).unlink()
+    p = expect(pack.check(), "W051", ANSWERS, pack.line(ANSWERS, "- topic: storage"), col=5)
+    assert p.severity == "warning"
+
+
+def test_old_review_date(pack: Pack) -> None:
+    dates = {"about": "2025-11-24", "uses": "2025-11-25", "how_it_works": "2026-11-25"}
+    for topic, reviewed in dates.items():
+        pack.set_answer_field(topic, "reviewed", "x")
+        pack.replace(ANSWERS, 'reviewed: "x"', f"reviewed: {reviewed}")
+    problems = [p for p in pack.check(today=dt.date(2026, 11, 25)) if p.code == "W057"]
+    old = pack.line(ANSWERS, "reviewed: 2025-11-24")
+    p = expect(problems, "W057", ANSWERS, old, col=5)
+    assert p.severity == "warning" and "2025-11-24" in p.message
+    recent = {pack.line(ANSWERS, f"reviewed: {d}") for d in ("2025-11-25", "2026-11-25")}
+    assert not [p for p in problems if p.line in recent]
+
+
+@pytest.mark.parametrize(
+    ("today", "oldest"),
+    [("2026-11-25", "2025-11-25"), ("2025-02-28", "2024-02-28"), ("2024-02-29", "2023-02-28"),
+     ("2026-03-31", "2025-03-31"), ("2026-01-15", "2025-01-15")],
+)
+def test_twelve_months_before(today: str, oldest: str) -> None:
+    from chatbot.authoring.check import _months_before
+
+    assert _months_before(dt.date.fromisoformat(today), 12) == dt.date.fromisoformat(oldest)
+
+
+def test_hard_to_read_answer(pack: Pack) -> None:
+    assert not DOSE_PATTERN.search(HARD_TEXT)
+    pack.set_answer_field("about", "short", HARD_TEXT)
+    line = pack.line(ANSWERS, "    short:", after="  - topic: about")
+    p = expect(pack.check(), "W056", ANSWERS, line, col=5)
+    assert p.severity == "warning"
+    assert re.search(r"grade \d+\.\d", p.message)
+    assert expect(pack.check(strict=True), "W056", ANSWERS, line).severity == "error"
+
+
+def test_reading_grade_skipped_without_textstat(
+    pack: Pack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "textstat", None)  # import textstat -> ImportError
+    pack.set_answer_field("about", "short", HARD_TEXT)
+    problems = pack.check()
+    assert "W056" not in codes(problems)
+    (skipped,) = [p for p in problems if p.code == "W058"]
+    assert skipped.severity == "warning" and "textstat" in skipped.hint
+
+
+def test_short_over_80_words(pack: Pack) -> None:
+    text = " ".join(["Ask your pharmacist if you are not sure."] * 11)
+    assert len(text.split()) > MAX_SHORT_WORDS
+    pack.set_answer_field("about", "short", text)
+    line = pack.line(ANSWERS, "    short:", after="  - topic: about")
+    p = expect(pack.check(), "W055", ANSWERS, line, col=5)
+    assert f"{len(text.split())} words" in p.message
+
+
+def test_too_few_examples(pack: Pack) -> None:
+    lines = pack.read(STORAGE).splitlines(keepends=True)
+    kept = [t for t in lines if not t.startswith("      - ")]
+    first = lines.index("    examples:\n") + 1
+    pack.write(STORAGE, "".join(kept[:first] + lines[first:first + 5] + kept[first:]))
+    p = expect(pack.check(), "W054", STORAGE, pack.line(STORAGE, "    examples:"), col=5)
+    assert f"5 examples; topics need {MIN_EXAMPLES}" in p.message
+
+
+def test_near_duplicate_example_in_two_intents(pack: Pack) -> None:
+    line = pack.add_example(ALCOHOL, "can i drive on baclofen ok")
+    other = pack.line(DRIVING, '"can i drive on baclofen"')
+    problems = [p for p in pack.check() if p.code == "W052" and p.line == line]
+    assert any(f"{DRIVING}:{other}:9" in p.message for p in problems), problems
+    p = expect(problems, "W052", ALCOHOL, line, col=9)
+    assert re.search(r"\(similarity (9[2-9]|100)\)", p.message)
+
+
+def test_example_the_matcher_sends_elsewhere(pack: Pack) -> None:
+    line = pack.add_example(ALCOHOL, "is it legal to drive")
+    p = expect(pack.check(), "W053", ALCOHOL, line, col=9)
+    assert "'driving'" in p.message
+
+
+def test_schema_line_missing(pack: Pack) -> None:
+    pack.write(ALCOHOL, pack.read(ALCOHOL).split("\n", 1)[1])
+    p = expect(pack.check(), "E014", ALCOHOL, 1, col=1)
+    assert "$schema=../../schemas/intents.schema.json" in p.hint
+
+
+def test_schema_line_pointing_nowhere(pack: Pack) -> None:
+    pack.replace(ALCOHOL, "../../schemas/intents", "../schemas/intents")
+    expect(pack.check(), "E015", ALCOHOL, 1, col=pack.col(ALCOHOL, "../schemas"))
+
+
+def test_schema_line_naming_another_kind(pack: Pack) -> None:
+    pack.replace(ALCOHOL, "schemas/intents.schema.json", "schemas/answers.schema.json")
+    expect(pack.check(), "E016", ALCOHOL, 1, col=pack.col(ALCOHOL, "../../schemas"))
+
+
+def test_schema_folder_missing(pack: Pack) -> None:
+    shutil.rmtree(pack.path("schemas"))
+    problems = pack.check()
+    files = {p.path for p in problems if p.code == "E015"}
+    assert files == {str(path.relative_to(pack.root))
+                     for path, kind in content_files(pack.path("knowledge"), pack.path("intents"))
+                     if kind}
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def test_text_format(pack: Pack, capsys: pytest.CaptureFixture[str]) -> None:
+    pack.set_answer_field("about", "short", "You take 10 mg three times a day with food.")
+    line = pack.line(ANSWERS, "    short:", after="  - topic: about")
+    assert pack.cli() == 1
+    out = capsys.readouterr().out.splitlines()
+    i = next(i for i, t in enumerate(out) if t.startswith(f"{ANSWERS}:{line}:5: E030 "))
+    assert out[i + 1].startswith("    hint: ")
+    assert re.fullmatch(r"1 error, \d+ warnings? in \d+ files? \(checked \d+ files\)", out[-1])
+
+
+def test_json_format(pack: Pack, capsys: pytest.CaptureFixture[str]) -> None:
+    pack.set_answer_field("about", "short", "You take 10 mg three times a day with food.")
+    assert pack.cli("--format", "json") == 1
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {"problems", "errors", "warnings"}
+    problems = [Problem(**p) for p in report["problems"]]
+    assert report["errors"] == sum(p.severity == "error" for p in problems) == 1
+    assert report["warnings"] == len(problems) - 1
+    assert "E030" in codes(problems)
+
+
+def test_exit_status_warnings_pass_unless_strict(
+    pack: Pack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack.set_answer_field("about", "reviewed", "x")
+    pack.replace(ANSWERS, 'reviewed: "x"', "reviewed: 2001-01-01")
+    assert pack.cli() == 0
+    assert "W057" in capsys.readouterr().out
+    assert pack.cli("--strict") == 1
+
+
+def test_exit_status_could_not_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--knowledge", str(tmp_path / "none"),
+                 "--intents", str(PROJECT_ROOT / "intents")]) == 2
+    assert "E005" in capsys.readouterr().out
+
+
+def test_help_is_the_module_docstring(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "--strict" in out and "exit status" in out
+
+
+# --- codes are documented -------------------------------------------------------------------
+
+
+def test_every_code_is_documented() -> None:
+    used = set()
+    for path in (PROJECT_ROOT / "chatbot").rglob("*.py"):
+        used |= set(re.findall(r"[\"']([EW]\d{3})[\"']", path.read_text(encoding="utf-8")))
+    table = (PROJECT_ROOT / "docs/check-codes.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| ([EW]\d{3}) \|", table, flags=re.M))
+    assert sorted(used - documented) == [], "used in chatbot/ but not in docs/check-codes.md"
+    assert sorted(documented - used) == [], "in docs/check-codes.md but no longer used"
+
+
+# --- JSON Schemas ------------------------------------------------------------------------------
+
+
+def test_checked_in_schemas_are_generated(tmp_path: Path) -> None:
+    assert schemas.stale() == [], "run: python -m chatbot.authoring.schemas"
+    assert schemas.main(["--out", str(tmp_path)]) == 0
+    assert schemas.main(["--out", str(tmp_path), "--check"]) == 0
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(p.name for p in (PROJECT_ROOT / "schemas").glob("*.schema.json"))
+
+
+def _json_ready(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_ready(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def test_content_files_validate_against_their_schemas() -> None:
+    import jsonschema
+
+    files = content_files(PROJECT_ROOT / "knowledge", PROJECT_ROOT / "intents")
+    assert files
+    for path, kind in files:
+        if kind is None:
+            continue
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        ref = first.split("$schema=", 1)[1].strip()
+        schema_path = (path.parent / ref).resolve()
+        assert schema_path == (PROJECT_ROOT / "schemas" / f"{kind}.schema.json").resolve()
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        data = _json_ready(yaml.safe_load(path.read_text(encoding="utf-8")))
+        jsonschema.Draft202012Validator(schema).validate(data)

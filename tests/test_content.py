@@ -1,0 +1,92 @@
+"""The shipped content: every topic answered, sourced, dated, readable, and never a dose."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import textstat
+
+from chatbot.content import DOSE_PATTERN
+
+TAXONOMY_TOPICS = """about uses how_it_works forms how_to_take missed_dose stopping side_effects
+serious_side_effects interactions alcohol driving pregnancy breastfeeding kidney seizures
+mental_health older_adults children precautions storage intrathecal effectiveness dependence
+muscle_relaxant_types compare_relaxants cost buying_online""".split()
+
+BROCHURE = ["$0.51", "80%", "75%", "90%", "40%", "25%", "78%", "89%", "order now", "per pill"]
+
+
+def answers(bot):
+    return list(bot.kb.answers.values())
+
+
+def test_every_taxonomy_topic_has_an_answer(bot):
+    have = {a.topic.split(".", 1)[1] for a in answers(bot)}
+    assert set(TAXONOMY_TOPICS) <= have
+
+
+def test_every_answer_is_sourced_and_reviewed_within_a_year(bot):
+    for a in answers(bot):
+        assert a.sources, a.topic
+        assert all(s.url.startswith(("https://", "http://")) for s in a.sources)
+        assert dt.date.today() - a.reviewed <= dt.timedelta(days=366), a.topic
+
+
+def test_short_answers_are_short(bot):
+    for a in answers(bot):
+        assert len(a.short.split()) <= 85, a.topic
+
+
+def test_reading_grade_is_8_or_lower(bot):
+    grades = {}
+    for a in answers(bot):
+        for part in (a.short, a.more):
+            if part:
+                grades[(a.topic, part[:30])] = textstat.flesch_kincaid_grade(part)
+    worst = max(grades.values())
+    print(f"\nhighest reading grade: {worst:.1f}")
+    assert worst <= 8.0, {k: v for k, v in grades.items() if v > 8}
+
+
+def every_text(bot):
+    m = bot.kb.messages
+    for a in answers(bot):
+        yield a.topic, " ".join(filter(None, (a.title, a.short, a.more)))
+    for kind in ("emergency", "crisis", "refusal", "fallback", "smalltalk"):
+        for key, text in getattr(m, kind).items():
+            yield f"{kind}.{key}", text
+
+
+def test_no_text_states_a_dose_amount_or_price(bot):
+    for where, text in every_text(bot):
+        assert not DOSE_PATTERN.search(text), (where, DOSE_PATTERN.search(text).group(0))
+
+
+def test_no_brochure_statistics_or_spam(bot):
+    for where, text in every_text(bot):
+        for bad in BROCHURE:
+            assert bad not in text.lower(), (where, bad)
+
+
+def test_the_brochure_is_corrected(bot):
+    how = bot.kb.answers["baclofen.how_it_works"].short.lower()
+    assert "spinal cord" in how and "brain" in how
+    types = (bot.kb.answers["baclofen.muscle_relaxant_types"].short
+             + (bot.kb.answers["baclofen.muscle_relaxant_types"].more or "")).lower()
+    assert "surgery" in types or "anaesthesia" in types or "anesthesia" in types
+
+
+@pytest.mark.parametrize("text", ["10 mg", "three times a day", "every 8 hours", "up to 80",
+                                  "$12", "2.5ml", "twice a day"])
+def test_the_dose_pattern_catches_amounts(text):
+    assert DOSE_PATTERN.search(text)
+
+
+def test_regions_have_their_numbers(bot):
+    regions = bot.kb.regions
+    assert set(regions) >= {"US", "UK", "EU", "CA", "AU"}
+    assert "911" in regions["US"].emergency_line and "1-800-222-1222" in regions["US"].emergency_line
+    assert "988" in regions["US"].crisis_line
+    assert "999" in regions["UK"].emergency_line and "116 123" in regions["UK"].crisis_line
+    assert "000" in regions["AU"].emergency_line and "13 11 26" in regions["AU"].emergency_line
