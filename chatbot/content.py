@@ -257,10 +257,16 @@ def load(
             known_texts.extend(p.rstrip("*") for p in phrases)
         for rule in sfile.rules:
             known_texts.extend(rule.examples)
+            # the words a rule spells out are known words too: "halve" is not "have"
+            for pattern in (*rule.patterns, *rule.unless):
+                known_texts.extend(re.findall(r"(?<![\\a-z])[a-z]{3,}", pattern))
     other_names = list(others.medicines) if others else []
     known_texts.extend(other_names)
     syn_map = dict(synonyms.synonyms) if synonyms else {}
-    normalizer = Normalizer.build(syn_map, known_texts, thresholds.typo, english_lexicon())
+    safety_words = [p.rstrip("*") for _d, sf in safety_docs for ps in sf.terms.values() for p in ps]
+    normalizer = Normalizer.build(
+        syn_map, known_texts, thresholds.typo, english_lexicon, priority=safety_words
+    )
 
     screen = _compile_safety(ld, safety_docs, normalizer, messages)
 

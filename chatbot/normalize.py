@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -46,9 +46,14 @@ class Normalizer:
     synonyms: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     #: every word the content knows; unknown words are corrected towards these
     vocabulary: frozenset[str] = frozenset()
-    #: real English words: never "corrected", even when the content does not use them
-    lexicon: frozenset[str] = frozenset()
+    #: real English words and how common they are: a common word is never "corrected",
+    #: a rare one only towards a known word that is far more common ("seep" -> "sleep")
+    #: (loaded on first need: most messages use only words the content knows)
+    lexicon_source: Callable[[], Mapping[str, int]] = dict
     typo_cutoff: float = 80.0
+    #: words a typo is corrected towards first when several are equally close
+    #: (the safety rules' words: when in doubt, read the message as the dangerous one)
+    priority: frozenset[str] = frozenset()
     _vocab_list: tuple[str, ...] = field(init=False, repr=False, default=())
     _longest: int = field(init=False, repr=False, default=1)
 
@@ -64,7 +69,8 @@ class Normalizer:
         synonyms: Mapping[str, Iterable[str]],
         known_texts: Iterable[str],
         typo_cutoff: float = 80.0,
-        lexicon: frozenset[str] = frozenset(),
+        lexicon: Callable[[], Mapping[str, int]] = dict,
+        priority: Iterable[str] = (),
     ) -> Normalizer:
         table: dict[tuple[str, ...], tuple[str, ...]] = {}
         for canonical, variants in synonyms.items():
@@ -81,7 +87,11 @@ class Normalizer:
             vocab.update(words(clean(canonical)))
         # variants are known words too: a typo of one is corrected to it, then rewritten
         vocab.update(_strip(w) for key in table for w in key)
-        return cls(table, frozenset(w for w in vocab if w and "'" not in w), lexicon, typo_cutoff)
+        vocabulary = frozenset(w for w in vocab if w and "'" not in w)
+        first = frozenset(
+            w for text in priority for w in words(clean(text)) if len(w) >= 4
+        ) & vocabulary
+        return cls(table, vocabulary, lexicon, typo_cutoff, first)
 
     def tokens(self, text: str) -> list[str]:
         """Cleaned, synonym-mapped, typo-corrected words."""
@@ -114,19 +124,44 @@ class Normalizer:
 
     def _correct_uncached(self, word: str) -> str:
         if (
-            len(word) < 4
+            len(word) < 3
             or word in self.vocabulary
-            or word in self.lexicon
             or (word,) in self.synonyms
             or not word.isalpha()
             or not self._vocab_list
         ):
             return word
-        max_edits = 1 if len(word) < 7 else 2
-        best = process.extractOne(
-            word, self._vocab_list, scorer=OSA.distance, score_cutoff=max_edits
+        lexicon = self.lexicon_source()
+        seen = lexicon.get(word, 0)
+        if seen >= COMMON_WORD:
+            return word
+        max_edits = 2 if len(word) >= 7 and not seen else 1
+        found = process.extract(
+            word, self._vocab_list, scorer=OSA.distance, score_cutoff=max_edits, limit=12
         )
-        return word if best is None else str(best[0])
+        if not found:
+            return word
+        # the closest known word; among equally close ones, the most common
+        def weight(known: str) -> int:
+            return max(lexicon.get(known, 0), KNOWN_WORD_WEIGHT)
+
+        best = min(
+            found, key=lambda f: (f[1], f[0] not in self.priority, -weight(f[0]), f[0])
+        )[0]
+        if seen and weight(best) < (PRIORITY_RARER_BY if best in self.priority
+                                    else RARER_BY) * seen:
+            return word  # a real word, and the known one is not much more likely
+        return str(best)
+
+
+#: A word this common in English is taken as meant, never corrected.
+COMMON_WORD = 2_000
+#: A rarer real word is corrected only to a known word this many times more common.
+RARER_BY = 40
+#: ...or this many times, when the known word is one of the safety rules' words.
+PRIORITY_RARER_BY = 20
+#: How common the content's own words count as, when English does not know them.
+KNOWN_WORD_WEIGHT = 50_000
 
 
 def _strip(word: str) -> str:
@@ -135,9 +170,9 @@ def _strip(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def english_lexicon() -> frozenset[str]:
+def english_lexicon() -> Mapping[str, int]:
     """Real English words (pyspellchecker's frequency list), so that typo correction
     only touches words that are not words: "heard" stays "heard", "swallowd" is fixed."""
     from spellchecker import SpellChecker
 
-    return frozenset(SpellChecker(language="en").word_frequency.dictionary)
+    return dict(SpellChecker(language="en").word_frequency.dictionary)

@@ -33,11 +33,6 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
 
 
-@pytest.fixture(scope="module")
-def bot() -> Chatbot:
-    return Chatbot.default()
-
-
 def kiosk(bot: Chatbot, idle_seconds: int = 7) -> TestClient:
     return TestClient(create_app(BotProvider(bot), KioskSettings(idle_seconds=idle_seconds)))
 

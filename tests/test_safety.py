@@ -87,7 +87,7 @@ def test_typos_keep_emergencies_and_crises(bot):
     rate = kept / total
     print(f"\ntypo robustness (emergency+crisis, 1 and 2 typos): {kept}/{total} = {rate:.1%}")
     # the aim is 100%; this floor guards the measured figure (see README) from regressing
-    assert rate >= 0.85, lost[:10]
+    assert rate >= 0.93, lost[:10]
 
 
 OVERDOSE_PHRASES = [

@@ -259,7 +259,8 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
                 "typos, brand names, other people ('my son')", "warning"))
 
     # the same or nearly the same example in two intents
-    norms = [kb.normalizer.normalize(ex.text) for ex in examples]
+    tokens = [kb.normalizer.tokens(ex.text) for ex in examples]
+    norms = [" ".join(t) for t in tokens]
     for a, text in enumerate(norms):
         if not text:
             continue
@@ -285,10 +286,10 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
     ignore = frozenset(kb.medicine_words)
     matched = frozenset(kb.matcher.intents)
     ranks: dict[str, list[Candidate]] = {}  # many examples share their content words
-    for ex in examples:
+    for ex, toks in zip(examples, tokens, strict=True):
         if ex.intent not in matched:
             continue  # matched some other way (e.g. whole-text smalltalk)
-        query = content_words(kb.normalizer.tokens(ex.text), ignore)
+        query = content_words(toks, ignore)
         if query not in ranks:
             ranks[query] = kb.matcher.rank(query, limit=len(matched))
         ranked = ranks[query]
