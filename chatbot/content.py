@@ -253,6 +253,7 @@ def load(
         known_texts.extend(examples)
     known_texts.extend(a.title for a in answers.values())
     for _doc, sfile in safety_docs:
+        known_texts.extend(sfile.negation)
         for phrases in sfile.terms.values():
             known_texts.extend(p.rstrip("*") for p in phrases)
         for rule in sfile.rules:

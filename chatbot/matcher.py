@@ -1,8 +1,9 @@
 """Fuzzy intent matching over every example phrasing, normalised once at load.
 
 Topic questions are reduced to their content words (stop words and the
-medicine's own name removed: "can I drink on baclofen" -> "drink") and scored
-two ways, both in RapidFuzz's C++ or in plain dict look-ups:
+medicine's own name removed: "can I drink on baclofen" -> "drink"). Only the
+examples that share a (lightly stemmed) word with the question are scored, two
+ways, in RapidFuzz's C++ or in plain dict look-ups:
 
 - *fuzzy*: the best token-sort / token-set similarity to any one example;
 - *keywords*: how much of the question's information (IDF-weighted, lightly
@@ -77,6 +78,7 @@ class Matcher:
     keywords: Mapping[str, Mapping[str, float]]  # intent -> stemmed word -> weight
     idf: Mapping[str, float]
     unknown_idf: float
+    postings: Mapping[str, tuple[int, ...]]  # stemmed word -> examples that use it
 
     @classmethod
     def build(cls, rows: Iterable[tuple[str, str, str]], thresholds: Thresholds) -> Matcher:
@@ -106,22 +108,33 @@ class Matcher:
             })
             for intent, c in counts.items()
         }
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index, key in enumerate(keys):
+            for w in {stem(w) for w in key.split()}:
+                postings[w].append(index)
         return cls(tuple(keys), tuple(intents), tuple(examples), thresholds,
-                   MappingProxyType(keywords), MappingProxyType(idf), math.log(n + 1))
+                   MappingProxyType(keywords), MappingProxyType(idf), math.log(n + 1),
+                   MappingProxyType({w: tuple(ix) for w, ix in postings.items()}))
 
     def rank(self, query: str, limit: int = 5) -> list[Candidate]:
         """Best blended score per intent, best first."""
         if not query or not self.keys:
             return []
+        words = [stem(w) for w in query.split()]
+        # only examples that share a word with the question can score: fuzzy-score those
+        pool = sorted({i for w in words for i in self.postings.get(w, ())})
+        if not pool:
+            return []
+        pool_keys = [self.keys[i] for i in pool]
         best: dict[str, dict[str, tuple[float, int]]] = {}  # intent -> scorer -> (score, ex)
         for name, scorer in (("sort", fuzz.token_sort_ratio), ("set", fuzz.token_set_ratio)):
-            for _key, value, index in process.extract(
-                query, self.keys, scorer=scorer, processor=None, score_cutoff=30, limit=None
+            for _key, value, at in process.extract(
+                query, pool_keys, scorer=scorer, processor=None, limit=None
             ):
+                index = pool[at]
                 per = best.setdefault(self.intents[index], {})
                 if value > per.get(name, (-1.0, 0))[0]:
                     per[name] = (value, index)
-        words = [stem(w) for w in query.split()]
         total = sum(self.idf.get(w, self.unknown_idf) for w in words) or 1.0
         scores: dict[str, Candidate] = {}
         for intent, per in best.items():
