@@ -12,7 +12,7 @@ chat: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 	$(PY) -m chatbot test
-	$(PY) -m chatbot check
+	$(PY) -m chatbot check --strict
 
 check: $(STAMP)
 	$(PY) -m chatbot check

@@ -180,7 +180,7 @@ class Chatbot:
                                 f"whole-text match {phrase.score:.0f}")
             return (*self._fixed(self.kb.intents[phrase.intent].target, state, fresh),
                     [phrase, *candidates], decision, None)
-        decision = self.kb.matcher.decide(candidates)
+        decision = self.kb.matcher.decide(candidates, match_text)
         names_ours = any(t in self.kb.medicine_words for t in tokens)
         other = None if names_ours else self._other_medicine(tokens)
 

@@ -148,7 +148,7 @@ class Matcher:
         ranked = sorted(scores.values(), key=lambda c: (-c.score, c.intent))
         return ranked[:limit]
 
-    def decide(self, candidates: list[Candidate]) -> Decision:
+    def decide(self, candidates: list[Candidate], query: str = "") -> Decision:
         t = self.thresholds
         top = tuple(candidates)
         if not candidates or candidates[0].score < t.clarify:
@@ -156,6 +156,10 @@ class Matcher:
         first = candidates[0]
         second = candidates[1] if len(candidates) > 1 else None
         margin = first.score - second.score if second else 100.0
+        if second is not None and second.score >= t.clarify and self._two_topics(
+            query, first.intent, second.intent
+        ):
+            return Decision("clarify", top, "the question names both of the top two topics")
         if first.score >= t.answer and margin >= t.margin:
             return Decision("answer", top, f"score {first.score:.0f} >= {t.answer:.0f}, "
                             f"margin {margin:.0f} >= {t.margin:.0f}")
@@ -164,6 +168,32 @@ class Matcher:
                    else f"best score {first.score:.0f} is below {t.answer:.0f}")
             return Decision("clarify", top, why)
         return Decision("answer", top, f"only one intent above {t.clarify:.0f}")
+
+    def _two_topics(self, query: str, a: str, b: str) -> bool:
+        """Does the question carry a word that marks `a` but not `b`, and one that marks
+        `b` but not `a`? ("alcohol and driving": each word belongs to one topic.)"""
+        words = {stem(w) for w in query.split()}
+        if len(words) > TOPIC_LIST_WORDS:
+            return False  # a sentence, not a list of topics: its words have other roles
+        pa, pb = self.keywords.get(a, {}), self.keywords.get(b, {})
+        only_a = only_b = False
+        for w in words:
+            if self.idf.get(w, 0.0) < TOPIC_IDF:
+                continue  # a word many topics use ("cause", "safe") names none of them
+            wa, wb = pa.get(w, 0.0), pb.get(w, 0.0)
+            only_a = only_a or (wa >= TOPIC_WORD and wb < OTHER_WORD)
+            only_b = only_b or (wb >= TOPIC_WORD and wa < OTHER_WORD)
+        return only_a and only_b
+
+
+#: Only a short question ("alcohol and driving") is read as a list of topics.
+TOPIC_LIST_WORDS = 3
+#: ...and its words count only when few topics use them (IDF; about 3 of 28 or fewer).
+TOPIC_IDF = 2.0
+#: A word "marks" a topic when it occurs in this share of its keyword profile...
+TOPIC_WORD = 0.75
+#: ...and hardly in the other's.
+OTHER_WORD = 0.5
 
 
 @dataclass(frozen=True)

@@ -85,8 +85,9 @@ class Normalizer:
             vocab.update(_strip(w) for w in words(clean(text)))
         for canonical in synonyms:
             vocab.update(words(clean(canonical)))
-        # variants are known words too: a typo of one is corrected to it, then rewritten
-        vocab.update(_strip(w) for key in table for w in key)
+        # one-word variants are known words too: a typo of one is corrected to it, then
+        # rewritten ("bacloffen"); parts of longer variants ("side efects") are not
+        vocab.update(_strip(key[0]) for key in table if len(key) == 1)
         vocabulary = frozenset(w for w in vocab if w and "'" not in w)
         first = frozenset(
             w for text in priority for w in words(clean(text)) if len(w) >= 4
@@ -145,9 +146,11 @@ class Normalizer:
         def weight(known: str) -> int:
             return max(lexicon.get(known, 0), KNOWN_WORD_WEIGHT)
 
-        best = min(
-            found, key=lambda f: (f[1], f[0] not in self.priority, -weight(f[0]), f[0])
-        )[0]
+        # closest first; then one that keeps the first letter (typos rarely change it);
+        # then a safety word; then the most common
+        best = min(found, key=lambda f: (
+            f[1], f[0][0] != word[0], f[0] not in self.priority, -weight(f[0]), f[0]
+        ))[0]
         if seen and weight(best) < (PRIORITY_RARER_BY if best in self.priority
                                     else RARER_BY) * seen:
             return word  # a real word, and the known one is not much more likely

@@ -151,9 +151,8 @@ def test_shipped_content_has_no_errors() -> None:
     assert [str(p) for p in problems if p.severity == "error"] == []
 
 
-def test_shipped_content_passes_check(capsys: pytest.CaptureFixture[str]) -> None:
-    # Not yet --strict: the shipped phrasings still carry confusion warnings (W052/W053).
-    code = main(["check"])
+def test_shipped_content_passes_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["check", "--strict"])
     out = capsys.readouterr().out
     assert code == 0, out
 

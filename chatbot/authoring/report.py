@@ -113,7 +113,7 @@ def cross_validate(kb: KnowledgeBase, folds: int = 5, seed: int = 0) -> list[Pre
             if f != fold:
                 continue
             candidates = matcher.rank(key)
-            decision = matcher.decide(candidates)
+            decision = matcher.decide(candidates, key)
             best = candidates[0] if candidates else None
             if decision.action == "answer" and best is not None:
                 predicted = best.intent
