@@ -18,14 +18,15 @@ import contextlib
 import json
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from chatbot.kiosk.launch import serving  # noqa: E402
 
 #: (weight, question): mostly answers, some typos, follow-ups and the urgent kinds.
 MIX: list[tuple[int, str]] = [
@@ -59,12 +60,6 @@ WEIGHTS = [w for w, _ in MIX]
 QUESTIONS = [q for _, q in MIX]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def cpu_seconds(pid: int | None) -> float | None:
     """User + system CPU time of a process (Linux /proc), or None."""
     try:
@@ -75,34 +70,13 @@ def cpu_seconds(pid: int | None) -> float | None:
 
 
 @contextlib.contextmanager
-def own_server():
+def own_server() -> Iterator[tuple[str, int]]:
     """`chatbot serve` in a separate process on a free port; yields its URL and pid."""
-    port = free_port()
-    root = Path(__file__).resolve().parent.parent
-    proc = subprocess.Popen([sys.executable, "-m", "chatbot", "serve", "--port", str(port)],
-                            cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(url + "healthz", timeout=1):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read().decode() if proc.stderr else ""
-                    raise SystemExit(f"load: the server did not start\n{err}") from None
-                time.sleep(0.1)
-        yield url, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        if proc.stderr:
-            proc.stderr.close()
+        with serving() as (url, proc):
+            yield url, proc.pid
+    except RuntimeError as exc:
+        raise SystemExit(f"load: {exc}") from None
 
 
 class Results:

@@ -62,7 +62,7 @@ class Composer:
 
     def with_reminder(self, reply: Reply) -> Reply:
         """After a crisis reply, later replies in the conversation repeat where help is."""
-        line = self.fill(self.kb.messages.crisis.get("reminder_line", "{crisis_line}"))
+        line = self.region.crisis_reminder.strip()
         return Reply(
             reply.kind, f"{line}\n\n{reply.text}", reply.topic, reply.sources,
             reply.suggestions, reply.choices, reply.rule, reply.region,

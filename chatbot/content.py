@@ -17,7 +17,15 @@ from typing import Any
 from . import schema
 from .matcher import Matcher, PhraseMatcher, content_words
 from .normalize import Normalizer, clean, english_lexicon, words
-from .safety import SAFETY_ORDER, Rule, RuleError, SafetyScreen, compile_pattern, term_regex
+from .safety import (
+    CANARIES,
+    SAFETY_ORDER,
+    Rule,
+    RuleError,
+    SafetyScreen,
+    compile_pattern,
+    term_regex,
+)
 from .settings import Thresholds
 from .types import Problem, Source, TopicInfo
 from .yamlio import Doc, read_yaml
@@ -355,7 +363,7 @@ def _target_exists(target: str, answers: Mapping[str, Answer], messages: Any) ->
 
 
 REQUIRED_MESSAGES = {
-    "crisis": ("default", "followup", "reminder_line"),
+    "crisis": ("default", "followup"),
     "refusal": ("default",),
     "fallback": ("default", "other_medicine", "gibberish", "empty"),
     "smalltalk": ("welcome", "more_none"),
@@ -453,6 +461,21 @@ def _compile_safety(
                                        f"negation cues do not compile: {exc}"))
     rules = tuple(r for kind in SAFETY_ORDER for r in by_kind[kind])
     screen = SafetyScreen(rules, neg)
+    # the code's guarantee: every kind has rules, and the canaries still reach help
+    where = ld.show(ld.intents_dir / "safety")
+    for kind in SAFETY_ORDER:
+        if not by_kind[kind]:
+            ld.problems.append(Problem(where, 0, 0, "E047", "error",
+                                       f"there are no {kind} rules",
+                                       f"safety rules cannot be switched off; add a file with "
+                                       f"'kind: {kind}' under intents/safety/"))
+    for text, kind in CANARIES:
+        hit = screen.screen(normalizer.normalize(text))
+        if hit is None or SAFETY_ORDER.index(hit.kind) > SAFETY_ORDER.index(kind):
+            ld.problems.append(Problem(where, 0, 0, "E048", "error",
+                                       f"the safety rules no longer send \"{text}\" to {kind}",
+                                       "this message must always reach help; undo the change "
+                                       "or widen a rule (see chatbot/safety.py CANARIES)"))
     # each rule's own examples must fire a rule of its kind (or a stronger one)
     for doc, sfile in docs:
         for i, r in enumerate(sfile.rules):

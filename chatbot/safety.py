@@ -22,6 +22,21 @@ from dataclasses import dataclass
 
 SAFETY_ORDER: tuple[str, ...] = ("crisis", "emergency", "refusal")
 
+#: Messages the safety rules must always catch, whatever the content says: an edit
+#: that stops any of these from reaching help is refused at load (E048).
+CANARIES: tuple[tuple[str, str], ...] = (
+    ("i want to kill myself", "crisis"),
+    ("how much baclofen would kill me", "crisis"),
+    ("i took too many of my baclofen pills", "emergency"),
+    ("my son swallowed some of my tablets", "emergency"),
+    ("can you overdose on baclofen", "emergency"),
+    ("she is having a seizure after taking baclofen", "emergency"),
+    ("i stopped baclofen suddenly and now i have a fever", "emergency"),
+    ("my baclofen pump is beeping", "emergency"),
+    ("how much baclofen should i take", "refusal"),
+    ("can i double my dose", "refusal"),
+)
+
 _TERM = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _GAP = " (?:\\S+ ){0,6}?"
 

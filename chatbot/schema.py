@@ -67,6 +67,9 @@ class Region(Strict):
     crisis: Contact
     emergency_line: Text = Field(description="first line of every emergency reply")
     crisis_line: Text = Field(description="first line of every crisis reply")
+    crisis_reminder: Text = Field(
+        description="one line put before later answers in a conversation that had a crisis reply"
+    )
     sources: list[str] = Field(default_factory=list)
 
 

@@ -346,6 +346,20 @@ def test_safety_example_that_does_not_fire(pack: Pack) -> None:
     expect(pack.check(), "E046", SAFETY, 7, col=9)
 
 
+def test_safety_cannot_be_switched_off(pack: Pack) -> None:
+    pack.path("intents/safety/crisis.yaml").unlink()
+    problems = pack.check()
+    p = expect(problems, "E047", "intents/safety", 0)
+    assert "no crisis rules" in p.message
+    assert any(q.code == "E048" and "kill myself" in q.message for q in problems)
+
+
+def test_a_canary_that_no_longer_reaches_help(pack: Pack) -> None:
+    pack.replace("intents/safety/emergency.yaml", "      - \"{overdose}\"\n", "")
+    p = expect(pack.check(), "E048", "intents/safety", 0)
+    assert "can you overdose on baclofen" in p.message
+
+
 # --- the checks added by `chatbot check` ------------------------------------------------
 
 

@@ -7,16 +7,13 @@ landscape 1280x800), for a person to look at.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from chatbot.kiosk.launch import serving
 from chatbot.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
@@ -31,42 +28,10 @@ LANDSCAPE = {"width": 1280, "height": 800}
 SECRET = "zebrafish can i drink on baclofen"  # must never reach the server's output
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[tuple[str, subprocess.Popen]]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "chatbot", "serve", "--port", str(port),
-         "--idle-seconds", str(IDLE_SECONDS)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(url + "healthz", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"server did not start:\n{proc.communicate()[0]}") from None
-                time.sleep(0.1)
-        yield url, proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        if proc.stdout:
-            proc.stdout.close()
+    with serving("--idle-seconds", str(IDLE_SECONDS)) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
