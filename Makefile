@@ -4,15 +4,20 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: chat test check bench clean
+.PHONY: chat test lint check bench clean
 
 chat: $(STAMP)
 	$(PY) -m chatbot chat
 
-test: $(STAMP)
+test: $(STAMP) lint
 	$(PY) -m pytest
 	$(PY) -m chatbot test
 	$(PY) -m chatbot check --strict
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 check: $(STAMP)
 	$(PY) -m chatbot check

@@ -53,8 +53,11 @@ MIX: list[tuple[int, str]] = [
     (1, "is baclofen better than tizanidine"),
     (1, "what is the weather today"),
     (1, "asdkjh qwe"),
-    (1, "I have been taking baclofen for my multiple sclerosis for a few months now and I "
-        "wonder whether the tiredness I feel in the afternoon could be from the medicine"),
+    (
+        1,
+        "I have been taking baclofen for my multiple sclerosis for a few months now and I "
+        "wonder whether the tiredness I feel in the afternoon could be from the medicine",
+    ),
 ]
 WEIGHTS = [w for w, _ in MIX]
 QUESTIONS = [q for _, q in MIX]
@@ -109,7 +112,8 @@ class Connection:
         self.writer.write(
             f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
             f"Content-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n".encode()
-            + data)
+            + data
+        )
         head = await self.reader.readuntil(b"\r\n\r\n")
         status = int(head.split(b" ", 2)[1])
         length = 0
@@ -203,8 +207,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=50, help="concurrent conversations (50)")
     parser.add_argument("--seconds", type=float, default=30.0, help="how long to run (30)")
-    parser.add_argument("--url", help="a running kiosk, e.g. http://127.0.0.1:8000/ "
-                        "(default: start `chatbot serve` on a free port)")
+    parser.add_argument(
+        "--url",
+        help="a running kiosk, e.g. http://127.0.0.1:8000/ "
+        "(default: start `chatbot serve` on a free port)",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
@@ -225,14 +232,20 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures, indent=2))
     else:
         lat = figures["latency_ms"]
-        print(f"{figures['clients']} clients, {figures['seconds']} s: "
-              f"{figures['requests']} requests, {figures['requests_per_second']} requests/s")
-        print(f"latency ms: p50 {lat['p50']}  p90 {lat['p90']}  p99 {lat['p99']}  "
-              f"max {lat['max']}  mean {lat['mean']}")
+        print(
+            f"{figures['clients']} clients, {figures['seconds']} s: "
+            f"{figures['requests']} requests, {figures['requests_per_second']} requests/s"
+        )
+        print(
+            f"latency ms: p50 {lat['p50']}  p90 {lat['p90']}  p99 {lat['p99']}  "
+            f"max {lat['max']}  mean {lat['mean']}"
+        )
         print(f"errors: {figures['errors']} {figures['error_kinds'] or ''}".rstrip())
         if "server_cpu_ms_per_request" in figures:
-            print(f"server: {figures['server_cpu_ms_per_request']} ms CPU per request, "
-                  f"{figures['server_cpu_share']:.0%} of one core")
+            print(
+                f"server: {figures['server_cpu_ms_per_request']} ms CPU per request, "
+                f"{figures['server_cpu_share']:.0%} of one core"
+            )
         print("reply kinds: " + ", ".join(f"{k} {v}" for k, v in figures["reply_kinds"].items()))
     return 1 if figures["errors"] else 0
 

@@ -27,8 +27,11 @@ from chatbot import Chatbot  # noqa: E402
 
 def questions() -> list[str]:
     data = ROOT / "tests" / "data"
-    qs = [q["text"] for f in ("dev_questions_a.yaml", "dev_questions_b.yaml")
-          for q in yaml.safe_load((data / f).read_text())["questions"]]
+    qs = [
+        q["text"]
+        for f in ("dev_questions_a.yaml", "dev_questions_b.yaml")
+        for q in yaml.safe_load((data / f).read_text())["questions"]
+    ]
     cases = yaml.safe_load((data / "safety_cases.yaml").read_text())
     qs += [c["text"] for c in cases["cases"][::4]] + [c["text"] for c in cases["near_misses"]]
     return qs
@@ -62,10 +65,12 @@ def ten_times(tmp: Path) -> tuple[Path, Path]:
                 examples = list(intent["examples"])
                 rng.shuffle(examples)
                 (i / "baclofen" / f"{new_id}.yaml").write_text(
-                    yaml.safe_dump({"intents": [{"id": new_id, "examples": examples}]}))
+                    yaml.safe_dump({"intents": [{"id": new_id, "examples": examples}]})
+                )
                 base = next(a for a in answers["answers"] if a["topic"] == intent["id"])
-                extra.append({**base, "topic": new_id, "title": f"{base['title']} {n}",
-                              "suggestions": []})
+                extra.append(
+                    {**base, "topic": new_id, "title": f"{base['title']} {n}", "suggestions": []}
+                )
     answers["answers"] += extra
     (k / "baclofen" / "answers.yaml").write_text(yaml.safe_dump(answers))
     return k, i
@@ -78,22 +83,31 @@ def main() -> None:
     load_ms = (time.perf_counter() - t) * 1000
     p50, p99, worst = measure(bot, qs)
     n_examples = len(bot.kb.matcher.keys)
-    print(f"shipped content ({n_examples} examples): load {load_ms:.0f} ms; "
-          f"respond p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {worst:.2f} ms over {3 * len(qs)} calls")
+    print(
+        f"shipped content ({n_examples} examples): load {load_ms:.0f} ms; "
+        f"respond p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {worst:.2f} ms over {3 * len(qs)} calls"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         k, i = ten_times(Path(tmp))
         big = Chatbot.from_paths(k, i)
         p50, p99, worst = measure(big, qs, rounds=1)
-        print(f"10x content ({len(big.kb.matcher.keys)} examples): "
-              f"respond p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {worst:.2f} ms")
+        print(
+            f"10x content ({len(big.kb.matcher.keys)} examples): "
+            f"respond p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {worst:.2f} ms"
+        )
     runs = []
     for _ in range(5):
         t = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "chatbot", "ask", "can i drink on baclofen"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "chatbot", "ask", "can i drink on baclofen"],
+            check=True,
+            capture_output=True,
+        )
         runs.append(time.perf_counter() - t)
-    print(f"`chatbot ask` whole process: median {statistics.median(runs):.2f} s, "
-          f"best {min(runs):.2f} s over 5 runs")
+    print(
+        f"`chatbot ask` whole process: median {statistics.median(runs):.2f} s, "
+        f"best {min(runs):.2f} s over 5 runs"
+    )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this benchmark process (both bots loaded): {peak:.0f} MiB")
 

@@ -1,9 +1,9 @@
 """An offline, rule-based patient-education chatbot about baclofen.
 
-    from chatbot import Chatbot
-    bot = Chatbot.default()
-    reply = bot.respond("can I drink on baclofen", session="any-id")
-    reply.kind, reply.topic, reply.text, reply.sources, reply.suggestions
+from chatbot import Chatbot
+bot = Chatbot.default()
+reply = bot.respond("can I drink on baclofen", session="any-id")
+reply.kind, reply.topic, reply.text, reply.sources, reply.suggestions
 """
 
 from .bot import Chatbot, ContentError, UnknownRegion

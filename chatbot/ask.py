@@ -1,7 +1,7 @@
 """Print the reply to one question and exit.
 
-    chatbot ask "can I drink on baclofen"
-    chatbot ask --json "my son swallowed some of my pills"
+chatbot ask "can I drink on baclofen"
+chatbot ask --json "my son swallowed some of my pills"
 """
 
 from __future__ import annotations

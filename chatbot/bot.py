@@ -20,12 +20,17 @@ from .settings import Settings
 from .types import Choice, Problem, Reply, State, TopicInfo
 
 #: Topics where naming another medicine is expected ("baclofen vs tizanidine").
-CROSS_MEDICINE_TOPICS = frozenset({"interactions", "compare_relaxants", "muscle_relaxant_types",
-                                   "alcohol"})
-_FIRST = re.compile(r"^(?:the )?(?:1|1st|first|one|first one|a|former|top|option 1|number 1)"
-                    r"(?: one| option| please)?$")
-_SECOND = re.compile(r"^(?:the )?(?:2|2nd|second|two|second one|b|latter|other|other one|"
-                     r"option 2|number 2|bottom)(?: one| option| please)?$")
+CROSS_MEDICINE_TOPICS = frozenset(
+    {"interactions", "compare_relaxants", "muscle_relaxant_types", "alcohol"}
+)
+_FIRST = re.compile(
+    r"^(?:the )?(?:1|1st|first|one|first one|a|former|top|option 1|number 1)"
+    r"(?: one| option| please)?$"
+)
+_SECOND = re.compile(
+    r"^(?:the )?(?:2|2nd|second|two|second one|b|latter|other|other one|"
+    r"option 2|number 2|bottom)(?: one| option| please)?$"
+)
 
 
 class ContentError(Exception):
@@ -60,8 +65,12 @@ class Trace:
 
 
 class Chatbot:
-    def __init__(self, kb: KnowledgeBase, settings: Settings | None = None,
-                 warnings: list[Problem] | None = None) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        settings: Settings | None = None,
+        warnings: list[Problem] | None = None,
+    ) -> None:
         self.settings = settings or Settings()
         self.kb = kb
         region = self.settings.region or kb.default_region
@@ -90,11 +99,13 @@ class Chatbot:
         return cls.from_settings(Settings(region=region))
 
     @classmethod
-    def from_paths(cls, knowledge_dir: str | Path, intents_dir: str | Path,
-                   region: str | None = None) -> Chatbot:
+    def from_paths(
+        cls, knowledge_dir: str | Path, intents_dir: str | Path, region: str | None = None
+    ) -> Chatbot:
         return cls.from_settings(
-            Settings(knowledge_dir=Path(knowledge_dir), intents_dir=Path(intents_dir),
-                     region=region)
+            Settings(
+                knowledge_dir=Path(knowledge_dir), intents_dir=Path(intents_dir), region=region
+            )
         )
 
     def reloaded(self) -> Chatbot:
@@ -145,41 +156,69 @@ class Chatbot:
             else:
                 reply = self.composer.with_reminder(reply)
             new_state = replace(new_state, crisis=True)
-        return Trace(normalized, match_text, (), tuple(candidates), decision, other, reply,
-                     new_state)
+        return Trace(
+            normalized, match_text, (), tuple(candidates), decision, other, reply, new_state
+        )
 
     def _route(
         self, tokens: list[str], match_text: str, state: State
     ) -> tuple[Reply, State, list[Candidate], Decision | None, str | None]:
         fresh = state.next(pending=())
         if not tokens:
-            return self.composer.message("fallback", "empty", rule="fallback.empty"), fresh, [], None, None
+            return (
+                self.composer.message("fallback", "empty", rule="fallback.empty"),
+                fresh,
+                [],
+                None,
+                None,
+            )
         # a reply to "Do you mean A or B?"
         if state.pending:
             chosen = self._pick(" ".join(tokens), state.pending)
             if chosen is not None and chosen.topic in self.kb.answers:
                 ans = self.kb.answers[chosen.topic]
-                return (self.composer.answer(ans, rule="clarify.chosen"),
-                        replace(fresh, last_topic=ans.topic, medicine=ans.medicine),
-                        [], None, None)
+                return (
+                    self.composer.answer(ans, rule="clarify.chosen"),
+                    replace(fresh, last_topic=ans.topic, medicine=ans.medicine),
+                    [],
+                    None,
+                    None,
+                )
         if not any(ch.isalpha() for t in tokens for ch in t):
-            return (self.composer.message("fallback", "gibberish", rule="fallback.gibberish"),
-                    fresh, [], None, None)
+            return (
+                self.composer.message("fallback", "gibberish", rule="fallback.gibberish"),
+                fresh,
+                [],
+                None,
+                None,
+            )
         # a topic's own title (kiosk buttons and suggestions send these)
         titled = self.kb.titles.get(" ".join(tokens))
         if titled is not None:
             ans = self.kb.answers[titled]
-            return (self.composer.answer(ans, rule="match.title"),
-                    replace(fresh, last_topic=ans.topic, medicine=ans.medicine), [], None, None)
+            return (
+                self.composer.answer(ans, rule="match.title"),
+                replace(fresh, last_topic=ans.topic, medicine=ans.medicine),
+                [],
+                None,
+                None,
+            )
         candidates = self.kb.matcher.rank(match_text)
         phrase = self.kb.phrases.best(" ".join(tokens))
-        if phrase is not None and phrase.score >= self.settings.thresholds.smalltalk and (
-            not candidates or phrase.score >= candidates[0].score
+        if (
+            phrase is not None
+            and phrase.score >= self.settings.thresholds.smalltalk
+            and (not candidates or phrase.score >= candidates[0].score)
         ):
-            decision = Decision("answer", (phrase, *candidates[:4]),
-                                f"whole-text match {phrase.score:.0f}")
-            return (*self._fixed(self.kb.intents[phrase.intent].target, state, fresh),
-                    [phrase, *candidates], decision, None)
+            decision = Decision(
+                "answer", (phrase, *candidates[:4]), f"whole-text match {phrase.score:.0f}"
+            )
+            return (
+                *self._fixed(self.kb.intents[phrase.intent].target, state, fresh),
+                [phrase, *candidates],
+                decision,
+                None,
+            )
         decision = self.kb.matcher.decide(candidates, match_text)
         names_ours = any(t in self.kb.medicine_words for t in tokens)
         other = None if names_ours else self._other_medicine(tokens)
@@ -190,8 +229,9 @@ class Chatbot:
             reply = self.composer.message("fallback", "default", rule="fallback.no_match")
             return reply, fresh, candidates, decision, other
         if decision.action == "clarify" and not other:
-            choices = tuple(Choice(c.intent, self.kb.answers[c.intent].title)
-                            for c in candidates[:2])
+            choices = tuple(
+                Choice(c.intent, self.kb.answers[c.intent].title) for c in candidates[:2]
+            )
             reply = self.composer.clarify(choices, rule="match.clarify")
             return reply, replace(fresh, pending=choices), candidates, decision, other
         ans = self.kb.answers[candidates[0].intent]
@@ -214,8 +254,9 @@ class Chatbot:
         return self.composer.message(kind, key, rule=f"{head}.{key}"), fresh  # type: ignore[arg-type]
 
     def _other_reply(self, name: str) -> Reply:
-        return self.composer.message("fallback", "other_medicine", rule="fallback.other_medicine",
-                                     medicine=name)
+        return self.composer.message(
+            "fallback", "other_medicine", rule="fallback.other_medicine", medicine=name
+        )
 
     def _other_medicine(self, tokens: list[str]) -> str | None:
         n = len(tokens)

@@ -11,6 +11,11 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .bot import Chatbot
+    from .settings import Settings
 
 #: sub-command -> (module, one-line help). The order is the order in --help.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -31,12 +36,13 @@ def add_content_options(parser: argparse.ArgumentParser, region: bool = True) ->
     parser.add_argument("--intents", metavar="DIR", help="intents folder (default: shipped)")
     if region:
         parser.add_argument(
-            "--region", metavar="CODE",
+            "--region",
+            metavar="CODE",
             help="emergency and crisis contacts to use: US (default), UK, EU, CA, AU",
         )
 
 
-def settings_from(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def settings_from(args: argparse.Namespace) -> Settings:
     """Settings from the environment, then the command line."""
     import os
     from pathlib import Path
@@ -53,7 +59,7 @@ def settings_from(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return s
 
 
-def load_bot(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def load_bot(args: argparse.Namespace) -> Chatbot | None:
     """Build the bot, or print why not and return None (exit code 2)."""
     from .bot import Chatbot, ContentError, UnknownRegion
 

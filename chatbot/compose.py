@@ -47,8 +47,13 @@ class Composer:
         )
         text = f"{body.strip()}\n\n{self.kb.messages.disclaimer.strip()}"
         return Reply(
-            "answer", text, topic=ans.topic, sources=ans.sources,
-            suggestions=suggestions, rule=rule, region=self.region_id,
+            "answer",
+            text,
+            topic=ans.topic,
+            sources=ans.sources,
+            suggestions=suggestions,
+            rule=rule,
+            region=self.region_id,
         )
 
     def clarify(self, choices: tuple[Choice, ...], rule: str) -> Reply:
@@ -56,14 +61,24 @@ class Composer:
         b = choices[1].title if len(choices) > 1 else ""
         text = self.fill(self.kb.messages.clarify, a=a, b=b)
         return Reply(
-            "clarify", text, choices=choices, suggestions=tuple(c.title for c in choices),
-            rule=rule, region=self.region_id,
+            "clarify",
+            text,
+            choices=choices,
+            suggestions=tuple(c.title for c in choices),
+            rule=rule,
+            region=self.region_id,
         )
 
     def with_reminder(self, reply: Reply) -> Reply:
         """After a crisis reply, later replies in the conversation repeat where help is."""
         line = self.region.crisis_reminder.strip()
         return Reply(
-            reply.kind, f"{line}\n\n{reply.text}", reply.topic, reply.sources,
-            reply.suggestions, reply.choices, reply.rule, reply.region,
+            reply.kind,
+            f"{line}\n\n{reply.text}",
+            reply.topic,
+            reply.sources,
+            reply.suggestions,
+            reply.choices,
+            reply.rule,
+            reply.region,
         )

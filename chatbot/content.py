@@ -102,8 +102,15 @@ class _Loader:
     def read(self, path: Path, model: type[schema.Strict]) -> tuple[Doc | None, Any]:
         if not path.exists():
             self.problems.append(
-                Problem(self.show(path), 0, 0, "E004", "error", "required file is missing",
-                        f"create it; see docs/content-format.md ({model.__doc__})")
+                Problem(
+                    self.show(path),
+                    0,
+                    0,
+                    "E004",
+                    "error",
+                    "required file is missing",
+                    f"create it; see docs/content-format.md ({model.__doc__})",
+                )
             )
             return None, None
         doc, problems = read_yaml(path, self.root)
@@ -120,7 +127,9 @@ class _Loader:
         except ValueError:
             return str(path)
 
-    def error(self, doc: Doc, key: tuple[str | int, ...], code: str, msg: str, hint: str = "") -> None:
+    def error(
+        self, doc: Doc, key: tuple[str | int, ...], code: str, msg: str, hint: str = ""
+    ) -> None:
         self.problems.append(doc.problem(key, code, msg, hint))
 
 
@@ -137,8 +146,13 @@ def load(
 ) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Read and check all content. Returns (None, problems) if any problem is an error."""
     thresholds = thresholds or Thresholds()
-    ld = _Loader(Path(knowledge_dir), Path(intents_dir), thresholds,
-                 common_root(Path(knowledge_dir), Path(intents_dir)), [])
+    ld = _Loader(
+        Path(knowledge_dir),
+        Path(intents_dir),
+        thresholds,
+        common_root(Path(knowledge_dir), Path(intents_dir)),
+        [],
+    )
     kdir, idir = ld.knowledge_dir, ld.intents_dir
     for d in (kdir, idir):
         if not d.is_dir():
@@ -162,24 +176,37 @@ def load(
             continue
         med = afile.medicine
         if med != mdir.name:
-            ld.error(a_doc, ("medicine",), "E020",
-                     f"medicine '{med}' does not match its folder '{mdir.name}'",
-                     f"write 'medicine: {mdir.name}' or rename the folder")
+            ld.error(
+                a_doc,
+                ("medicine",),
+                "E020",
+                f"medicine '{med}' does not match its folder '{mdir.name}'",
+                f"write 'medicine: {mdir.name}' or rename the folder",
+            )
         medicines[med] = afile.name or med.capitalize()
         known_sources = sfile.sources if sfile else {}
         for i, entry in enumerate(afile.answers):
             topic = f"{med}.{entry.topic}"
             if topic in answers:
-                ld.error(a_doc, ("answers", i, "topic"), "E021",
-                         f"duplicate answer for topic '{entry.topic}' "
-                         f"(first at line {answers[topic].where[1]})", "keep one of them")
+                ld.error(
+                    a_doc,
+                    ("answers", i, "topic"),
+                    "E021",
+                    f"duplicate answer for topic '{entry.topic}' "
+                    f"(first at line {answers[topic].where[1]})",
+                    "keep one of them",
+                )
                 continue
             srcs = []
             for j, key in enumerate(entry.sources):
                 if key not in known_sources:
-                    ld.error(a_doc, ("answers", i, "sources", j), "E022",
-                             f"answer '{entry.topic}' cites unknown source '{key}'",
-                             f"add '{key}' to {ld.show(mdir / 'sources.yaml')}")
+                    ld.error(
+                        a_doc,
+                        ("answers", i, "sources", j),
+                        "E022",
+                        f"answer '{entry.topic}' cites unknown source '{key}'",
+                        f"add '{key}' to {ld.show(mdir / 'sources.yaml')}",
+                    )
                 else:
                     s = known_sources[key]
                     srcs.append(Source(s.title, s.url))
@@ -187,36 +214,56 @@ def load(
                 text = getattr(entry, field) or ""
                 m = DOSE_PATTERN.search(text)
                 if m:
-                    ld.error(a_doc, ("answers", i, field), "E030",
-                             f"answer '{entry.topic}' {field} states a dose amount, schedule or "
-                             f"price: '{m.group(0)}'",
-                             "the bot never gives amounts; send people to their prescriber")
+                    ld.error(
+                        a_doc,
+                        ("answers", i, field),
+                        "E030",
+                        f"answer '{entry.topic}' {field} states a dose amount, schedule or "
+                        f"price: '{m.group(0)}'",
+                        "the bot never gives amounts; send people to their prescriber",
+                    )
             line = a_doc.where(("answers", i))[0]
             answers[topic] = Answer(
-                topic, med, entry.title, entry.short, entry.more, tuple(srcs), entry.reviewed,
-                tuple(f"{med}.{s}" for s in entry.suggestions), (a_doc.path, line),
+                topic,
+                med,
+                entry.title,
+                entry.short,
+                entry.more,
+                tuple(srcs),
+                entry.reviewed,
+                tuple(f"{med}.{s}" for s in entry.suggestions),
+                (a_doc.path, line),
             )
             answer_docs[topic] = (a_doc, i)
     for topic, (a_doc, i) in answer_docs.items():
         for j, s in enumerate(answers[topic].suggestions):
             if s not in answers:
-                ld.error(a_doc, ("answers", i, "suggestions", j), "E023",
-                         f"answer '{topic.split('.', 1)[1]}' suggests unknown topic "
-                         f"'{s.split('.', 1)[1]}'", "use a topic id that has an answer")
+                ld.error(
+                    a_doc,
+                    ("answers", i, "suggestions", j),
+                    "E023",
+                    f"answer '{topic.split('.', 1)[1]}' suggests unknown topic "
+                    f"'{s.split('.', 1)[1]}'",
+                    "use a topic id that has an answer",
+                )
 
     # --- messages and contacts ------------------------------------------------------
     regions: dict[str, schema.Region] = dict(contacts.regions) if contacts else {}
     default_region = contacts.default_region if contacts else "US"
     if contacts and contacts_doc and default_region not in regions:
-        ld.error(contacts_doc, ("default_region",), "E024",
-                 f"default_region '{default_region}' is not one of the regions",
-                 f"known regions: {', '.join(regions)}")
+        ld.error(
+            contacts_doc,
+            ("default_region",),
+            "E024",
+            f"default_region '{default_region}' is not one of the regions",
+            f"known regions: {', '.join(regions)}",
+        )
     if messages and messages_doc:
         _check_messages(ld, messages_doc, messages)
 
     # --- intents --------------------------------------------------------------------
     raw_intents: list[tuple[str, str, list[str], Doc, int]] = []  # id, target, examples
-    intent_files: list[tuple[Path, str | None]] = []
+    intent_files: list[tuple[Path, str]] = []
     for name in ("smalltalk", "fallback"):
         if (idir / f"{name}.yaml").exists():
             intent_files.append((idir / f"{name}.yaml", name))
@@ -225,9 +272,17 @@ def load(
             intent_files.append((path, med))
     for mdir in sorted(p for p in idir.iterdir() if p.is_dir() and p.name != "safety"):
         if mdir.name not in medicines:
-            ld.problems.append(Problem(ld.show(mdir), 0, 0, "E025", "error",
-                               f"intents folder '{mdir.name}' has no knowledge/{mdir.name}/",
-                               "every medicine needs both folders"))
+            ld.problems.append(
+                Problem(
+                    ld.show(mdir),
+                    0,
+                    0,
+                    "E025",
+                    "error",
+                    f"intents folder '{mdir.name}' has no knowledge/{mdir.name}/",
+                    "every medicine needs both folders",
+                )
+            )
     seen_ids: dict[str, tuple[str, int]] = {}
     for path, group in intent_files:
         doc, ifile = ld.read(path, schema.IntentsFile)
@@ -237,16 +292,25 @@ def load(
             qid = f"{group}.{entry.id}"
             line = doc.where(("intents", i))[0]
             if qid in seen_ids:
-                ld.error(doc, ("intents", i, "id"), "E026",
-                         f"duplicate intent id '{entry.id}' (first in {seen_ids[qid][0]}:"
-                         f"{seen_ids[qid][1]})", "rename one or merge their examples")
+                ld.error(
+                    doc,
+                    ("intents", i, "id"),
+                    "E026",
+                    f"duplicate intent id '{entry.id}' (first in {seen_ids[qid][0]}:"
+                    f"{seen_ids[qid][1]})",
+                    "rename one or merge their examples",
+                )
                 continue
             seen_ids[qid] = (doc.path, line)
             target = _target(group, entry, medicines)
             if not _target_exists(target, answers, messages):
-                ld.error(doc, ("intents", i, "answer" if entry.answer else "id"), "E027",
-                         f"intent '{entry.id}' leads to '{target}', which has no answer or message",
-                         "add the answer to knowledge/, or set 'answer:' to an existing topic")
+                ld.error(
+                    doc,
+                    ("intents", i, "answer" if entry.answer else "id"),
+                    "E027",
+                    f"intent '{entry.id}' leads to '{target}', which has no answer or message",
+                    "add the answer to knowledge/, or set 'answer:' to an existing topic",
+                )
                 continue
             raw_intents.append((qid, target, list(entry.examples), doc, i))
 
@@ -288,9 +352,13 @@ def load(
     for j, name in enumerate(other_names):
         key = tuple(normalizer.tokens(name))
         if any(w in medicine_words for w in key) and other_doc is not None:
-            ld.error(other_doc, ("medicines", j), "E028",
-                     f"'{name}' is listed as another medicine but names a covered one",
-                     "remove it from other_medicines.yaml")
+            ld.error(
+                other_doc,
+                ("medicines", j),
+                "E028",
+                f"'{name}' is listed as another medicine but names a covered one",
+                "remove it from other_medicines.yaml",
+            )
         elif key:
             other[key] = name
 
@@ -304,17 +372,23 @@ def load(
             tokens = normalizer.tokens(example)
             hit = screen.screen(" ".join(tokens)) if screen else None
             if hit is not None:
-                ld.error(doc, ("intents", i, "examples", j), "E040",
-                         f"example of '{qid.split('.', 1)[1]}' trips the {hit.kind} rule "
-                         f"'{hit.rule}': \"{example}\"",
-                         f"safety rules run first, so this example could never be reached; "
-                         f"remove it or reword it")
+                ld.error(
+                    doc,
+                    ("intents", i, "examples", j),
+                    "E040",
+                    f"example of '{qid.split('.', 1)[1]}' trips the {hit.kind} rule "
+                    f"'{hit.rule}': \"{example}\"",
+                    "safety rules run first, so this example could never be reached; "
+                    "remove it or reword it",
+                )
                 continue
             if target.split(".", 1)[0] in (SMALLTALK, FALLBACK):
                 phrase_rows.append((qid, example, " ".join(tokens)))
             else:
                 rows.append((qid, example, content_words(tokens, ignore)))
-        intents[qid] = Intent(qid, target, tuple(examples), (doc.path, doc.where(("intents", i))[0]))
+        intents[qid] = Intent(
+            qid, target, tuple(examples), (doc.path, doc.where(("intents", i))[0])
+        )
     # every answer's title also leads to its topic (kiosk buttons send titles)
     for topic, ans in answers.items():
         if topic in intents:
@@ -369,8 +443,19 @@ REQUIRED_MESSAGES = {
     "smalltalk": ("welcome", "more_none"),
 }
 PLACEHOLDERS = frozenset(
-    "emergency_line crisis_line emergency_number poison_name poison_number crisis_name "
-    "crisis_number topics medicine a b".split()
+    [
+        "emergency_line",
+        "crisis_line",
+        "emergency_number",
+        "poison_name",
+        "poison_number",
+        "crisis_name",
+        "crisis_number",
+        "topics",
+        "medicine",
+        "a",
+        "b",
+    ]
 )
 
 
@@ -379,34 +464,62 @@ def _check_messages(ld: _Loader, doc: Doc, messages: schema.MessagesFile) -> Non
         have = getattr(messages, kind)
         for key in keys:
             if key not in have:
-                ld.error(doc, (kind,), "E031", f"messages.yaml has no {kind}.{key}",
-                         f"add '{key}:' under '{kind}:'")
+                ld.error(
+                    doc,
+                    (kind,),
+                    "E031",
+                    f"messages.yaml has no {kind}.{key}",
+                    f"add '{key}:' under '{kind}:'",
+                )
     for kind in ("emergency", "crisis", "refusal", "fallback", "smalltalk"):
         for key, text in getattr(messages, kind).items():
             for name in re.findall(r"\{([^{}]*)\}", text):
                 if name not in PLACEHOLDERS:
-                    ld.error(doc, (kind, key), "E032", f"unknown placeholder {{{name}}} in {kind}.{key}",
-                             f"known: {', '.join(sorted(PLACEHOLDERS))}")
+                    ld.error(
+                        doc,
+                        (kind, key),
+                        "E032",
+                        f"unknown placeholder {{{name}}} in {kind}.{key}",
+                        f"known: {', '.join(sorted(PLACEHOLDERS))}",
+                    )
             m = DOSE_PATTERN.search(text)
             if m:
-                ld.error(doc, (kind, key), "E030", f"{kind}.{key} states a dose amount: '{m.group(0)}'")
+                ld.error(
+                    doc, (kind, key), "E030", f"{kind}.{key} states a dose amount: '{m.group(0)}'"
+                )
     for key, text in messages.emergency.items():
         if not text.lstrip().startswith("{emergency_line}"):
-            ld.error(doc, ("emergency", key), "E033",
-                     f"emergency.{key} must start with {{emergency_line}}",
-                     "the emergency number always comes first")
+            ld.error(
+                doc,
+                ("emergency", key),
+                "E033",
+                f"emergency.{key} must start with {{emergency_line}}",
+                "the emergency number always comes first",
+            )
     for key in ("default", "followup"):
         text = messages.crisis.get(key, "{crisis_line}")
         if not text.lstrip().startswith("{crisis_line}"):
-            ld.error(doc, ("crisis", key), "E033", f"crisis.{key} must start with {{crisis_line}}",
-                     "the crisis line always comes first")
+            ld.error(
+                doc,
+                ("crisis", key),
+                "E033",
+                f"crisis.{key} must start with {{crisis_line}}",
+                "the crisis line always comes first",
+            )
     if any(ch.isdigit() for key, text in messages.refusal.items() for ch in text):
-        ld.error(doc, ("refusal",), "E034", "refusal texts must contain no digits",
-                 "a refusal never gives a number")
+        ld.error(
+            doc,
+            ("refusal",),
+            "E034",
+            "refusal texts must contain no digits",
+            "a refusal never gives a number",
+        )
 
 
 def _compile_safety(
-    ld: _Loader, docs: list[tuple[Doc, schema.SafetyFile]], normalizer: Normalizer,
+    ld: _Loader,
+    docs: list[tuple[Doc, schema.SafetyFile]],
+    normalizer: Normalizer,
     messages: schema.MessagesFile | None,
 ) -> SafetyScreen | None:
     terms: dict[str, str] = {}
@@ -415,8 +528,12 @@ def _compile_safety(
     for doc, sfile in docs:
         for name, phrases in sfile.terms.items():
             if name in terms:
-                ld.error(doc, ("terms", name), "E041",
-                         f"term '{name}' is defined twice (also in {term_where[name]})")
+                ld.error(
+                    doc,
+                    ("terms", name),
+                    "E041",
+                    f"term '{name}' is defined twice (also in {term_where[name]})",
+                )
                 continue
             terms[name] = term_regex(phrases, normalizer.normalize)
             term_where[name] = doc.path
@@ -425,8 +542,13 @@ def _compile_safety(
     ids: set[str] = set()
     for doc, sfile in docs:
         if sfile.rules and sfile.kind is None:
-            ld.error(doc, ("rules",), "E042", "a file with rules needs 'kind:'",
-                     "kind: crisis, emergency or refusal")
+            ld.error(
+                doc,
+                ("rules",),
+                "E042",
+                "a file with rules needs 'kind:'",
+                "kind: crisis, emergency or refusal",
+            )
             continue
         for i, r in enumerate(sfile.rules):
             rid = f"{sfile.kind}.{r.id}"
@@ -441,41 +563,74 @@ def _compile_safety(
                         compiled[field].append(compile_pattern(p, terms))
                     except RuleError as exc:
                         ld.error(doc, ("rules", i, field, j), "E044", f"rule '{rid}': {exc}")
-            kind = sfile.kind or "emergency"
+            kind: str = sfile.kind or "emergency"
             if messages is not None and r.message not in getattr(messages, kind):
-                ld.error(doc, ("rules", i, "message"), "E045",
-                         f"rule '{rid}' uses message '{r.message}', missing from messages.yaml "
-                         f"{kind}:", f"known: {', '.join(getattr(messages, kind))}")
-            by_kind[kind].append(Rule(
-                rid, kind, r.message, tuple(compiled["patterns"]), tuple(compiled["unless"]),
-                r.negatable, tuple(r.examples), (doc.path, doc.where(("rules", i))[0]),
-            ))
+                ld.error(
+                    doc,
+                    ("rules", i, "message"),
+                    "E045",
+                    f"rule '{rid}' uses message '{r.message}', missing from messages.yaml {kind}:",
+                    f"known: {', '.join(getattr(messages, kind))}",
+                )
+            by_kind[kind].append(
+                Rule(
+                    rid,
+                    kind,
+                    r.message,
+                    tuple(compiled["patterns"]),
+                    tuple(compiled["unless"]),
+                    r.negatable,
+                    tuple(r.examples),
+                    (doc.path, doc.where(("rules", i))[0]),
+                )
+            )
     neg = None
     if negation:
-        alts = "|".join(f"(?:{normalizer.normalize(n) if n.replace(' ', '').isalpha() else n})"
-                        for n in negation)
+        alts = "|".join(
+            f"(?:{normalizer.normalize(n) if n.replace(' ', '').isalpha() else n})"
+            for n in negation
+        )
         try:
             neg = re.compile(rf"(?<!\w)(?:{alts})(?: \S+){{0,2}} ?$")
         except re.error as exc:
-            ld.problems.append(Problem(docs[0][0].path, 0, 0, "E044", "error",
-                                       f"negation cues do not compile: {exc}"))
+            ld.problems.append(
+                Problem(
+                    docs[0][0].path, 0, 0, "E044", "error", f"negation cues do not compile: {exc}"
+                )
+            )
     rules = tuple(r for kind in SAFETY_ORDER for r in by_kind[kind])
     screen = SafetyScreen(rules, neg)
     # the code's guarantee: every kind has rules, and the canaries still reach help
     where = ld.show(ld.intents_dir / "safety")
     for kind in SAFETY_ORDER:
         if not by_kind[kind]:
-            ld.problems.append(Problem(where, 0, 0, "E047", "error",
-                                       f"there are no {kind} rules",
-                                       f"safety rules cannot be switched off; add a file with "
-                                       f"'kind: {kind}' under intents/safety/"))
+            ld.problems.append(
+                Problem(
+                    where,
+                    0,
+                    0,
+                    "E047",
+                    "error",
+                    f"there are no {kind} rules",
+                    f"safety rules cannot be switched off; add a file with "
+                    f"'kind: {kind}' under intents/safety/",
+                )
+            )
     for text, kind in CANARIES:
         hit = screen.screen(normalizer.normalize(text))
         if hit is None or SAFETY_ORDER.index(hit.kind) > SAFETY_ORDER.index(kind):
-            ld.problems.append(Problem(where, 0, 0, "E048", "error",
-                                       f"the safety rules no longer send \"{text}\" to {kind}",
-                                       "this message must always reach help; undo the change "
-                                       "or widen a rule (see chatbot/safety.py CANARIES)"))
+            ld.problems.append(
+                Problem(
+                    where,
+                    0,
+                    0,
+                    "E048",
+                    "error",
+                    f'the safety rules no longer send "{text}" to {kind}',
+                    "this message must always reach help; undo the change "
+                    "or widen a rule (see chatbot/safety.py CANARIES)",
+                )
+            )
     # each rule's own examples must fire a rule of its kind (or a stronger one)
     for doc, sfile in docs:
         for i, r in enumerate(sfile.rules):
@@ -483,9 +638,13 @@ def _compile_safety(
                 hit = screen.screen(normalizer.normalize(ex))
                 rank = SAFETY_ORDER.index(sfile.kind or "emergency")
                 if hit is None or SAFETY_ORDER.index(hit.kind) > rank:
-                    ld.error(doc, ("rules", i, "examples", j), "E046",
-                             f"example of rule '{sfile.kind}.{r.id}' does not fire it: \"{ex}\"",
-                             "widen a pattern, or run `chatbot explain` on the example")
+                    ld.error(
+                        doc,
+                        ("rules", i, "examples", j),
+                        "E046",
+                        f"example of rule '{sfile.kind}.{r.id}' does not fire it: \"{ex}\"",
+                        "widen a pattern, or run `chatbot explain` on the example",
+                    )
     return screen
 
 

@@ -61,10 +61,13 @@ def _state(data: object, kb: Any) -> State:
     ok = (
         (topic is None or (isinstance(topic, str) and topic in kb.answers))
         and (medicine is None or (isinstance(medicine, str) and medicine in kb.medicines))
-        and isinstance(pending, list) and len(pending) <= 4
+        and isinstance(pending, list)
+        and len(pending) <= 4
         and all(isinstance(p, str) and p in kb.answers for p in pending)
-        and type(crisis) is int and crisis in (0, 1)
-        and type(turns) is int and 0 <= turns <= MAX_TURNS
+        and type(crisis) is int
+        and crisis in (0, 1)
+        and type(turns) is int
+        and 0 <= turns <= MAX_TURNS
     )
     if not ok:
         return State()
@@ -84,10 +87,11 @@ def parse_message(data: object) -> tuple[str, str | None]:
     `{"text": "...", "context": "<token from the last reply>"}`, context optional.
     """
     if not isinstance(data, dict):
-        raise ValueError(f"expected a JSON object like {{\"text\": \"...\"}}, "
-                         f"got {type(data).__name__}")
+        raise ValueError(
+            f'expected a JSON object like {{"text": "..."}}, got {type(data).__name__}'
+        )
     if "text" not in data:
-        raise ValueError("missing 'text': send {\"text\": \"your question\"}")
+        raise ValueError('missing \'text\': send {"text": "your question"}')
     text = data["text"]
     if not isinstance(text, str):
         raise ValueError(f"'text' must be a string, got {type(text).__name__}")

@@ -40,7 +40,7 @@ def answer_line(bot: Any, raw: bytes) -> dict[str, Any]:
     from .context import parse_message, turn
 
     if not raw.strip():
-        return {"error": "empty line; expected {\"text\": \"...\"}"}
+        return {"error": 'empty line; expected {"text": "..."}'}
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError) as exc:  # ValueError includes bad UTF-8

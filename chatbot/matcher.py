@@ -103,18 +103,25 @@ class Matcher:
         n = len(counts) or 1
         idf = {w: math.log((n + 1) / (d + 0.5)) for w, d in df.items()}
         keywords = {
-            intent: MappingProxyType({
-                w: min(1.0, 0.3 + 3.0 * k / n_examples[intent]) for w, k in c.items()
-            })
+            intent: MappingProxyType(
+                {w: min(1.0, 0.3 + 3.0 * k / n_examples[intent]) for w, k in c.items()}
+            )
             for intent, c in counts.items()
         }
         postings: dict[str, list[int]] = defaultdict(list)
         for index, key in enumerate(keys):
             for w in {stem(w) for w in key.split()}:
                 postings[w].append(index)
-        return cls(tuple(keys), tuple(intents), tuple(examples), thresholds,
-                   MappingProxyType(keywords), MappingProxyType(idf), math.log(n + 1),
-                   MappingProxyType({w: tuple(ix) for w, ix in postings.items()}))
+        return cls(
+            tuple(keys),
+            tuple(intents),
+            tuple(examples),
+            thresholds,
+            MappingProxyType(keywords),
+            MappingProxyType(idf),
+            math.log(n + 1),
+            MappingProxyType({w: tuple(ix) for w, ix in postings.items()}),
+        )
 
     def rank(self, query: str, limit: int = 5) -> list[Candidate]:
         """Best blended score per intent, best first."""
@@ -152,20 +159,30 @@ class Matcher:
         t = self.thresholds
         top = tuple(candidates)
         if not candidates or candidates[0].score < t.clarify:
-            return Decision("fallback", top, f"no intent reaches the clarify threshold {t.clarify:.0f}")
+            return Decision(
+                "fallback", top, f"no intent reaches the clarify threshold {t.clarify:.0f}"
+            )
         first = candidates[0]
         second = candidates[1] if len(candidates) > 1 else None
         margin = first.score - second.score if second else 100.0
-        if second is not None and second.score >= t.clarify and self._two_topics(
-            query, first.intent, second.intent
+        if (
+            second is not None
+            and second.score >= t.clarify
+            and self._two_topics(query, first.intent, second.intent)
         ):
             return Decision("clarify", top, "the question names both of the top two topics")
         if first.score >= t.answer and margin >= t.margin:
-            return Decision("answer", top, f"score {first.score:.0f} >= {t.answer:.0f}, "
-                            f"margin {margin:.0f} >= {t.margin:.0f}")
+            return Decision(
+                "answer",
+                top,
+                f"score {first.score:.0f} >= {t.answer:.0f}, margin {margin:.0f} >= {t.margin:.0f}",
+            )
         if second is not None and second.score >= t.clarify:
-            why = (f"top two within {t.margin:.0f} points" if margin < t.margin
-                   else f"best score {first.score:.0f} is below {t.answer:.0f}")
+            why = (
+                f"top two within {t.margin:.0f} points"
+                if margin < t.margin
+                else f"best score {first.score:.0f} is below {t.answer:.0f}"
+            )
             return Decision("clarify", top, why)
         return Decision("answer", top, f"only one intent above {t.clarify:.0f}")
 

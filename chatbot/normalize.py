@@ -89,9 +89,10 @@ class Normalizer:
         # rewritten ("bacloffen"); parts of longer variants ("side efects") are not
         vocab.update(_strip(key[0]) for key in table if len(key) == 1)
         vocabulary = frozenset(w for w in vocab if w and "'" not in w)
-        first = frozenset(
-            w for text in priority for w in words(clean(text)) if len(w) >= 4
-        ) & vocabulary
+        first = (
+            frozenset(w for text in priority for w in words(clean(text)) if len(w) >= 4)
+            & vocabulary
+        )
         return cls(table, vocabulary, lexicon, typo_cutoff, first)
 
     def tokens(self, text: str) -> list[str]:
@@ -142,17 +143,27 @@ class Normalizer:
         )
         if not found:
             return word
+
         # the closest known word; among equally close ones, the most common
         def weight(known: str) -> int:
             return max(lexicon.get(known, 0), KNOWN_WORD_WEIGHT)
 
         # closest first; then one that keeps the first letter (typos rarely change it);
         # then a safety word; then the most common
-        best = min(found, key=lambda f: (
-            f[1], f[0][0] != word[0], f[0] not in self.priority, -weight(f[0]), f[0]
-        ))[0]
-        if seen and weight(best) < (PRIORITY_RARER_BY if best in self.priority
-                                    else RARER_BY) * seen:
+        best = min(
+            found,
+            key=lambda f: (
+                f[1],
+                f[0][0] != word[0],
+                f[0] not in self.priority,
+                -weight(f[0]),
+                f[0],
+            ),
+        )[0]
+        if (
+            seen
+            and weight(best) < (PRIORITY_RARER_BY if best in self.priority else RARER_BY) * seen
+        ):
             return word  # a real word, and the known one is not much more likely
         return str(best)
 

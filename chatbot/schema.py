@@ -215,21 +215,27 @@ def validate(doc: Doc, model: type[Strict]) -> tuple[Any, list[Problem]]:
                 hint = f"did you mean '{guess[0]}'? " if guess else ""
                 problems.append(
                     doc.problem(
-                        loc, "E011", f"unknown key '{bad}'",
+                        loc,
+                        "E011",
+                        f"unknown key '{bad}'",
                         f"{hint}allowed keys here: {', '.join(allowed)}",
                     )
                 )
             elif err["type"] == "missing":
                 problems.append(
                     doc.problem(
-                        loc[:-1], "E012", f"missing required key '{loc[-1]}' in {where.rsplit('.', 1)[0] or 'file'}",
+                        loc[:-1],
+                        "E012",
+                        f"missing required key '{loc[-1]}' in {where.rsplit('.', 1)[0] or 'file'}",
                         f"add '{loc[-1]}:'",
                     )
                 )
             else:
                 problems.append(
                     doc.problem(
-                        loc, "E013", f"{where}: {err['msg']} (got {_short(err.get('input'))})",
+                        loc,
+                        "E013",
+                        f"{where}: {err['msg']} (got {_short(err.get('input'))})",
                     )
                 )
         return None, problems

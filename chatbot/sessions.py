@@ -14,8 +14,9 @@ T = TypeVar("T")
 
 
 class SessionStore:
-    def __init__(self, ttl: float, max_sessions: int,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, ttl: float, max_sessions: int, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.ttl = ttl
         self.max_sessions = max_sessions
         self.clock = clock

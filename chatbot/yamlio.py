@@ -79,7 +79,12 @@ def parse_yaml(text: str, shown: str) -> tuple[Doc | None, list[Problem]]:
         what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
         return None, [
             Problem(
-                shown, line, col, "E002", "error", f"YAML syntax error: {what}",
+                shown,
+                line,
+                col,
+                "E002",
+                "error",
+                f"YAML syntax error: {what}",
                 "check the indentation and that text with ':' or '#' is in quotes",
             )
         ]
@@ -110,7 +115,11 @@ def _build(
                 first = marks.get((*key, k), (0, 0))
                 problems.append(
                     Problem(
-                        shown, here[0], here[1], "E003", "error",
+                        shown,
+                        here[0],
+                        here[1],
+                        "E003",
+                        "error",
                         f"duplicate key '{k}' (first at line {first[0]}); the second one would win",
                         "merge the two entries or rename one",
                     )

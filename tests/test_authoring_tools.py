@@ -87,7 +87,11 @@ def test_run_file_reports_the_first_failing_turn(bot, tmp_path):
     assert run_file(bot, path) == [
         Result("passes", str(path), 2, True),
         Result(
-            "wrong on purpose", str(path), 10, False, turn=2,
+            "wrong on purpose",
+            str(path),
+            10,
+            False,
+            turn=2,
             say="my son swallowed some pills",
             expected={"kind": "answer", "topic": "alcohol"},
             got=Got("emergency", None, "emergency.child_or_pet_swallowed", line),
@@ -127,7 +131,7 @@ def test_chatbot_test_exit_codes(tmp_path, capsys):
 
 
 def test_unknown_key_names_the_allowed_keys_with_file_and_line(bot, tmp_path, capsys):
-    path = write(tmp_path / "typo.yaml", GOOD.replace("text_contains: \"911\"", "topik: x"))
+    path = write(tmp_path / "typo.yaml", GOOD.replace('text_contains: "911"', "topik: x"))
     with pytest.raises(ConversationFileError) as exc:
         run_file(bot, path)
     [problem] = exc.value.problems
@@ -195,8 +199,11 @@ def test_explain_names_the_safety_rule_and_where_it_is_written(bot, capsys):
     assert main(["explain", "--format", "json", "my son swallowed my pills"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["safety"][0] == {
-        "rule": "emergency.child_or_pet_swallowed", "kind": "emergency",
-        "message": "overdose", "file": "intents/safety/emergency.yaml", "line": line,
+        "rule": "emergency.child_or_pet_swallowed",
+        "kind": "emergency",
+        "message": "overdose",
+        "file": "intents/safety/emergency.yaml",
+        "line": line,
         "words": data["safety"][0]["words"],
     }
     assert data["candidates"] == [] and data["decision"] is None
@@ -220,21 +227,37 @@ def test_folds_are_stratified_and_seeded():
     folds = assign_folds(rows, 5, seed=3)
     assert folds == assign_folds(rows, 5, seed=3)
     for intent in "ab":
-        counts = [sum(1 for r, f in zip(rows, folds, strict=True) if r[0] == intent and f == k)
-                  for k in range(5)]
+        counts = [
+            sum(1 for r, f in zip(rows, folds, strict=True) if r[0] == intent and f == k)
+            for k in range(5)
+        ]
         assert max(counts) - min(counts) <= 1
 
 
 def test_report_writes_a_heatmap_page_and_per_intent_scores(tmp_path, capsys):
     knowledge, intents = small_content(tmp_path)
-    dev = write(tmp_path / "dev.yaml", """\
+    dev = write(
+        tmp_path / "dev.yaml",
+        """\
 questions:
   - {text: "can i drink on baclofen", kind: answer, topic: alcohol}
   - {text: "my son swallowed some pills", kind: emergency}
   - {text: "what is the maximum dose", kind: refusal}
-""")
-    args = ["report", "--knowledge", str(knowledge), "--intents", str(intents),
-            "--folds", "3", "--seed", "7", "--dev", str(dev)]
+""",
+    )
+    args = [
+        "report",
+        "--knowledge",
+        str(knowledge),
+        "--intents",
+        str(intents),
+        "--folds",
+        "3",
+        "--seed",
+        "7",
+        "--dev",
+        str(dev),
+    ]
     assert main([*args, "--out", str(tmp_path / "one")]) == 0
     assert "cross-validation (3 folds, seed 7): accuracy" in capsys.readouterr().out
 
@@ -255,8 +278,9 @@ questions:
 
     # the same seed gives the same report
     assert main([*args, "--out", str(tmp_path / "two")]) == 0
-    assert (tmp_path / "two" / "report.json").read_bytes() == \
-        (tmp_path / "one" / "report.json").read_bytes()
+    assert (tmp_path / "two" / "report.json").read_bytes() == (
+        tmp_path / "one" / "report.json"
+    ).read_bytes()
     assert (tmp_path / "two" / "report.html").read_bytes() == page.encode("utf-8")
 
 
@@ -267,9 +291,7 @@ def guide_snippets() -> dict[str, str]:
     """The YAML blocks marked `<!-- docs-test: NAME -->`, without the Markdown indentation."""
     text = GUIDE.read_text(encoding="utf-8")
     found = {}
-    pattern = re.compile(
-        r"<!-- docs-test: ([\w-]+) -->\n( *)```yaml\n(.*?)\n\2```", re.DOTALL
-    )
+    pattern = re.compile(r"<!-- docs-test: ([\w-]+) -->\n( *)```yaml\n(.*?)\n\2```", re.DOTALL)
     for m in pattern.finditer(text):
         indent = len(m.group(2))
         found[m.group(1)] = "\n".join(line[indent:] for line in m.group(3).splitlines()) + "\n"
@@ -284,8 +306,7 @@ def append(path: Path, text: str) -> None:
 @pytest.mark.slow
 def test_following_the_guide_adds_a_phrasing_a_topic_and_a_region(tmp_path, capsys):
     snippets = guide_snippets()
-    assert set(snippets) == {"phrasing", "topic-sources", "topic-answer", "topic-intents",
-                             "region"}
+    assert set(snippets) == {"phrasing", "topic-sources", "topic-answer", "topic-intents", "region"}
     knowledge, intents = content_copy(tmp_path)
     question = "is a shandy ok with baclofen"
     assert Chatbot.from_paths(knowledge, intents).respond(question).topic != "baclofen.alcohol"
@@ -321,7 +342,7 @@ def test_every_command_in_the_guide_is_in_a_console_block_and_parses():
     blocks = re.findall(r"^( *)```(\w*)\n(.*?)^\1```", text, re.DOTALL | re.MULTILINE)
     commands = []
     for indent, lang, body in blocks:
-        lines = [line[len(indent):] for line in body.splitlines()]
+        lines = [line[len(indent) :] for line in body.splitlines()]
         if lang != "console":
             assert not any(line.startswith("$ ") for line in lines), lines
             continue

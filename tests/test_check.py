@@ -73,8 +73,11 @@ class Pack:
 
     def insert_after(self, rel: str, anchor: str, *lines: str) -> None:
         """Insert lines after the first line that starts with `anchor`."""
-        self.replace(rel, self._line_text(rel, anchor), self._line_text(rel, anchor)
-                     + "".join(f"{line}\n" for line in lines))
+        self.replace(
+            rel,
+            self._line_text(rel, anchor),
+            self._line_text(rel, anchor) + "".join(f"{line}\n" for line in lines),
+        )
 
     def _line_text(self, rel: str, anchor: str) -> str:
         for line in self.read(rel).splitlines(keepends=True):
@@ -118,8 +121,16 @@ class Pack:
         return check(self.path("knowledge"), self.path("intents"), **kwargs)  # type: ignore[arg-type]
 
     def cli(self, *args: str) -> int:
-        return main(["check", "--knowledge", str(self.path("knowledge")),
-                     "--intents", str(self.path("intents")), *args])
+        return main(
+            [
+                "check",
+                "--knowledge",
+                str(self.path("knowledge")),
+                "--intents",
+                str(self.path("intents")),
+                *args,
+            ]
+        )
 
 
 @pytest.fixture
@@ -129,8 +140,9 @@ def pack(tmp_path: Path) -> Pack:
     return Pack(tmp_path)
 
 
-def expect(problems: list[Problem], code: str, path: str, line: int, col: int | None = None
-           ) -> Problem:
+def expect(
+    problems: list[Problem], code: str, path: str, line: int, col: int | None = None
+) -> Problem:
     """The problem with this code at this place; fails listing what was found."""
     for p in problems:
         if p.code == code and p.path == path and p.line == line and col in (None, p.col):
@@ -318,8 +330,9 @@ def test_safety_rules_need_a_kind(pack: Pack) -> None:
     expect(pack.check(), "E042", SAFETY, 1)
 
 
-def _rule(rule_id: str, pattern: str = "zzqx", message: str = "overdose",
-          examples: tuple[str, ...] = ()) -> str:
+def _rule(
+    rule_id: str, pattern: str = "zzqx", message: str = "overdose", examples: tuple[str, ...] = ()
+) -> str:
     text = f"  - id: {rule_id}\n    message: {message}\n    patterns: [{json.dumps(pattern)}]\n"
     if examples:
         text += "    examples:\n" + "".join(f"      - {e}\n" for e in examples)
@@ -355,7 +368,7 @@ def test_safety_cannot_be_switched_off(pack: Pack) -> None:
 
 
 def test_a_canary_that_no_longer_reaches_help(pack: Pack) -> None:
-    pack.replace("intents/safety/emergency.yaml", "      - \"{overdose}\"\n", "")
+    pack.replace("intents/safety/emergency.yaml", '      - "{overdose}"\n', "")
     p = expect(pack.check(), "E048", "intents/safety", 0)
     assert "can you overdose on baclofen" in p.message
 
@@ -406,8 +419,13 @@ def test_old_review_date(pack: Pack) -> None:
 
 @pytest.mark.parametrize(
     ("today", "oldest"),
-    [("2026-11-25", "2025-11-25"), ("2025-02-28", "2024-02-28"), ("2024-02-29", "2023-02-28"),
-     ("2026-03-31", "2025-03-31"), ("2026-01-15", "2025-01-15")],
+    [
+        ("2026-11-25", "2025-11-25"),
+        ("2025-02-28", "2024-02-28"),
+        ("2024-02-29", "2023-02-28"),
+        ("2026-03-31", "2025-03-31"),
+        ("2026-01-15", "2025-01-15"),
+    ],
 )
 def test_twelve_months_before(today: str, oldest: str) -> None:
     from chatbot.authoring.check import _months_before
@@ -449,7 +467,7 @@ def test_too_few_examples(pack: Pack) -> None:
     lines = pack.read(STORAGE).splitlines(keepends=True)
     kept = [t for t in lines if not t.startswith("      - ")]
     first = lines.index("    examples:\n") + 1
-    pack.write(STORAGE, "".join(kept[:first] + lines[first:first + 5] + kept[first:]))
+    pack.write(STORAGE, "".join(kept[:first] + lines[first : first + 5] + kept[first:]))
     p = expect(pack.check(), "W054", STORAGE, pack.line(STORAGE, "    examples:"), col=5)
     assert f"5 examples; topics need {MIN_EXAMPLES}" in p.message
 
@@ -489,9 +507,11 @@ def test_schema_folder_missing(pack: Pack) -> None:
     shutil.rmtree(pack.path("schemas"))
     problems = pack.check()
     files = {p.path for p in problems if p.code == "E015"}
-    assert files == {str(path.relative_to(pack.root))
-                     for path, kind in content_files(pack.path("knowledge"), pack.path("intents"))
-                     if kind}
+    assert files == {
+        str(path.relative_to(pack.root))
+        for path, kind in content_files(pack.path("knowledge"), pack.path("intents"))
+        if kind
+    }
 
 
 # --- the command line ---------------------------------------------------------------------
@@ -529,8 +549,18 @@ def test_exit_status_warnings_pass_unless_strict(
 
 
 def test_exit_status_could_not_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["check", "--knowledge", str(tmp_path / "none"),
-                 "--intents", str(PROJECT_ROOT / "intents")]) == 2
+    assert (
+        main(
+            [
+                "check",
+                "--knowledge",
+                str(tmp_path / "none"),
+                "--intents",
+                str(PROJECT_ROOT / "intents"),
+            ]
+        )
+        == 2
+    )
     assert "E005" in capsys.readouterr().out
 
 

@@ -72,13 +72,17 @@ def test_no_brochure_statistics_or_spam(bot):
 def test_the_brochure_is_corrected(bot):
     how = bot.kb.answers["baclofen.how_it_works"].short.lower()
     assert "spinal cord" in how and "brain" in how
-    types = (bot.kb.answers["baclofen.muscle_relaxant_types"].short
-             + (bot.kb.answers["baclofen.muscle_relaxant_types"].more or "")).lower()
+    types = (
+        bot.kb.answers["baclofen.muscle_relaxant_types"].short
+        + (bot.kb.answers["baclofen.muscle_relaxant_types"].more or "")
+    ).lower()
     assert "surgery" in types or "anaesthesia" in types or "anesthesia" in types
 
 
-@pytest.mark.parametrize("text", ["10 mg", "three times a day", "every 8 hours", "up to 80",
-                                  "$12", "2.5ml", "twice a day"])
+@pytest.mark.parametrize(
+    "text",
+    ["10 mg", "three times a day", "every 8 hours", "up to 80", "$12", "2.5ml", "twice a day"],
+)
 def test_the_dose_pattern_catches_amounts(text):
     assert DOSE_PATTERN.search(text)
 
@@ -86,7 +90,9 @@ def test_the_dose_pattern_catches_amounts(text):
 def test_regions_have_their_numbers(bot):
     regions = bot.kb.regions
     assert set(regions) >= {"US", "UK", "EU", "CA", "AU"}
-    assert "911" in regions["US"].emergency_line and "1-800-222-1222" in regions["US"].emergency_line
+    assert (
+        "911" in regions["US"].emergency_line and "1-800-222-1222" in regions["US"].emergency_line
+    )
     assert "988" in regions["US"].crisis_line
     assert "999" in regions["UK"].emergency_line and "116 123" in regions["UK"].crisis_line
     assert "000" in regions["AU"].emergency_line and "13 11 26" in regions["AU"].emergency_line

@@ -13,8 +13,18 @@ from chatbot.normalize import clean
 
 def test_public_surface_is_small_and_stable():
     assert set(chatbot.__all__) == {
-        "KINDS", "Chatbot", "ContentError", "Kind", "Problem", "Reply", "Settings", "Source",
-        "State", "Thresholds", "TopicInfo", "UnknownRegion",
+        "KINDS",
+        "Chatbot",
+        "ContentError",
+        "Kind",
+        "Problem",
+        "Reply",
+        "Settings",
+        "Source",
+        "State",
+        "Thresholds",
+        "TopicInfo",
+        "UnknownRegion",
     }
 
 
@@ -90,8 +100,10 @@ def test_session_keeps_state_between_calls(bot):
 
 
 def test_clarify_can_be_answered_with_the_first_one(bot):
-    choices = (chatbot.types.Choice("baclofen.alcohol", "Alcohol"),
-               chatbot.types.Choice("baclofen.driving", "Driving"))
+    choices = (
+        chatbot.types.Choice("baclofen.alcohol", "Alcohol"),
+        chatbot.types.Choice("baclofen.driving", "Driving"),
+    )
     state = State(pending=choices)
     reply, _ = bot.reply("the first one", state)
     assert reply.topic == "baclofen.alcohol"

@@ -12,18 +12,23 @@ def run_jsonl(lines: list[str]) -> list[dict]:
     done = subprocess.run(
         [sys.executable, "-m", "chatbot", "jsonl"],
         input="".join(line + "\n" for line in lines),
-        capture_output=True, text=True, timeout=60, check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
     return [json.loads(line) for line in done.stdout.splitlines()]
 
 
 def test_answers_each_line_and_reports_bad_ones_in_place():
-    first, bad, not_object, no_text = run_jsonl([
-        json.dumps({"text": "can i drink on baclofen"}),
-        "{not json",
-        json.dumps(["hello"]),
-        json.dumps({"question": "hello"}),
-    ])
+    first, bad, not_object, no_text = run_jsonl(
+        [
+            json.dumps({"text": "can i drink on baclofen"}),
+            "{not json",
+            json.dumps(["hello"]),
+            json.dumps({"question": "hello"}),
+        ]
+    )
     assert first["kind"] == "answer" and first["topic"] == "baclofen.alcohol"
     assert first["context"] and first["sources"]
     assert set(bad) == {"error"} and "not valid JSON" in bad["error"]
@@ -33,13 +38,18 @@ def test_answers_each_line_and_reports_bad_ones_in_place():
 
 def test_context_from_a_reply_continues_the_conversation():
     (first,) = run_jsonl([json.dumps({"text": "can i drink on baclofen"})])
-    more, bad, fresh = run_jsonl([
-        json.dumps({"text": "tell me more", "context": first["context"]}),
-        "",
-        json.dumps({"text": "tell me more"}),
-    ])
+    more, bad, fresh = run_jsonl(
+        [
+            json.dumps({"text": "tell me more", "context": first["context"]}),
+            "",
+            json.dumps({"text": "tell me more"}),
+        ]
+    )
     assert (more["kind"], more["topic"], more["rule"]) == (
-        "answer", "baclofen.alcohol", "smalltalk.more")
+        "answer",
+        "baclofen.alcohol",
+        "smalltalk.more",
+    )
     assert "empty line" in bad["error"]
     assert fresh["topic"] is None
 
@@ -47,7 +57,9 @@ def test_context_from_a_reply_continues_the_conversation():
 def test_each_reply_is_flushed_before_the_next_line_arrives():
     proc = subprocess.Popen(
         [sys.executable, "-m", "chatbot", "jsonl"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert proc.stdin and proc.stdout

@@ -29,8 +29,10 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from starlette.testclient import TestClient
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
 
 
 def kiosk(bot: Chatbot, idle_seconds: int = 7) -> TestClient:
@@ -52,14 +54,24 @@ def say(client: TestClient, text: str, context: str | None = None) -> dict:
 
 # --- every kind through the API ------------------------------------------------------
 
+
 def first_line(reply: dict) -> str:
     return reply["text"].split("\n", 1)[0]
 
 
 def test_reply_has_the_reply_shape_plus_context(client, bot):
     reply = say(client, "can i drink on baclofen")
-    assert set(reply) == {"kind", "topic", "text", "sources", "suggestions", "choices", "rule",
-                          "region", "context"}
+    assert set(reply) == {
+        "kind",
+        "topic",
+        "text",
+        "sources",
+        "suggestions",
+        "choices",
+        "rule",
+        "region",
+        "context",
+    }
     assert reply["kind"] == "answer" and reply["topic"] == "baclofen.alcohol"
     assert reply["sources"] and all(set(s) == {"title", "url"} for s in reply["sources"])
     assert reply["suggestions"] and reply["region"] == "US"
@@ -107,7 +119,10 @@ def test_clarify_choice_is_carried_by_the_context(bot):
         assert second["title"] in question["suggestions"]
         picked = say(other, "the second one", question["context"])
         assert (picked["kind"], picked["topic"], picked["rule"]) == (
-            "answer", second["topic"], "clarify.chosen")
+            "answer",
+            second["topic"],
+            "clarify.chosen",
+        )
 
 
 @pytest.mark.parametrize("topic", FEATURED_TOPICS)
@@ -120,13 +135,17 @@ def test_featured_topic_button_leads_to_its_topic(client, bot, topic):
 
 # --- no state on the server -------------------------------------------------------------
 
+
 def test_conversation_alternates_between_two_app_instances(bot):
     with kiosk(bot) as one, kiosk(Chatbot.default()) as other:
         first = say(one, "can i drink on baclofen")
         assert first["topic"] == "baclofen.alcohol"
         more = say(other, "tell me more", first["context"])
         assert (more["kind"], more["topic"], more["rule"]) == (
-            "answer", "baclofen.alcohol", "smalltalk.more")
+            "answer",
+            "baclofen.alcohol",
+            "smalltalk.more",
+        )
         again = say(one, "tell me more", more["context"])
         assert again["topic"] == "baclofen.alcohol"
 
@@ -143,16 +162,19 @@ def test_crisis_is_remembered_across_instances(bot):
         assert after["kind"] == "crisis"
 
 
-@pytest.mark.parametrize("token", [
-    "not-a-token",
-    "%%%",
-    "eyJ2Ijo5OX0",  # {"v":99}
-    base64.urlsafe_b64encode(b'{"v":1,"t":"baclofen.no_such_topic"}').decode(),
-    base64.urlsafe_b64encode(b'{"v":1,"p":["baclofen.alcohol"],"n":-1}').decode(),
-    base64.urlsafe_b64encode(b'{"v":1,"x":"<script>"}').decode(),
-    base64.urlsafe_b64encode(b"[" * 1500).decode()[:MAX_TOKEN_CHARS],
-    "A" * (MAX_TOKEN_CHARS + 1),
-])
+@pytest.mark.parametrize(
+    "token",
+    [
+        "not-a-token",
+        "%%%",
+        "eyJ2Ijo5OX0",  # {"v":99}
+        base64.urlsafe_b64encode(b'{"v":1,"t":"baclofen.no_such_topic"}').decode(),
+        base64.urlsafe_b64encode(b'{"v":1,"p":["baclofen.alcohol"],"n":-1}').decode(),
+        base64.urlsafe_b64encode(b'{"v":1,"x":"<script>"}').decode(),
+        base64.urlsafe_b64encode(b"[" * 1500).decode()[:MAX_TOKEN_CHARS],
+        "A" * (MAX_TOKEN_CHARS + 1),
+    ],
+)
 def test_tampered_context_gives_a_normal_reply(client, bot, token):
     reply = say(client, "can i drink on baclofen", token)
     assert reply["topic"] == "baclofen.alcohol"
@@ -187,10 +209,12 @@ def test_message_text_is_never_logged(client, caplog):
 
 # --- limits ------------------------------------------------------------------------------
 
+
 def test_body_over_4096_bytes_is_413(client):
     body = json.dumps({"text": "a" * 5000}).encode()
-    response = client.post("/api/message", content=body,
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/message", content=body, headers={"content-type": "application/json"}
+    )
     assert response.status_code == 413
     assert "4096" in response.json()["error"]
 
@@ -205,22 +229,26 @@ def test_streamed_body_over_the_limit_is_413_without_content_length(client):
     assert client.post("/api/message", content=chunks()).status_code == 413
 
 
-@pytest.mark.parametrize(("body", "says"), [
-    (b"{", "not valid JSON"),
-    (b"\xff\xfe\x00", "not valid JSON"),
-    (b"[" * 3000, "not valid JSON"),
-    (b"", "not valid JSON"),
-    (b'["hello"]', "JSON object"),
-    (b'"hello"', "JSON object"),
-    (b"{}", "missing 'text'"),
-    (b'{"question": "hello"}', "missing 'text'"),
-    (b'{"text": 5}', "'text' must be a string"),
-    (b'{"text": null}', "'text' must be a string"),
-    (b'{"text": ["a"]}', "'text' must be a string"),
-])
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        (b"{", "not valid JSON"),
+        (b"\xff\xfe\x00", "not valid JSON"),
+        (b"[" * 3000, "not valid JSON"),
+        (b"", "not valid JSON"),
+        (b'["hello"]', "JSON object"),
+        (b'"hello"', "JSON object"),
+        (b"{}", "missing 'text'"),
+        (b'{"question": "hello"}', "missing 'text'"),
+        (b'{"text": 5}', "'text' must be a string"),
+        (b'{"text": null}', "'text' must be a string"),
+        (b'{"text": ["a"]}', "'text' must be a string"),
+    ],
+)
 def test_bad_request_is_422_with_a_clear_message(client, body, says):
-    response = client.post("/api/message", content=body,
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/message", content=body, headers={"content-type": "application/json"}
+    )
     assert response.status_code == 422
     assert says in response.json()["error"]
 
@@ -231,10 +259,20 @@ def test_message_only_accepts_post(client):
 
 # --- headers -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("method", "path"), [
-    ("GET", "/"), ("GET", "/static/app.js"), ("GET", "/static/style.css"), ("GET", "/api/topics"),
-    ("GET", "/api/config"), ("GET", "/healthz"), ("POST", "/api/message"), ("GET", "/nowhere"),
-])
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/"),
+        ("GET", "/static/app.js"),
+        ("GET", "/static/style.css"),
+        ("GET", "/api/topics"),
+        ("GET", "/api/config"),
+        ("GET", "/healthz"),
+        ("POST", "/api/message"),
+        ("GET", "/nowhere"),
+    ],
+)
 def test_security_headers_on_every_response(client, method, path):
     response = client.request(method, path, json={"text": "hi"} if method == "POST" else None)
     h = response.headers
@@ -248,6 +286,7 @@ def test_security_headers_on_every_response(client, method, path):
 
 
 # --- the other routes ----------------------------------------------------------------------
+
 
 def test_topics_lists_every_topic(client, bot):
     topics = client.get("/api/topics").json()
@@ -283,12 +322,22 @@ def test_page_has_no_inline_script_or_style(client):
 
 def test_page_script_uses_no_html_sinks_or_storage():
     js = (STATIC_DIR / "app.js").read_text()
-    for banned in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                   "localStorage", "sessionStorage", "document.cookie", "indexedDB"):
+    for banned in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "localStorage",
+        "sessionStorage",
+        "document.cookie",
+        "indexedDB",
+    ):
         assert banned not in js, banned
 
 
 # --- live reload -------------------------------------------------------------------------
+
 
 class Clock:
     def __init__(self) -> None:

@@ -19,8 +19,15 @@ from chatbot.settings import PROJECT_ROOT
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SHOTS = PROJECT_ROOT / "artifacts" / "browser"
 IDLE_SECONDS = 3
 PORTRAIT = {"width": 1080, "height": 1920}
@@ -138,10 +145,13 @@ def test_targets_are_large_and_text_is_large(kiosk):
     assert smallest >= 20
 
 
-@pytest.mark.parametrize(("text", "kind", "number"), [
-    ("my son swallowed some of my pills", "emergency", "911"),
-    ("i want to kill myself", "crisis", "988"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind", "number"),
+    [
+        ("my son swallowed some of my pills", "emergency", "911"),
+        ("i want to kill myself", "crisis", "988"),
+    ],
+)
 def test_urgent_replies_are_a_banner_with_the_number_first(kiosk, text, kind, number):
     reply = kiosk.send(text)
     assert reply.get_attribute("data-kind") == kind
@@ -157,8 +167,7 @@ def test_urgent_replies_are_a_banner_with_the_number_first(kiosk, text, kind, nu
     kiosk.shot(f"4-{kind}")
 
 
-@pytest.mark.parametrize("attack", ["<script>alert(1)</script>",
-                                    "<img src=x onerror=alert(1)>"])
+@pytest.mark.parametrize("attack", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"])
 def test_markup_in_a_message_is_shown_as_text(kiosk, attack):
     kiosk.send(attack)
     page = kiosk.page
@@ -196,8 +205,9 @@ def test_idle_timeout_wipes_the_conversation_and_nothing_is_stored(kiosk):
     page = kiosk.page
     kiosk.send("can i drink on baclofen")
     assert page.locator("#log .msg.user").count() == 1
-    page.locator("#log .msg.user").first.wait_for(state="detached",
-                                                  timeout=(IDLE_SECONDS + 5) * 1000)
+    page.locator("#log .msg.user").first.wait_for(
+        state="detached", timeout=(IDLE_SECONDS + 5) * 1000
+    )
     assert page.locator("#log .msg").count() == 1  # the welcome again
     assert page.locator("#text").input_value() == ""
     kiosk.shot("7-after-idle")

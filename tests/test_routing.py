@@ -24,8 +24,10 @@ def accuracy(bot, questions):
 
 
 def test_dev_set_accuracy(bot):
-    questions = load_data("dev_questions_a.yaml")["questions"] + load_data(
-        "dev_questions_b.yaml")["questions"]
+    questions = (
+        load_data("dev_questions_a.yaml")["questions"]
+        + load_data("dev_questions_b.yaml")["questions"]
+    )
     assert len(questions) >= 200
     acc, misses = accuracy(bot, questions)
     print(f"\ndev set: {len(questions) - len(misses)}/{len(questions)} = {acc:.1%}")

@@ -44,11 +44,34 @@ if TYPE_CHECKING:
 
 #: Topic ids every medicine needs an answer for: the table in TAXONOMY.md.
 REQUIRED_TOPICS: tuple[str, ...] = (
-    "about", "uses", "how_it_works", "forms", "how_to_take", "missed_dose", "stopping",
-    "side_effects", "serious_side_effects", "interactions", "alcohol", "driving", "pregnancy",
-    "breastfeeding", "kidney", "seizures", "mental_health", "older_adults", "children",
-    "precautions", "storage", "intrathecal", "effectiveness", "dependence",
-    "muscle_relaxant_types", "compare_relaxants", "cost", "buying_online",
+    "about",
+    "uses",
+    "how_it_works",
+    "forms",
+    "how_to_take",
+    "missed_dose",
+    "stopping",
+    "side_effects",
+    "serious_side_effects",
+    "interactions",
+    "alcohol",
+    "driving",
+    "pregnancy",
+    "breastfeeding",
+    "kidney",
+    "seizures",
+    "mental_health",
+    "older_adults",
+    "children",
+    "precautions",
+    "storage",
+    "intrathecal",
+    "effectiveness",
+    "dependence",
+    "muscle_relaxant_types",
+    "compare_relaxants",
+    "cost",
+    "buying_online",
 )
 
 MAX_SHORT_WORDS = 80
@@ -127,18 +150,44 @@ def schema_line_problems(knowledge_dir: Path, intents_dir: Path, root: Path) -> 
             continue  # E001, from loading
         m = SCHEMA_LINE.match(first)
         if m is None:
-            problems.append(Problem(shown, 1, 1, "E014", "error",
-                                    "the first line does not name the file's JSON schema", hint))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "E014",
+                    "error",
+                    "the first line does not name the file's JSON schema",
+                    hint,
+                )
+            )
             continue
         ref, col = m.group(1), m.start(1) + 1
         target = path.parent / ref
         if not target.is_file():
-            problems.append(Problem(shown, 1, col, "E015", "error",
-                                    f"schema '{ref}' not found (looked for {target})", hint))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    col,
+                    "E015",
+                    "error",
+                    f"schema '{ref}' not found (looked for {target})",
+                    hint,
+                )
+            )
         elif target.name != want:
-            problems.append(Problem(shown, 1, col, "E016", "error",
-                                    f"this is a {kind} file, but its schema line names '{ref}'",
-                                    hint))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    col,
+                    "E016",
+                    "error",
+                    f"this is a {kind} file, but its schema line names '{ref}'",
+                    hint,
+                )
+            )
     return problems
 
 
@@ -153,49 +202,81 @@ def _answer_problems(
         shown = display_path(kdir / med / "answers.yaml", root)
         for topic in REQUIRED_TOPICS:
             if f"{med}.{topic}" not in kb.answers:
-                problems.append(docs.get(shown).problem(
-                    ("answers",), "E050", f"no answer for topic '{topic}' (TAXONOMY.md)",
-                    f"add an answer with 'topic: {topic}'"))
+                problems.append(
+                    docs.get(shown).problem(
+                        ("answers",),
+                        "E050",
+                        f"no answer for topic '{topic}' (TAXONOMY.md)",
+                        f"add an answer with 'topic: {topic}'",
+                    )
+                )
 
     reached = {intent.target for intent in kb.intents.values()}
     oldest = _months_before(today, REVIEW_MONTHS)
     grade = _reading_grade()
     if grade is None and kb.answers:
         first = next(iter(kb.answers.values()))
-        problems.append(Problem(
-            first.where[0], 0, 0, "W058", "warning",
-            "reading grades were not checked: textstat is not installed",
-            "pip install 'textstat==0.7.8' (or: pip install -e '.[test]')"))
+        problems.append(
+            Problem(
+                first.where[0],
+                0,
+                0,
+                "W058",
+                "warning",
+                "reading grades were not checked: textstat is not installed",
+                "pip install 'textstat==0.7.8' (or: pip install -e '.[test]')",
+            )
+        )
     for topic, ans in kb.answers.items():
         doc = docs.get(ans.where[0])
         at = ("answers", _index(doc, "answers", "topic", topic.split(".", 1)[1]))
         name = topic.split(".", 1)[1]
         if topic not in reached:
-            problems.append(doc.problem(
-                (*at, "topic"), "W051", f"no intent leads to answer '{name}'",
-                f"add intents/{ans.medicine}/{name}.yaml, or 'answer: {name}' to an intent",
-                "warning"))
+            problems.append(
+                doc.problem(
+                    (*at, "topic"),
+                    "W051",
+                    f"no intent leads to answer '{name}'",
+                    f"add intents/{ans.medicine}/{name}.yaml, or 'answer: {name}' to an intent",
+                    "warning",
+                )
+            )
         if ans.reviewed < oldest:
-            problems.append(doc.problem(
-                (*at, "reviewed"), "W057",
-                f"answer '{name}' was last reviewed on {ans.reviewed}, over {REVIEW_MONTHS} "
-                "months ago", "have a pharmacist check it against its sources, then update "
-                "'reviewed'", "warning"))
+            problems.append(
+                doc.problem(
+                    (*at, "reviewed"),
+                    "W057",
+                    f"answer '{name}' was last reviewed on {ans.reviewed}, over {REVIEW_MONTHS} "
+                    "months ago",
+                    "have a pharmacist check it against its sources, then update 'reviewed'",
+                    "warning",
+                )
+            )
         n = len(ans.short.split())
         if n > MAX_SHORT_WORDS:
-            problems.append(doc.problem(
-                (*at, "short"), "W055",
-                f"answer '{name}' short has {n} words; keep it to {MAX_SHORT_WORDS}",
-                "move the details to 'more:'", "warning"))
+            problems.append(
+                doc.problem(
+                    (*at, "short"),
+                    "W055",
+                    f"answer '{name}' short has {n} words; keep it to {MAX_SHORT_WORDS}",
+                    "move the details to 'more:'",
+                    "warning",
+                )
+            )
         for field in ("short", "more"):
             text = getattr(ans, field)
             level = grade(text) if grade and text else 0.0
             if level > MAX_GRADE:
-                problems.append(doc.problem(
-                    (*at, field), "W056",
-                    f"answer '{name}' {field} reads at grade {level:.1f}; aim for "
-                    f"{MAX_GRADE:.0f} or lower", "use shorter sentences and everyday words",
-                    "error" if strict else "warning"))
+                problems.append(
+                    doc.problem(
+                        (*at, field),
+                        "W056",
+                        f"answer '{name}' {field} reads at grade {level:.1f}; aim for "
+                        f"{MAX_GRADE:.0f} or lower",
+                        "use shorter sentences and everyday words",
+                        "error" if strict else "warning",
+                    )
+                )
     return problems
 
 
@@ -204,7 +285,7 @@ def _reading_grade() -> Callable[[str], float] | None:
         import textstat  # type: ignore[import-untyped]
     except ImportError:
         return None
-    return textstat.flesch_kincaid_grade  # type: ignore[no-any-return]
+    return textstat.flesch_kincaid_grade
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
@@ -252,11 +333,17 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
         if intent.kind == "answer" and len(intent.examples) < MIN_EXAMPLES:
             doc = docs.get(intent.where[0])
             i = _index(doc, "intents", "id", local(qid))
-            problems.append(doc.problem(
-                ("intents", i, "examples"), "W054",
-                f"intent '{local(qid)}' has {len(intent.examples)} examples; topics need "
-                f"{MIN_EXAMPLES} or more", "add the ways people really ask: short forms, "
-                "typos, brand names, other people ('my son')", "warning"))
+            problems.append(
+                doc.problem(
+                    ("intents", i, "examples"),
+                    "W054",
+                    f"intent '{local(qid)}' has {len(intent.examples)} examples; topics need "
+                    f"{MIN_EXAMPLES} or more",
+                    "add the ways people really ask: short forms, "
+                    "typos, brand names, other people ('my son')",
+                    "warning",
+                )
+            )
 
     # the same or nearly the same example in two intents
     tokens = [kb.normalizer.tokens(ex.text) for ex in examples]
@@ -265,8 +352,12 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
         if not text:
             continue
         for _choice, similarity, b in process.extract(
-            text, norms, scorer=fuzz.ratio, processor=None,
-            score_cutoff=NEAR_DUPLICATE, limit=None,
+            text,
+            norms,
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=NEAR_DUPLICATE,
+            limit=None,
         ):
             first, other = examples[a], examples[b]
             if b <= a or first.intent == other.intent:
@@ -275,12 +366,17 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
             other_doc, other_key = where(other)
             line, col = other_doc.where(other_key)
             same = "the same as" if similarity == 100 else "nearly the same as"
-            problems.append(doc.problem(
-                key, "W052",
-                f"example \"{first.text}\" of '{local(first.intent)}' is {same} \"{other.text}\" "
-                f"of '{local(other.intent)}' in {other_doc.path}:{line}:{col} "
-                f"(similarity {similarity:.0f})",
-                "keep it in one intent only, or reword one of them", "warning"))
+            problems.append(
+                doc.problem(
+                    key,
+                    "W052",
+                    f'example "{first.text}" of \'{local(first.intent)}\' is {same} "{other.text}" '
+                    f"of '{local(other.intent)}' in {other_doc.path}:{line}:{col} "
+                    f"(similarity {similarity:.0f})",
+                    "keep it in one intent only, or reword one of them",
+                    "warning",
+                )
+            )
 
     # examples the matcher sends to another intent
     ignore = frozenset(kb.medicine_words)
@@ -299,13 +395,18 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
         top = ranked[0]
         if top.score > own:
             doc, key = where(ex)
-            problems.append(doc.problem(
-                key, "W053",
-                f"example \"{ex.text}\" of '{local(ex.intent)}' is matched to "
-                f"'{local(top.intent)}' ({top.score:.0f} against {own:.0f}, "
-                f"via \"{top.example}\")",
-                f"reword it or move it; add examples that set the two apart; "
-                f"`chatbot explain \"{ex.text}\"` shows the scores", "warning"))
+            problems.append(
+                doc.problem(
+                    key,
+                    "W053",
+                    f"example \"{ex.text}\" of '{local(ex.intent)}' is matched to "
+                    f"'{local(top.intent)}' ({top.score:.0f} against {own:.0f}, "
+                    f'via "{top.example}")',
+                    f"reword it or move it; add examples that set the two apart; "
+                    f'`chatbot explain "{ex.text}"` shows the scores',
+                    "warning",
+                )
+            )
     return problems
 
 
@@ -344,10 +445,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from ..cli import add_content_options
 
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("--strict", action="store_true",
-                        help="fail on warnings too; a reading grade above 8 is an error")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text (default) or JSON: {problems, errors, warnings}")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on warnings too; a reading grade above 8 is an error",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default) or JSON: {problems, errors, warnings}",
+    )
     add_content_options(parser, region=False)
 
 
@@ -362,8 +470,17 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if args.format == "json":
-        print(json.dumps({"problems": [p.to_dict() for p in problems],
-                          "errors": errors, "warnings": warnings}, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "problems": [p.to_dict() for p in problems],
+                    "errors": errors,
+                    "warnings": warnings,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
     else:
         for line in _text(problems, len(content_files(kdir, idir)), errors, warnings):
             print(line)
@@ -376,8 +493,10 @@ def _text(problems: list[Problem], checked: int, errors: int, warnings: int) -> 
     for p in problems:
         yield str(p)
     files = len({p.path for p in problems})
-    yield (f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in "
-           f"{_plural(files, 'file')} (checked {_plural(checked, 'file')})")
+    yield (
+        f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in "
+        f"{_plural(files, 'file')} (checked {_plural(checked, 'file')})"
+    )
 
 
 def _plural(n: int, word: str) -> str:

@@ -151,11 +151,17 @@ def run_file(bot: Chatbot, path: str | Path) -> list[Result]:
         region = (test.region or bot.region).upper()
         if region not in bots:
             if region not in bot.kb.regions:
-                problems.append(Problem(
-                    shown, line, 1, "E014", "error",
-                    f"test '{test.name}' uses unknown region '{test.region}'",
-                    f"known regions: {', '.join(bot.kb.regions)}",
-                ))
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        1,
+                        "E014",
+                        "error",
+                        f"test '{test.name}' uses unknown region '{test.region}'",
+                        f"known regions: {', '.join(bot.kb.regions)}",
+                    )
+                )
                 continue
             bots[region] = _Chatbot(bot.kb, bot.settings.with_(region=region))
     if problems:
@@ -166,8 +172,9 @@ def run_file(bot: Chatbot, path: str | Path) -> list[Result]:
     ]
 
 
-def _run_test(bot: Chatbot, test: ConversationTest, shown: str, line: int,
-              turn_lines: list[int]) -> Result:
+def _run_test(
+    bot: Chatbot, test: ConversationTest, shown: str, line: int, turn_lines: list[int]
+) -> Result:
     state = None
     for n, turn in enumerate(test.turns, 1):
         reply, state = bot.reply(turn.say, state)
@@ -175,8 +182,15 @@ def _run_test(bot: Chatbot, test: ConversationTest, shown: str, line: int,
         if why:
             expected = turn.expect.model_dump(exclude_none=True)
             return Result(
-                test.name, shown, turn_lines[n - 1], False, n, turn.say, expected,
-                Got(reply.kind, reply.topic, reply.rule, first_line(reply.text)), why,
+                test.name,
+                shown,
+                turn_lines[n - 1],
+                False,
+                n,
+                turn.say,
+                expected,
+                Got(reply.kind, reply.topic, reply.rule, first_line(reply.text)),
+                why,
             )
     return Result(test.name, shown, line, True)
 
@@ -230,10 +244,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from ..cli import add_content_options
 
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("files", nargs="*", metavar="FILE",
-                        help=f"test files or folders (default: {DEFAULT_DIR}/*.yaml)")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="how to print the results (default: text)")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help=f"test files or folders (default: {DEFAULT_DIR}/*.yaml)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="how to print the results (default: text)",
+    )
     add_content_options(parser)
 
 
@@ -242,8 +264,9 @@ def run(args: argparse.Namespace) -> int:
 
     files = find_files(args.files)
     if not files:
-        print(f"chatbot test: no conversation files found (looked in {DEFAULT_DIR}/)",
-              file=sys.stderr)
+        print(
+            f"chatbot test: no conversation files found (looked in {DEFAULT_DIR}/)", file=sys.stderr
+        )
         return 2
     problems: list[Problem] = []
     for path in files:  # report unreadable files before the slower content load
@@ -264,10 +287,17 @@ def run(args: argparse.Namespace) -> int:
     passed = sum(r.passed for r in results)
     failed = len(results) - passed
     if args.format == "json":
-        json.dump({"passed": passed, "failed": failed,
-                   "results": [r.to_dict() for r in results],
-                   "problems": [p.to_dict() for p in problems]},
-                  sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            {
+                "passed": passed,
+                "failed": failed,
+                "results": [r.to_dict() for r in results],
+                "problems": [p.to_dict() for p in problems],
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         sys.stdout.write("\n")
     else:
         for r in results:
@@ -283,8 +313,9 @@ def run(args: argparse.Namespace) -> int:
 def format_result(r: Result) -> str:
     if r.passed:
         return f"PASS  {r.name}"
-    expected = " ".join(f"{k}={v!r}" if k == "text_contains" else f"{k}={v}"
-                        for k, v in r.expected.items())
+    expected = " ".join(
+        f"{k}={v!r}" if k == "text_contains" else f"{k}={v}" for k, v in r.expected.items()
+    )
     got = r.got
     assert got is not None
     lines = [

@@ -32,8 +32,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("question", nargs="+", help="the question, in quotes")
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="plain text for people (default) or JSON")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="plain text for people (default) or JSON",
+    )
     add_content_options(parser)
 
 
@@ -64,17 +68,30 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
     for hit in trace.safety:
         rule = rules.get(hit.rule)
         path, line = rule.source if rule else ("", 0)
-        safety.append({
-            "rule": hit.rule, "kind": hit.kind, "message": hit.message,
-            "file": path, "line": line,
-            "words": trace.normalized[hit.span[0]:hit.span[1]],
-        })
+        safety.append(
+            {
+                "rule": hit.rule,
+                "kind": hit.kind,
+                "message": hit.message,
+                "file": path,
+                "line": line,
+                "words": trace.normalized[hit.span[0] : hit.span[1]],
+            }
+        )
     sources = _ExampleSources(bot)
     candidates = []
     for c in trace.candidates[:5]:
         path, line, what = sources.find(c.intent, c.example)
-        candidates.append({"intent": c.intent, "score": round(c.score, 1), "example": c.example,
-                           "file": path, "line": line, "example_is": what})
+        candidates.append(
+            {
+                "intent": c.intent,
+                "score": round(c.score, 1),
+                "example": c.example,
+                "file": path,
+                "line": line,
+                "example_is": what,
+            }
+        )
     t = kb.matcher.thresholds
     thresholds = {f.name: getattr(t, f.name) for f in fields(t)}
     decision = None
@@ -91,7 +108,9 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
         "decision": decision,
         "other_medicine": trace.other_medicine,
         "reply": {
-            "kind": reply.kind, "topic": reply.topic, "rule": reply.rule,
+            "kind": reply.kind,
+            "topic": reply.topic,
+            "rule": reply.rule,
             "region": reply.region,
             "first_line": next((s.strip() for s in reply.text.splitlines() if s.strip()), ""),
         },
@@ -138,12 +157,20 @@ def why(trace: Trace) -> str:
     reply, rule = trace.reply, trace.reply.rule or ""
     if trace.safety:
         first = trace.safety[0]
-        more = (f" ({len(trace.safety) - 1} more rule(s) also fired; the first in the order "
-                "crisis, emergency, refusal wins)") if len(trace.safety) > 1 else ""
+        more = (
+            (
+                f" ({len(trace.safety) - 1} more rule(s) also fired; the first in the order "
+                "crisis, emergency, refusal wins)"
+            )
+            if len(trace.safety) > 1
+            else ""
+        )
         return f"the safety rule {first.rule} fired, so matching was skipped{more}"
     if rule == "crisis.followup":
-        return ("earlier in this conversation there was a crisis reply, so a reply that would "
-                "have been small talk or a fallback repeats the crisis line instead")
+        return (
+            "earlier in this conversation there was a crisis reply, so a reply that would "
+            "have been small talk or a fallback repeats the crisis line instead"
+        )
     if rule == "fallback.other_medicine":
         return f"the question names {trace.other_medicine}, a medicine this bot does not cover"
     if rule in ("fallback.empty", "fallback.gibberish"):
@@ -153,12 +180,17 @@ def why(trace: Trace) -> str:
     if rule == "clarify.chosen":
         return "it picks one of the choices of the previous clarify question"
     if rule == "smalltalk.more":
-        return ("'tell me more' shows the longer part of the last answer"
-                if reply.kind == "answer" else "'tell me more' but there was no answer before it")
+        return (
+            "'tell me more' shows the longer part of the last answer"
+            if reply.kind == "answer"
+            else "'tell me more' but there was no answer before it"
+        )
     if trace.decision is not None and trace.decision.action == "clarify" and reply.kind == "answer":
         if trace.other_medicine:
-            return (f"the decision was to ask, but the question names {trace.other_medicine}, "
-                    "so the best topic was answered instead of asking")
+            return (
+                f"the decision was to ask, but the question names {trace.other_medicine}, "
+                "so the best topic was answered instead of asking"
+            )
         return "the decision was to ask, but there were not two topics to offer"
     if trace.decision is not None:
         return f"the matcher decided to {trace.decision.action}: {trace.decision.reason}"
@@ -180,9 +212,10 @@ def render(d: dict[str, Any]) -> str:
             where = f"{s['file']}:{s['line']}" if s["line"] else "(file unknown)"
             add(f"   FIRED  {s['rule']}  (kind {s['kind']}, message '{s['message']}')")
             add(f"          written at {where}")
-            add(f"          matched the words: \"{s['words']}\"")
-        add("   A safety rule fired, so the question is not matched to a topic "
-            "(steps 2-4 skipped).")
+            add(f'          matched the words: "{s["words"]}"')
+        add(
+            "   A safety rule fired, so the question is not matched to a topic (steps 2-4 skipped)."
+        )
     else:
         add("   none fired")
     add("")
@@ -195,17 +228,23 @@ def render(d: dict[str, Any]) -> str:
         for n, c in enumerate(d["candidates"], 1):
             label = "title" if c["example_is"] == "title" else "example"
             where = f"  {c['file']}:{c['line']}" if c["line"] else ""
-            add(f"   {n}. {c['intent']:<{width}}  {c['score']:5.1f}  "
-                f"{label} \"{c['example']}\"{where}")
+            add(
+                f"   {n}. {c['intent']:<{width}}  {c['score']:5.1f}  "
+                f'{label} "{c["example"]}"{where}'
+            )
     else:
         add("   (none)")
     add("")
     t = d["thresholds"]
     add("4. Decision")
-    add(f"   thresholds: answer when the best score is {t.get('answer', 0):g} or more and "
-        f"leads the next topic by {t.get('margin', 0):g} or more (margin);")
-    add(f"               otherwise ask which topic is meant (clarify) when the best is "
-        f"{t.get('clarify', 0):g} or more;")
+    add(
+        f"   thresholds: answer when the best score is {t.get('answer', 0):g} or more and "
+        f"leads the next topic by {t.get('margin', 0):g} or more (margin);"
+    )
+    add(
+        f"               otherwise ask which topic is meant (clarify) when the best is "
+        f"{t.get('clarify', 0):g} or more;"
+    )
     add("               below that, fall back")
     others = {k: v for k, v in t.items() if k not in ("answer", "margin", "clarify")}
     if others:
@@ -220,9 +259,11 @@ def render(d: dict[str, Any]) -> str:
     add("")
     r = d["reply"]
     add("6. Reply")
-    add(f"   kind: {r['kind']}   topic: {r['topic'] or '-'}   rule: {r['rule'] or '-'}   "
-        f"region: {r['region']}")
-    for line in textwrap.wrap(f"\"{r['first_line']}\"", 76) or [""]:
+    add(
+        f"   kind: {r['kind']}   topic: {r['topic'] or '-'}   rule: {r['rule'] or '-'}   "
+        f"region: {r['region']}"
+    )
+    for line in textwrap.wrap(f'"{r["first_line"]}"', 76) or [""]:
         add(f"   {line}")
     add(f"   why: {d['why']}")
     return "\n".join(out) + "\n"

@@ -77,7 +77,8 @@ def title_rows(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
     ignore = frozenset(kb.medicine_words)
     return [
         (topic, ans.title, content_words(kb.normalizer.tokens(ans.title), ignore))
-        for topic, ans in kb.answers.items() if topic in kb.intents
+        for topic, ans in kb.answers.items()
+        if topic in kb.intents
     ]
 
 
@@ -119,11 +120,16 @@ def cross_validate(kb: KnowledgeBase, folds: int = 5, seed: int = 0) -> list[Pre
                 predicted = best.intent
             else:
                 predicted = CLARIFY if decision.action == "clarify" else FALLBACK
-            out.append(Prediction(
-                intent, example, predicted,
-                best.example if best else "", best.intent if best else "",
-                round(best.score, 1) if best else 0.0,
-            ))
+            out.append(
+                Prediction(
+                    intent,
+                    example,
+                    predicted,
+                    best.example if best else "",
+                    best.intent if best else "",
+                    round(best.score, 1) if best else 0.0,
+                )
+            )
     # a stable order, whatever the fold layout
     return sorted(out, key=lambda p: (p.intent, p.example))
 
@@ -140,8 +146,12 @@ def metrics(pairs: Iterable[tuple[str, str]], labels: Sequence[str]) -> dict[str
         precision = tp / predicted[label] if predicted[label] else 0.0
         recall = tp / support[label] if support[label] else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per[label] = {"precision": round(precision, 3), "recall": round(recall, 3),
-                      "f1": round(f1, 3), "support": support[label]}
+        per[label] = {
+            "precision": round(precision, 3),
+            "recall": round(recall, 3),
+            "f1": round(f1, 3),
+            "support": support[label],
+        }
     total = len(pairs)
     scored = [v for v in per.values() if v["support"]]
     return {
@@ -168,8 +178,14 @@ def confused_pairs(preds: Sequence[Prediction], top: int = 10) -> list[dict[str,
             groups[(p.intent, p.predicted)].append(p)
     ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]
     return [
-        {"intent": t, "predicted": p, "count": len(ps), "example": ps[0].example,
-         "matched_example": ps[0].matched, "score": ps[0].score}
+        {
+            "intent": t,
+            "predicted": p,
+            "count": len(ps),
+            "example": ps[0].example,
+            "matched_example": ps[0].matched,
+            "score": ps[0].score,
+        }
         for (t, p), ps in ranked
     ]
 
@@ -195,9 +211,7 @@ def cv_report(kb: KnowledgeBase, folds: int, seed: int) -> dict[str, Any]:
         "per_intent": per,
         "confusion": confusion(pairs),
         "confused_pairs": confused_pairs(preds),
-        "unmatchable": [
-            {"intent": i, "example": e} for i, e, key in example_rows(kb) if not key
-        ],
+        "unmatchable": [{"intent": i, "example": e} for i, e, key in example_rows(kb) if not key],
     }
 
 
@@ -253,9 +267,17 @@ def dev_report(bot: Chatbot, questions: Sequence[tuple[str, DevQuestion]]) -> di
         ok = reply.kind == q.kind and (q.topic is None or same_topic(q.topic, reply.topic))
         pairs.append((q.kind, reply.kind))
         if not ok:
-            misses.append({"file": path, "text": q.text, "kind": q.kind, "topic": q.topic,
-                           "got_kind": reply.kind, "got_topic": reply.topic,
-                           "rule": reply.rule})
+            misses.append(
+                {
+                    "file": path,
+                    "text": q.text,
+                    "kind": q.kind,
+                    "topic": q.topic,
+                    "got_kind": reply.kind,
+                    "got_topic": reply.topic,
+                    "rule": reply.rule,
+                }
+            )
     total = len(questions)
     by_kind = metrics(pairs, KINDS)
     return {
@@ -264,8 +286,11 @@ def dev_report(bot: Chatbot, questions: Sequence[tuple[str, DevQuestion]]) -> di
         "correct": total - len(misses),
         "accuracy": round((total - len(misses)) / total, 3) if total else 0.0,
         "kind_accuracy": by_kind["accuracy"],
-        "per_kind": {k: v for k, v in by_kind["per_label"].items() if v["support"]
-                     or any(p == k for _, p in pairs)},
+        "per_kind": {
+            k: v
+            for k, v in by_kind["per_label"].items()
+            if v["support"] or any(p == k for _, p in pairs)
+        },
         "kind_confusion": confusion(pairs),
         "misses": misses,
     }
@@ -289,15 +314,33 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from ..cli import add_content_options
 
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.add_argument("--folds", type=int, default=5, metavar="K",
-                        help="number of cross-validation folds, 2 or more (default: 5)")
-    parser.add_argument("--seed", type=int, default=0, metavar="N",
-                        help="seed for the random split into folds (default: 0)")
-    parser.add_argument("--out", default=str(DEFAULT_OUT), metavar="DIR",
-                        help=f"folder for report.html and report.json (default: {DEFAULT_OUT}/)")
-    parser.add_argument("--dev", nargs="*", metavar="FILE",
-                        help=f"dev-set files (default: tests/data/{DEV_GLOB}); "
-                        "give --dev with no files to skip the dev set")
+    parser.add_argument(
+        "--folds",
+        type=int,
+        default=5,
+        metavar="K",
+        help="number of cross-validation folds, 2 or more (default: 5)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=0,
+        metavar="N",
+        help="seed for the random split into folds (default: 0)",
+    )
+    parser.add_argument(
+        "--out",
+        default=str(DEFAULT_OUT),
+        metavar="DIR",
+        help=f"folder for report.html and report.json (default: {DEFAULT_OUT}/)",
+    )
+    parser.add_argument(
+        "--dev",
+        nargs="*",
+        metavar="FILE",
+        help=f"dev-set files (default: tests/data/{DEV_GLOB}); "
+        "give --dev with no files to skip the dev set",
+    )
     add_content_options(parser, region=False)
 
 
@@ -320,16 +363,18 @@ def run(args: argparse.Namespace) -> int:
     data = build(bot, args.folds, args.seed, questions)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "report.json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n",
-                                     encoding="utf-8")
+    (out / "report.json").write_text(
+        json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     (out / "report.html").write_text(to_html(data), encoding="utf-8")
     print(summary(data))
     print(f"wrote {out / 'report.html'} and {out / 'report.json'}")
     return 0
 
 
-def build(bot: Chatbot, folds: int, seed: int,
-          questions: Sequence[tuple[str, DevQuestion]]) -> dict[str, Any]:
+def build(
+    bot: Chatbot, folds: int, seed: int, questions: Sequence[tuple[str, DevQuestion]]
+) -> dict[str, Any]:
     t = bot.kb.matcher.thresholds
     return {
         "cross_validation": cv_report(bot.kb, folds, seed),
@@ -348,12 +393,15 @@ def summary(data: dict[str, Any]) -> str:
     worst = sorted(cv["per_intent"].items(), key=lambda kv: (kv[1]["f1"], kv[0]))[:5]
     lines.append("weakest intents: " + ", ".join(f"{k} (F1 {v['f1']:.2f})" for k, v in worst))
     for p in cv["confused_pairs"][:3]:
-        lines.append(f"confused: {p['intent']} -> {p['predicted']} x{p['count']}, "
-                     f"e.g. \"{p['example']}\"")
+        lines.append(
+            f'confused: {p["intent"]} -> {p["predicted"]} x{p["count"]}, e.g. "{p["example"]}"'
+        )
     dev = data["dev"]
     if dev:
-        lines.append(f"dev set: {dev['accuracy']:.1%} right ({dev['correct']}/{dev['questions']}),"
-                     f" kind right {dev['kind_accuracy']:.1%}")
+        lines.append(
+            f"dev set: {dev['accuracy']:.1%} right ({dev['correct']}/{dev['questions']}),"
+            f" kind right {dev['kind_accuracy']:.1%}"
+        )
     return "\n".join(lines)
 
 
@@ -385,8 +433,9 @@ def _label(name: str) -> str:
     return name.split(".", 1)[1] if name.startswith("baclofen.") else name
 
 
-def heatmap(matrix: dict[str, dict[str, int]], rows: Sequence[str],
-            cols: Sequence[str], title: str) -> str:
+def heatmap(
+    matrix: dict[str, dict[str, int]], rows: Sequence[str], cols: Sequence[str], title: str
+) -> str:
     head = "".join(
         f'<th style="{_TH};writing-mode:vertical-rl;transform:rotate(180deg);'
         f'white-space:nowrap;vertical-align:bottom" title="{_e(c)}">{_e(_label(c))}</th>'
@@ -400,22 +449,26 @@ def heatmap(matrix: dict[str, dict[str, int]], rows: Sequence[str],
         for c in cols:
             n = row.get(c, 0)
             frac = n / total if total else 0.0
-            style = (f"{_TD};text-align:center;min-width:18px;background:{_shade(frac, r == c)};"
-                     f"color:{_text_colour(frac)}")
-            cells.append(f'<td style="{style}" title="{_e(r)} &rarr; {_e(c)}: {n}">'
-                         f'{n or ""}</td>')
-        body.append(f'<tr><th style="{_TH};white-space:nowrap" title="{_e(r)}">'
-                    f'{_e(_label(r))}</th>{"".join(cells)}</tr>')
-    return (f'<table style="{_TABLE}" aria-label="{_e(title)}">'
-            f'<tr><th style="{_TH}">true &darr; / predicted &rarr;</th>{head}</tr>'
-            f'{"".join(body)}</table>')
+            style = (
+                f"{_TD};text-align:center;min-width:18px;background:{_shade(frac, r == c)};"
+                f"color:{_text_colour(frac)}"
+            )
+            cells.append(f'<td style="{style}" title="{_e(r)} &rarr; {_e(c)}: {n}">{n or ""}</td>')
+        body.append(
+            f'<tr><th style="{_TH};white-space:nowrap" title="{_e(r)}">'
+            f"{_e(_label(r))}</th>{''.join(cells)}</tr>"
+        )
+    return (
+        f'<table style="{_TABLE}" aria-label="{_e(title)}">'
+        f'<tr><th style="{_TH}">true &darr; / predicted &rarr;</th>{head}</tr>'
+        f"{''.join(body)}</table>"
+    )
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     head = "".join(f'<th style="{_TH}">{_e(h)}</th>' for h in headers)
     body = "".join(
-        "<tr>" + "".join(f'<td style="{_TD}">{_e(v)}</td>' for v in row) + "</tr>"
-        for row in rows
+        "<tr>" + "".join(f'<td style="{_TD}">{_e(v)}</td>' for v in row) + "</tr>" for row in rows
     )
     return f'<table style="{_TABLE}"><tr>{head}</tr>{body}</table>'
 
@@ -435,17 +488,33 @@ def to_html(data: dict[str, Any]) -> str:
         "its intent. A clarify question or a fallback counts as wrong.</p>",
         table(
             ["examples", "right", "accuracy", "macro F1", "clarify", "fallback"],
-            [[cv["examples"], cv["correct"], f"{cv['accuracy']:.1%}", f"{cv['macro_f1']:.2f}",
-              cv["clarify"], cv["fallback"]]],
+            [
+                [
+                    cv["examples"],
+                    cv["correct"],
+                    f"{cv['accuracy']:.1%}",
+                    f"{cv['macro_f1']:.2f}",
+                    cv["clarify"],
+                    cv["fallback"],
+                ]
+            ],
         ),
     ]
     dev = data["dev"]
     if dev:
-        parts.append(table(
-            ["dev-set questions", "right (kind and topic)", "accuracy", "kind right"],
-            [[dev["questions"], dev["correct"], f"{dev['accuracy']:.1%}",
-              f"{dev['kind_accuracy']:.1%}"]],
-        ))
+        parts.append(
+            table(
+                ["dev-set questions", "right (kind and topic)", "accuracy", "kind right"],
+                [
+                    [
+                        dev["questions"],
+                        dev["correct"],
+                        f"{dev['accuracy']:.1%}",
+                        f"{dev['kind_accuracy']:.1%}",
+                    ]
+                ],
+            )
+        )
 
     labels = sorted(cv["per_intent"])
     cols = labels + [CLARIFY, FALLBACK]
@@ -460,8 +529,10 @@ def to_html(data: dict[str, Any]) -> str:
         "examples to the first, or move examples that really belong to the second.</p>",
         table(
             ["intent", "taken for", "times", "example", "matched this example of the other"],
-            [[x["intent"], x["predicted"], x["count"], x["example"], x["matched_example"]]
-             for x in cv["confused_pairs"]],
+            [
+                [x["intent"], x["predicted"], x["count"], x["example"], x["matched_example"]]
+                for x in cv["confused_pairs"]
+            ],
         ),
         f"<h2 {h2}>Per intent (weakest first)</h2>",
         f"<p {p}>Precision: of the examples given this intent, the share that were right. "
@@ -469,8 +540,10 @@ def to_html(data: dict[str, Any]) -> str:
         "Support: how many examples it has.</p>",
     ]
     per = sorted(cv["per_intent"].items(), key=lambda kv: (kv[1]["f1"], kv[0]))
-    head = "".join(f'<th style="{_TH}">{h}</th>' for h in
-                   ("intent", "precision", "recall", "F1", "support", "clarify", "fallback"))
+    head = "".join(
+        f'<th style="{_TH}">{h}</th>'
+        for h in ("intent", "precision", "recall", "F1", "support", "clarify", "fallback")
+    )
     body = []
     for name, v in per:
         f1 = f'<td style="{_TD};background:{_shade(1 - v["f1"], False)}">{v["f1"]:.2f}</td>'
@@ -497,9 +570,15 @@ def to_html(data: dict[str, Any]) -> str:
             f"<h2 {h2}>Dev set: questions that went wrong ({len(dev['misses'])})</h2>",
             table(
                 ["question", "should be", "got", "rule"],
-                [[m["text"], f"{m['kind']} {m['topic'] or ''}".strip(),
-                  f"{m['got_kind']} {_label(m['got_topic'] or '')}".strip(), m["rule"] or ""]
-                 for m in dev["misses"]],
+                [
+                    [
+                        m["text"],
+                        f"{m['kind']} {m['topic'] or ''}".strip(),
+                        f"{m['got_kind']} {_label(m['got_topic'] or '')}".strip(),
+                        m["rule"] or "",
+                    ]
+                    for m in dev["misses"]
+                ],
             ),
         ]
     parts.append("</body></html>\n")

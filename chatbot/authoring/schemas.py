@@ -55,11 +55,17 @@ def write(out_dir: Path = SCHEMA_DIR) -> list[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m chatbot.authoring.schemas",
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if stale")
-    parser.add_argument("--out", metavar="DIR", type=Path, default=SCHEMA_DIR,
-                        help=f"folder to write to (default: {SCHEMA_DIR})")
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        type=Path,
+        default=SCHEMA_DIR,
+        help=f"folder to write to (default: {SCHEMA_DIR})",
+    )
     args = parser.parse_args(argv)
     if args.check:
         old = stale(args.out)

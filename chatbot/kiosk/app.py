@@ -32,8 +32,14 @@ STATIC_DIR = Path(__file__).parent / "static"
 
 #: The topic buttons the page shows, in this order (those the content has).
 FEATURED_TOPICS = (
-    "baclofen.side_effects", "baclofen.alcohol", "baclofen.missed_dose", "baclofen.stopping",
-    "baclofen.driving", "baclofen.pregnancy", "baclofen.storage", "baclofen.how_it_works",
+    "baclofen.side_effects",
+    "baclofen.alcohol",
+    "baclofen.missed_dose",
+    "baclofen.stopping",
+    "baclofen.driving",
+    "baclofen.pregnancy",
+    "baclofen.storage",
+    "baclofen.how_it_works",
 )
 
 SECURITY_HEADERS = {
@@ -66,8 +72,9 @@ class BotProvider:
     good bot stays and the problems go to stderr.
     """
 
-    def __init__(self, bot: Chatbot, interval: float = 1.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, bot: Chatbot, interval: float = 1.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._bot = bot
         self._interval = interval
         self._clock = clock
@@ -91,8 +98,12 @@ class BotProvider:
         try:
             self._bot = self._bot.reloaded()
         except (ContentError, UnknownRegion, OSError) as exc:
-            print(f"chatbot serve: content changed but not reloaded; keeping the last good "
-                  f"version.\n{exc}", file=sys.stderr, flush=True)
+            print(
+                f"chatbot serve: content changed but not reloaded; keeping the last good "
+                f"version.\n{exc}",
+                file=sys.stderr,
+                flush=True,
+            )
         else:
             print("chatbot serve: content reloaded", file=sys.stderr, flush=True)
 
@@ -125,8 +136,11 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", [])
-                           if k.decode("latin-1").lower() != "cache-control"]
+                headers = [
+                    (k, v)
+                    for k, v in message.get("headers", [])
+                    if k.decode("latin-1").lower() != "cache-control"
+                ]
                 headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
                 headers.append((b"cache-control", cache.encode()))
                 message = {**message, "headers": headers}
@@ -177,12 +191,14 @@ def create_app(bot_provider: HasBot, settings: KioskSettings | None = None) -> S
 
     async def config(request: Request) -> Response:
         bot = bot_provider.get()
-        return JSONResponse({
-            "idle_seconds": settings.idle_seconds,
-            "welcome": bot.welcome(),
-            "region": bot.region,
-            "featured": [t for t in settings.featured_topics if t in bot.kb.answers],
-        })
+        return JSONResponse(
+            {
+                "idle_seconds": settings.idle_seconds,
+                "welcome": bot.welcome(),
+                "region": bot.region,
+                "featured": [t for t in settings.featured_topics if t in bot.kb.answers],
+            }
+        )
 
     async def healthz(request: Request) -> Response:
         return JSONResponse({"status": "ok"})

@@ -28,7 +28,9 @@ def serving(*args: str, timeout: float = 30.0) -> Iterator[tuple[str, subprocess
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "chatbot", "serve", "--port", str(port), *args],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}/"
     try:

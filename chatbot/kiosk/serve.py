@@ -14,12 +14,19 @@ import argparse
 def configure(parser: argparse.ArgumentParser) -> None:
     from ..cli import add_content_options
 
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to bind (default: %(default)s, this machine only)")
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to bind (default: %(default)s, this machine only)",
+    )
     parser.add_argument("--port", type=int, default=8000, help="port (default: %(default)s)")
-    parser.add_argument("--idle-seconds", type=int, default=120, metavar="N",
-                        help="the page wipes the conversation after N seconds without input "
-                        "(default: %(default)s)")
+    parser.add_argument(
+        "--idle-seconds",
+        type=int,
+        default=120,
+        metavar="N",
+        help="the page wipes the conversation after N seconds without input (default: %(default)s)",
+    )
     add_content_options(parser)
 
 
