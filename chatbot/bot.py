@@ -127,6 +127,11 @@ class Chatbot:
         trace = self.trace(text, state)
         return trace.reply, trace.state
 
+    def warm_up(self) -> None:
+        """Load what the first unusual message would otherwise wait for (the English
+        word list behind typo correction). For servers; optional."""
+        self.kb.normalizer.lexicon_source()
+
     def welcome(self) -> str:
         return self.composer.fill(self.kb.messages.smalltalk["welcome"])
 

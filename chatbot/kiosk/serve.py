@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
     bot = load_bot(args)
     if bot is None:
         return 2
+    bot.warm_up()
     app = create_app(BotProvider(bot), KioskSettings(idle_seconds=args.idle_seconds))
     # no access log: request lines are not needed, and the page's text never reaches a log
     uvicorn.run(app, host=args.host, port=args.port, access_log=False, server_header=False)

@@ -1,0 +1,146 @@
+"""Each stage of the pipeline on its own: normalise, safety rules, match, compose, YAML."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from chatbot.matcher import Candidate, Matcher, content_words
+from chatbot.normalize import Normalizer, clean
+from chatbot.safety import Rule, RuleError, SafetyScreen, compile_pattern, term_regex
+from chatbot.settings import Thresholds
+from chatbot.yamlio import parse_yaml
+
+# --- normalise --------------------------------------------------------------------------
+
+
+def test_clean_folds_case_width_and_quotes():
+    assert clean("ＢＡＣＬＯＦＥＮ   Didn’t") == "baclofen didn't"
+
+
+def test_synonyms_map_brands_misspellings_and_phrases():
+    n = Normalizer.build(
+        {"baclofen": ["lioresal", "bacloffen"], "side effects": ["side affects"]}, ["baclofen"]
+    )
+    assert n.normalize("Lioresal SIDE AFFECTS") == "baclofen side effects"
+    assert n.normalize("bacloffen") == "baclofen"
+
+
+def test_apostrophes_are_dropped_after_synonyms_see_them():
+    n = Normalizer.build({"overdosed": ["od'd"]}, ["odd"])
+    assert n.normalize("i od'd") == "i overdosed"
+    assert n.normalize("i feel odd") == "i feel odd"
+
+
+def test_typos_of_known_words_are_corrected_but_real_words_are_not(bot):
+    n = bot.kb.normalizer
+    assert n.normalize("swallowd") == "swallowed" or n.normalize("swallowd") == "swallow"
+    assert n.normalize("never heard of it") == "never heard of it"
+    assert n.normalize("i took it with a glass of milk") == "i took it with a glass of milk"
+
+
+# --- safety rules ---------------------------------------------------------------------------
+
+
+def rule(patterns, unless=(), negatable=False, kind="emergency"):
+    terms = {"took": term_regex(["took", "swallowed"], str)}
+    return Rule(
+        f"{kind}.t",
+        kind,
+        "default",
+        tuple(compile_pattern(p, terms) for p in patterns),
+        tuple(compile_pattern(p, terms) for p in unless),
+        negatable,
+    )
+
+
+def test_terms_and_gaps_expand():
+    screen = SafetyScreen((rule(["{took} ... too many"]),))
+    assert screen.screen("i swallowed way way too many")
+    assert screen.screen("i took one pill") is None
+
+
+def test_negation_cancels_a_negatable_match_only():
+    neg = re.compile(r"(?<!\w)(?:did not|never)(?: \S+){0,2} ?$")
+    soft = SafetyScreen((rule(["took too many"], negatable=True),), neg)
+    hard = SafetyScreen((rule(["took too many"]),), neg)
+    assert soft.screen("i never took too many") is None
+    assert hard.screen("i never took too many")
+
+
+def test_unless_covers_only_its_own_span():
+    r = rule(["trouble breathing"], unless=["can baclofen cause trouble breathing"])
+    screen = SafetyScreen((r,))
+    assert screen.screen("can baclofen cause trouble breathing") is None
+    assert screen.screen("can baclofen cause trouble breathing my dad has trouble breathing now")
+
+
+def test_precedence_is_the_order_of_the_rules():
+    screen = SafetyScreen((rule(["die"], kind="crisis"), rule(["took too many"])))
+    assert screen.screen("i took too many and want to die").kind == "crisis"
+
+
+def test_bad_patterns_are_clear_errors():
+    with pytest.raises(RuleError, match="unknown term {nope}"):
+        compile_pattern("{nope}", {})
+    with pytest.raises(RuleError, match="not a valid pattern"):
+        compile_pattern("(unclosed", {})
+
+
+# --- match ----------------------------------------------------------------------------------
+
+
+def matcher():
+    rows = [
+        ("m.alcohol", "drink alcohol", "drink alcohol"),
+        ("m.alcohol", "beer", "beer"),
+        ("m.driving", "drive car", "drive car"),
+        ("m.driving", "driving", "driving"),
+    ]
+    return Matcher.build(rows, Thresholds(answer=50, margin=5, clarify=30))
+
+
+def test_an_example_word_routes_to_its_intent():
+    ranked = matcher().rank("beer")
+    assert ranked[0].intent == "m.alcohol" and ranked[0].example == "beer"
+
+
+def test_no_shared_word_means_no_candidates():
+    assert matcher().rank("weather") == []
+
+
+def test_decide_answers_clarifies_or_falls_back():
+    m = matcher()
+    strong = [Candidate("m.alcohol", 90, ""), Candidate("m.driving", 40, "")]
+    close = [Candidate("m.alcohol", 60, ""), Candidate("m.driving", 58, "")]
+    weak = [Candidate("m.alcohol", 20, "")]
+    assert m.decide(strong).action == "answer"
+    assert m.decide(close).action == "clarify"
+    assert m.decide(weak).action == "fallback"
+
+
+def test_content_words_drop_stop_words_and_the_medicine():
+    assert content_words("can i drink on baclofen".split(), frozenset({"baclofen"})) == "drink"
+
+
+# --- compose --------------------------------------------------------------------------------
+
+
+def test_placeholders_are_filled_from_the_region(uk_bot):
+    text = uk_bot.respond("my son swallowed some of my pills").text
+    assert "{" not in text and "999" in text
+
+
+# --- YAML -----------------------------------------------------------------------------------
+
+
+def test_yaml_marks_point_at_lines():
+    doc, problems = parse_yaml("a:\n  - x\n  - y: 1\n", "f.yaml")
+    assert not problems and doc is not None
+    assert doc.where(("a", 1, "y")) == (3, 5)
+
+
+def test_duplicate_keys_are_problems_not_silent_overwrites():
+    _, problems = parse_yaml("a: 1\nb: 2\na: 3\n", "f.yaml")
+    assert [(p.code, p.line) for p in problems] == [("E003", 3)]
