@@ -27,7 +27,7 @@ from chatbot.authoring.check import (
     content_files,
 )
 from chatbot.cli import main
-from chatbot.content import DOSE_PATTERN
+from chatbot.dose import DOSE_PATTERN
 from chatbot.settings import PROJECT_ROOT
 from chatbot.types import Problem
 

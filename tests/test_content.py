@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 import textstat
 
-from chatbot.content import DOSE_PATTERN
+from chatbot.dose import DOSE_PATTERN
 
 TAXONOMY_TOPICS = """about uses how_it_works forms how_to_take missed_dose stopping side_effects
 serious_side_effects interactions alcohol driving pregnancy breastfeeding kidney seizures

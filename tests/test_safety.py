@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chatbot import KINDS
-from chatbot.content import DOSE_PATTERN
+from chatbot.dose import DOSE_PATTERN
 
 from .conftest import load_data
 

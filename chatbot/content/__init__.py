@@ -1,0 +1,165 @@
+"""Load the content folders once into one immutable `KnowledgeBase`.
+
+Loading never raises for bad content: it returns the problems found (with file
+and line) and no knowledge base when any of them is an error. The same
+problems are what `chatbot check` prints. One module a step:
+
+- `answers`: knowledge/<medicine>/answers.yaml and sources.yaml
+- `messages`: knowledge/messages.yaml (and contacts.yaml's regions, read here)
+- `intents`: intents/**.yaml, how people ask
+- `safety_rules`: intents/safety/*.yaml, compiled and guaranteed
+- `reader`: parsing and validating one file, collecting problems
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+
+from .. import schema
+from ..matcher import Matcher, PhraseMatcher, content_words
+from ..normalize import Normalizer, english_lexicon
+from ..safety import SafetyScreen
+from ..settings import Thresholds
+from ..types import Problem
+from .answers import read_answers
+from .intents import RawIntent, read_intents
+from .messages import check_messages
+from .model import FALLBACK, SMALLTALK, Answer, Intent, KnowledgeBase
+from .reader import Reader, common_root
+from .safety_rules import compile_safety, known_words, read_safety, term_words
+
+__all__ = ["FALLBACK", "SMALLTALK", "Answer", "Intent", "KnowledgeBase", "common_root", "load"]
+
+
+def load(
+    knowledge_dir: Path, intents_dir: Path, thresholds: Thresholds | None = None
+) -> tuple[KnowledgeBase | None, list[Problem]]:
+    """Read and check all content. Returns (None, problems) if any problem is an error."""
+    thresholds = thresholds or Thresholds()
+    kdir, idir = Path(knowledge_dir), Path(intents_dir)
+    ld = Reader(kdir, idir, common_root(kdir, idir))
+    for d in (kdir, idir):
+        if not d.is_dir():
+            ld.problems.append(Problem(str(d), 0, 0, "E005", "error", "content folder not found"))
+    if ld.problems:
+        return None, ld.problems
+
+    contacts_doc, contacts = ld.read(kdir / "contacts.yaml", schema.ContactsFile)
+    messages_doc, messages = ld.read(kdir / "messages.yaml", schema.MessagesFile)
+    _syn_doc, synonyms = ld.read(idir / "synonyms.yaml", schema.SynonymsFile)
+    other_doc, others = ld.read(idir / "other_medicines.yaml", schema.OtherMedicinesFile)
+    medicines, answers = read_answers(ld, kdir)
+
+    regions: dict[str, schema.Region] = dict(contacts.regions) if contacts else {}
+    default_region = contacts.default_region if contacts else "US"
+    if contacts and contacts_doc and default_region not in regions:
+        ld.error(
+            contacts_doc,
+            ("default_region",),
+            "E024",
+            f"default_region '{default_region}' is not one of the regions",
+            f"known regions: {', '.join(regions)}",
+        )
+    if messages and messages_doc:
+        check_messages(ld, messages_doc, messages)
+
+    raw = read_intents(ld, idir, medicines, answers, messages)
+    safety_docs = read_safety(ld, idir / "safety")
+    other_names = list(others.medicines) if others else []
+    known = [ex for r in raw for ex in r.examples]
+    known += [a.title for a in answers.values()] + known_words(safety_docs) + other_names
+    normalizer = Normalizer.build(
+        dict(synonyms.synonyms) if synonyms else {},
+        known,
+        thresholds.typo,
+        english_lexicon,
+        priority=term_words(safety_docs),
+    )
+    screen = compile_safety(ld, safety_docs, normalizer, messages)
+
+    medicine_words = {
+        w: med
+        for med, name in medicines.items()
+        for w in normalizer.tokens(med) + normalizer.tokens(name)
+    }
+    other: dict[tuple[str, ...], str] = {}
+    for j, name in enumerate(other_names):
+        key = tuple(normalizer.tokens(name))
+        if any(w in medicine_words for w in key) and other_doc is not None:
+            ld.error(
+                other_doc,
+                ("medicines", j),
+                "E028",
+                f"'{name}' is listed as another medicine but names a covered one",
+                "remove it from other_medicines.yaml",
+            )
+        elif key:
+            other[key] = name
+
+    intents, matcher, phrases = _index(
+        ld, raw, answers, normalizer, screen, medicine_words, thresholds
+    )
+
+    if any(p.severity == "error" for p in ld.problems) or messages is None:
+        return None, ld.problems
+    kb = KnowledgeBase(
+        medicines=MappingProxyType(medicines),
+        answers=MappingProxyType(answers),
+        intents=MappingProxyType(intents),
+        regions=MappingProxyType(regions),
+        default_region=default_region,
+        messages=messages,
+        normalizer=normalizer,
+        screen=screen,
+        matcher=matcher,
+        phrases=phrases,
+        medicine_words=MappingProxyType(medicine_words),
+        other_medicines=MappingProxyType(other),
+        titles=MappingProxyType(
+            {" ".join(normalizer.tokens(a.title)): t for t, a in answers.items()}
+        ),
+    )
+    return kb, ld.problems
+
+
+def _index(
+    ld: Reader,
+    raw: Iterable[RawIntent],
+    answers: Mapping[str, Answer],
+    normalizer: Normalizer,
+    screen: SafetyScreen,
+    medicine_words: Mapping[str, str],
+    thresholds: Thresholds,
+) -> tuple[dict[str, Intent], Matcher, PhraseMatcher]:
+    """Normalise every example once; refuse any that a safety rule would catch first."""
+    rows: list[tuple[str, str, str]] = []  # topics: (intent, example, content words)
+    phrase_rows: list[tuple[str, str, str]] = []  # smalltalk and fallbacks: whole text
+    ignore = frozenset(medicine_words)
+    intents: dict[str, Intent] = {}
+    for r in raw:
+        for j, example in enumerate(r.examples):
+            tokens = normalizer.tokens(example)
+            hit = screen.screen(" ".join(tokens))
+            if hit is not None:
+                ld.error(
+                    r.doc,
+                    ("intents", r.index, "examples", j),
+                    "E040",
+                    f"example of '{r.id.split('.', 1)[1]}' trips the {hit.kind} rule "
+                    f"'{hit.rule}': \"{example}\"",
+                    "safety rules run first, so this example could never be reached; "
+                    "remove it or reword it",
+                )
+            elif r.target.split(".", 1)[0] in (SMALLTALK, FALLBACK):
+                phrase_rows.append((r.id, example, " ".join(tokens)))
+            else:
+                rows.append((r.id, example, content_words(tokens, ignore)))
+        where = (r.doc.path, r.doc.where(("intents", r.index))[0])
+        intents[r.id] = Intent(r.id, r.target, tuple(r.examples), where)
+    # every answer's title also leads to its topic (kiosk buttons send titles)
+    for topic, ans in answers.items():
+        if topic in intents:
+            rows.append((topic, ans.title, content_words(normalizer.tokens(ans.title), ignore)))
+    return intents, Matcher.build(rows, thresholds), PhraseMatcher.build(phrase_rows)

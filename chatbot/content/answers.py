@@ -1,0 +1,95 @@
+"""knowledge/<medicine>/answers.yaml and sources.yaml: the answers, with their sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import schema
+from ..dose import DOSE_PATTERN
+from ..types import Source
+from ..yamlio import Doc
+from .model import Answer
+from .reader import Reader
+
+
+def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answer]]:
+    """Medicines (id -> display name) and answers (qualified topic -> Answer)."""
+    medicines: dict[str, str] = {}
+    answers: dict[str, Answer] = {}
+    placed: dict[str, tuple[Doc, int]] = {}
+    for mdir in sorted(p for p in kdir.iterdir() if p.is_dir()):
+        a_doc, afile = ld.read(mdir / "answers.yaml", schema.AnswersFile)
+        _s_doc, sfile = ld.read(mdir / "sources.yaml", schema.SourcesFile)
+        if afile is None or a_doc is None:
+            continue
+        med = afile.medicine
+        if med != mdir.name:
+            ld.error(
+                a_doc,
+                ("medicine",),
+                "E020",
+                f"medicine '{med}' does not match its folder '{mdir.name}'",
+                f"write 'medicine: {mdir.name}' or rename the folder",
+            )
+        medicines[med] = afile.name or med.capitalize()
+        known_sources = sfile.sources if sfile else {}
+        for i, entry in enumerate(afile.answers):
+            topic = f"{med}.{entry.topic}"
+            if topic in answers:
+                ld.error(
+                    a_doc,
+                    ("answers", i, "topic"),
+                    "E021",
+                    f"duplicate answer for topic '{entry.topic}' "
+                    f"(first at line {answers[topic].where[1]})",
+                    "keep one of them",
+                )
+                continue
+            srcs = []
+            for j, key in enumerate(entry.sources):
+                if key not in known_sources:
+                    ld.error(
+                        a_doc,
+                        ("answers", i, "sources", j),
+                        "E022",
+                        f"answer '{entry.topic}' cites unknown source '{key}'",
+                        f"add '{key}' to {ld.show(mdir / 'sources.yaml')}",
+                    )
+                else:
+                    s = known_sources[key]
+                    srcs.append(Source(s.title, s.url))
+            for field in ("title", "short", "more"):
+                m = DOSE_PATTERN.search(getattr(entry, field) or "")
+                if m:
+                    ld.error(
+                        a_doc,
+                        ("answers", i, field),
+                        "E030",
+                        f"answer '{entry.topic}' {field} states a dose amount, schedule or "
+                        f"price: '{m.group(0)}'",
+                        "the bot never gives amounts; send people to their prescriber",
+                    )
+            answers[topic] = Answer(
+                topic,
+                med,
+                entry.title,
+                entry.short,
+                entry.more,
+                tuple(srcs),
+                entry.reviewed,
+                tuple(f"{med}.{s}" for s in entry.suggestions),
+                (a_doc.path, a_doc.where(("answers", i))[0]),
+            )
+            placed[topic] = (a_doc, i)
+    for topic, (a_doc, i) in placed.items():
+        for j, s in enumerate(answers[topic].suggestions):
+            if s not in answers:
+                ld.error(
+                    a_doc,
+                    ("answers", i, "suggestions", j),
+                    "E023",
+                    f"answer '{topic.split('.', 1)[1]}' suggests unknown topic "
+                    f"'{s.split('.', 1)[1]}'",
+                    "use a topic id that has an answer",
+                )
+    return medicines, answers

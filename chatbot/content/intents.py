@@ -1,0 +1,105 @@
+"""intents/: how people ask. Each intent leads to an answer topic or a fixed message."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import schema
+from ..types import Problem
+from ..yamlio import Doc
+from .model import FALLBACK, SMALLTALK, Answer
+from .reader import Reader
+
+
+@dataclass(frozen=True)
+class RawIntent:
+    """An intent as read, before its examples are normalised and screened."""
+
+    id: str  # qualified
+    target: str
+    examples: list[str]
+    doc: Doc
+    index: int  # its position in the file, for problem locations
+
+
+def read_intents(
+    ld: Reader,
+    idir: Path,
+    medicines: Mapping[str, str],
+    answers: Mapping[str, Answer],
+    messages: schema.MessagesFile | None,
+) -> list[RawIntent]:
+    files: list[tuple[Path, str]] = [
+        (idir / f"{name}.yaml", name)
+        for name in (SMALLTALK, FALLBACK)
+        if (idir / f"{name}.yaml").exists()
+    ]
+    for med in medicines:
+        if (idir / med).is_dir():
+            files.extend((path, med) for path in sorted((idir / med).glob("*.yaml")))
+    for mdir in sorted(p for p in idir.iterdir() if p.is_dir() and p.name != "safety"):
+        if mdir.name not in medicines:
+            ld.problems.append(
+                Problem(
+                    ld.show(mdir),
+                    0,
+                    0,
+                    "E025",
+                    "error",
+                    f"intents folder '{mdir.name}' has no knowledge/{mdir.name}/",
+                    "every medicine needs both folders",
+                )
+            )
+    out: list[RawIntent] = []
+    seen: dict[str, tuple[str, int]] = {}
+    for path, group in files:
+        doc, ifile = ld.read(path, schema.IntentsFile)
+        if ifile is None or doc is None:
+            continue
+        for i, entry in enumerate(ifile.intents):
+            qid = f"{group}.{entry.id}"
+            if qid in seen:
+                ld.error(
+                    doc,
+                    ("intents", i, "id"),
+                    "E026",
+                    f"duplicate intent id '{entry.id}' (first in {seen[qid][0]}:{seen[qid][1]})",
+                    "rename one or merge their examples",
+                )
+                continue
+            seen[qid] = (doc.path, doc.where(("intents", i))[0])
+            target = target_of(group, entry)
+            if not target_exists(target, answers, messages):
+                ld.error(
+                    doc,
+                    ("intents", i, "answer" if entry.answer else "id"),
+                    "E027",
+                    f"intent '{entry.id}' leads to '{target}', which has no answer or message",
+                    "add the answer to knowledge/, or set 'answer:' to an existing topic",
+                )
+                continue
+            out.append(RawIntent(qid, target, list(entry.examples), doc, i))
+    return out
+
+
+def target_of(group: str, entry: schema.IntentEntry) -> str:
+    """`answer:` as written when qualified; else the group's topic or message key."""
+    if entry.answer and "." in entry.answer:
+        return entry.answer
+    return f"{group}.{entry.answer or entry.id}"
+
+
+def target_exists(
+    target: str, answers: Mapping[str, Answer], messages: schema.MessagesFile | None
+) -> bool:
+    head, _, key = target.partition(".")
+    if head in (SMALLTALK, FALLBACK):
+        if messages is None:
+            return True  # reported elsewhere
+        if head == SMALLTALK and key == "more":
+            return True  # "tell me more" shows the last answer's longer part
+        texts: dict[str, str] = getattr(messages, head)
+        return key in texts
+    return target in answers

@@ -1,0 +1,90 @@
+"""Checks of the fixed messages: required keys, placeholders, numbers first, no amounts."""
+
+from __future__ import annotations
+
+import re
+
+from ..dose import DOSE_PATTERN
+from ..schema import MessagesFile
+from ..yamlio import Doc
+from .reader import Reader
+
+REQUIRED_MESSAGES = {
+    "crisis": ("default", "followup"),
+    "refusal": ("default",),
+    "fallback": ("default", "other_medicine", "gibberish", "empty"),
+    "smalltalk": ("welcome", "more_none"),
+}
+PLACEHOLDERS = frozenset(
+    [
+        "emergency_line",
+        "crisis_line",
+        "emergency_number",
+        "poison_name",
+        "poison_number",
+        "crisis_name",
+        "crisis_number",
+        "topics",
+        "medicine",
+        "a",
+        "b",
+    ]
+)
+
+
+def check_messages(ld: Reader, doc: Doc, messages: MessagesFile) -> None:
+    """Every required message is there, placeholders are known, numbers come first."""
+    for kind, keys in REQUIRED_MESSAGES.items():
+        have = getattr(messages, kind)
+        for key in keys:
+            if key not in have:
+                ld.error(
+                    doc,
+                    (kind,),
+                    "E031",
+                    f"messages.yaml has no {kind}.{key}",
+                    f"add '{key}:' under '{kind}:'",
+                )
+    for kind in ("emergency", "crisis", "refusal", "fallback", "smalltalk"):
+        for key, text in getattr(messages, kind).items():
+            for name in re.findall(r"\{([^{}]*)\}", text):
+                if name not in PLACEHOLDERS:
+                    ld.error(
+                        doc,
+                        (kind, key),
+                        "E032",
+                        f"unknown placeholder {{{name}}} in {kind}.{key}",
+                        f"known: {', '.join(sorted(PLACEHOLDERS))}",
+                    )
+            m = DOSE_PATTERN.search(text)
+            if m:
+                ld.error(
+                    doc, (kind, key), "E030", f"{kind}.{key} states a dose amount: '{m.group(0)}'"
+                )
+    for key, text in messages.emergency.items():
+        if not text.lstrip().startswith("{emergency_line}"):
+            ld.error(
+                doc,
+                ("emergency", key),
+                "E033",
+                f"emergency.{key} must start with {{emergency_line}}",
+                "the emergency number always comes first",
+            )
+    for key in ("default", "followup"):
+        text = messages.crisis.get(key, "{crisis_line}")
+        if not text.lstrip().startswith("{crisis_line}"):
+            ld.error(
+                doc,
+                ("crisis", key),
+                "E033",
+                f"crisis.{key} must start with {{crisis_line}}",
+                "the crisis line always comes first",
+            )
+    if any(ch.isdigit() for key, text in messages.refusal.items() for ch in text):
+        ld.error(
+            doc,
+            ("refusal",),
+            "E034",
+            "refusal texts must contain no digits",
+            "a refusal never gives a number",
+        )

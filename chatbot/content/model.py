@@ -1,0 +1,62 @@
+"""The immutable knowledge base that the engine answers from."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..matcher import Matcher, PhraseMatcher
+from ..normalize import Normalizer
+from ..safety import SafetyScreen
+from ..schema import MessagesFile, Region
+from ..types import Source, TopicInfo
+
+SMALLTALK = "smalltalk"
+FALLBACK = "fallback"
+
+
+@dataclass(frozen=True)
+class Answer:
+    topic: str  # qualified: "baclofen.alcohol"
+    medicine: str
+    title: str
+    short: str
+    more: str | None
+    sources: tuple[Source, ...]
+    reviewed: Any  # datetime.date
+    suggestions: tuple[str, ...]  # qualified topics
+    where: tuple[str, int]
+
+
+@dataclass(frozen=True)
+class Intent:
+    id: str  # qualified: "baclofen.alcohol", "smalltalk.greeting"
+    target: str  # a qualified topic, or "smalltalk.<key>" / "fallback.<key>"
+    examples: tuple[str, ...]
+    where: tuple[str, int]
+
+    @property
+    def kind(self) -> str:
+        head = self.target.split(".", 1)[0]
+        return head if head in (SMALLTALK, FALLBACK) else "answer"
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    medicines: Mapping[str, str]  # id -> display name
+    answers: Mapping[str, Answer]
+    intents: Mapping[str, Intent]
+    regions: Mapping[str, Region]
+    default_region: str
+    messages: MessagesFile
+    normalizer: Normalizer
+    screen: SafetyScreen
+    matcher: Matcher  # topics, on content words
+    phrases: PhraseMatcher  # smalltalk and fixed fallbacks, on the whole text
+    medicine_words: Mapping[str, str]  # normalised name -> medicine id
+    other_medicines: Mapping[tuple[str, ...], str]  # normalised words -> name as listed
+    titles: Mapping[str, str]  # normalised answer title -> topic
+
+    def topics(self) -> list[TopicInfo]:
+        return [TopicInfo(a.topic, a.title) for a in self.answers.values()]

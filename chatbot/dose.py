@@ -1,0 +1,19 @@
+"""What a dose amount, schedule, maximum or price looks like in text.
+
+Nothing the bot says may match: answers and fixed messages are refused at load
+(E030), and the tests scan every reply for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+DOSE_PATTERN = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|micrograms?|milligrams?|ml|millilit(?:er|re)s?|g\b|grams?"
+    r"|tablets?|tabs?|pills?|capsules?|doses?|times?|x)\b"
+    r"|\b(?:once|twice|thrice|one|two|three|four|five|six|\d+)\s+(?:times?\s+)?(?:a|per|each)\s+day\b"
+    r"|\bevery\s+(?:\d+|one|two|three|four|five|six|eight|twelve)\s+hours?\b"
+    r"|\b(?:up\s+to|maximum\s+of|max(?:imum)?\s+)\s*\d+"
+    r"|[$£€]\s*\d|\b\d+\s*(?:dollars|pounds|euros|cents)\b",
+    re.IGNORECASE,
+)
