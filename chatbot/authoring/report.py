@@ -58,13 +58,16 @@ class Prediction:
 
 
 def example_rows(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
-    """(intent, example, reduced key) for every example, reduced as the loader does."""
+    """(intent, example, reduced key) for every topic intent's example, reduced as the
+    loader does. Smalltalk and fixed fallbacks are matched on the whole text by another
+    matcher, so they are not part of this cross-validation."""
     from ..matcher import content_words
 
     ignore = frozenset(kb.medicine_words)
     return [
         (intent.id, example, content_words(kb.normalizer.tokens(example), ignore))
         for intent in kb.intents.values()
+        if intent.kind == "answer"
         for example in intent.examples
     ]
 
@@ -191,7 +194,7 @@ def confused_pairs(preds: Sequence[Prediction], top: int = 10) -> list[dict[str,
 
 def cv_report(kb: KnowledgeBase, folds: int, seed: int) -> dict[str, Any]:
     preds = cross_validate(kb, folds, seed)
-    labels = sorted(kb.intents)
+    labels = sorted(i.id for i in kb.intents.values() if i.kind == "answer")
     pairs = [(p.intent, p.predicted) for p in preds]
     m = metrics(pairs, labels)
     per = m["per_label"]
