@@ -225,12 +225,22 @@ class Chatbot:
                 None,
             )
         decision = self.kb.matcher.decide(candidates, match_text)
-        names_ours = any(t in self.kb.medicine_words for t in tokens)
-        other = None if names_ours else self._other_medicine(tokens)
+        ours = next(
+            (self.kb.medicine_words[t] for t in tokens if t in self.kb.medicine_words), None
+        )
+        other = None if ours else self._other_medicine(tokens)
 
         if decision.action == "fallback":
             if other:
                 return self._other_reply(other), fresh, candidates, decision, other
+            together = f"{ours}.interactions"
+            if ours and together in self.kb.answers and self._other_medicine(tokens):
+                # "baclofen and metformin": whatever else is asked, the safe answer is
+                # what is known about taking it with other medicines
+                ans = self.kb.answers[together]
+                new_state = replace(fresh, last_topic=ans.topic, medicine=ans.medicine)
+                reply = self.composer.answer(ans, rule="match.two_medicines")
+                return reply, new_state, candidates, decision, other
             reply = self.composer.message("fallback", "default", rule="fallback.no_match")
             return reply, fresh, candidates, decision, other
         if decision.action == "clarify" and not other:

@@ -198,3 +198,8 @@ def test_sessions_expire_and_are_bounded():
 
 def test_normalize_strips_escapes_and_controls():
     assert clean("\x1b[31mHELLO\x1b[0m\x00  World\u200b") == "hello world"
+
+
+def test_baclofen_with_an_unlisted_pairing_gets_the_interactions_answer(bot):
+    reply = bot.respond("can i take baclofen and metformin")
+    assert reply.kind == "answer" and reply.topic == "baclofen.interactions"
