@@ -77,12 +77,18 @@ def build_parser() -> argparse.ArgumentParser:
         prog="chatbot",
         description="An offline patient-education chatbot about baclofen. "
         "General information only: it never gives doses. In an emergency, call your local "
-        "emergency number.",
+        "emergency number. With no command, it starts the terminal chat.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
         mod = importlib.import_module(module)
-        p = sub.add_parser(name, help=help_text, description=(mod.__doc__ or help_text).strip())
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=(mod.__doc__ or help_text).strip(),
+            # module docstrings are laid out by hand: keep their examples on their own lines
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         mod.configure(p)
         p.set_defaults(_module=module)
     return parser

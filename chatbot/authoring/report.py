@@ -3,7 +3,7 @@
     chatbot report                      # writes report/report.html and report/report.json
     chatbot report --folds 5 --seed 1 --out /tmp/report
 
-1. Cross-validation of the intents: the examples of every intent are split
+1. Cross-validation of the topic intents: the examples of every topic are split
    into FOLDS equal parts. Each part in turn is held out; the matcher is built
    from the other parts (plus every topic's title) and has to find the intent
    of each held-out example. A held-out example that gets a clarify question
