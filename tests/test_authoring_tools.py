@@ -320,19 +320,19 @@ def test_following_the_guide_adds_a_phrasing_a_topic_and_a_region(tmp_path, caps
     # "Add a topic": sources at the end, the answer after a blank line, a new intent file
     append(knowledge / "baclofen" / "sources.yaml", snippets["topic-sources"])
     append(knowledge / "baclofen" / "answers.yaml", "\n" + snippets["topic-answer"])
-    write(intents / "baclofen" / "travel.yaml", snippets["topic-intents"])
+    write(intents / "baclofen" / "swallowing.yaml", snippets["topic-intents"])
     # "Add a region": at the end of contacts.yaml
     append(knowledge / "contacts.yaml", snippets["region"])
 
     assert main(["check", "--knowledge", str(knowledge), "--intents", str(intents)]) == 0
     out = capsys.readouterr().out
-    assert "travel" not in out, out  # no warning about the new topic either
+    assert "swallowing" not in out, out  # no warning about the new topic either
 
     bot = Chatbot.from_paths(knowledge, intents)
     assert bot.respond(question).topic == "baclofen.alcohol"
-    reply = bot.respond("can i take baclofen on holiday abroad")
-    assert (reply.kind, reply.topic) == ("answer", "baclofen.travel")
-    assert reply.sources and "Travelling with baclofen" in [t.title for t in bot.topics()]
+    reply = bot.respond("i struggle to swallow my tablets")
+    assert (reply.kind, reply.topic) == ("answer", "baclofen.swallowing")
+    assert reply.sources and "If tablets are hard to swallow" in [t.title for t in bot.topics()]
     nz = Chatbot.from_paths(knowledge, intents, region="NZ").respond("my son swallowed some pills")
     assert nz.kind == "emergency" and nz.text.startswith("Call 111 now")
 
