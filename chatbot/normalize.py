@@ -146,7 +146,8 @@ class Normalizer:
 
         # the closest known word; among equally close ones, the most common
         def weight(known: str) -> int:
-            return max(lexicon.get(known, 0), KNOWN_WORD_WEIGHT)
+            # a real word weighs what English uses it; the content's own words, a fixed amount
+            return lexicon.get(known) or KNOWN_WORD_WEIGHT
 
         # closest first; then one that keeps the first letter (typos rarely change it);
         # then a safety word; then the most common
