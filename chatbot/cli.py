@@ -42,6 +42,15 @@ def add_content_options(parser: argparse.ArgumentParser, region: bool = True) ->
         )
 
 
+def add_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="plain text for people (default), or JSON for programs",
+    )
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
     """Settings from the environment, then the command line."""
     import os
@@ -105,3 +114,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(mod.run(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (`chatbot report | head`): stop quietly, as Unix tools do
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

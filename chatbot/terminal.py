@@ -419,7 +419,6 @@ def run_piped(bot: Chatbot, lines: Iterable[str], write: Callable[[str], object]
 def configure(parser: argparse.ArgumentParser) -> None:
     from .cli import add_content_options
 
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter  # keep the key table
     add_content_options(parser)
     parser.add_argument(
         "--history-file",

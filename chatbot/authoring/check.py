@@ -442,20 +442,14 @@ def _index(doc: Doc, list_key: str, field: str, value: str) -> int:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from ..cli import add_content_options
+    from ..cli import add_content_options, add_format_option
 
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument(
         "--strict",
         action="store_true",
         help="fail on warnings too; a reading grade above 8 is an error",
     )
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text (default) or JSON: {problems, errors, warnings}",
-    )
+    add_format_option(parser)
     add_content_options(parser, region=False)
 
 

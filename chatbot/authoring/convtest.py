@@ -241,21 +241,15 @@ def find_files(names: Sequence[str]) -> list[Path]:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from ..cli import add_content_options
+    from ..cli import add_content_options, add_format_option
 
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument(
         "files",
         nargs="*",
         metavar="FILE",
         help=f"test files or folders (default: {DEFAULT_DIR}/*.yaml)",
     )
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="how to print the results (default: text)",
-    )
+    add_format_option(parser)
     add_content_options(parser)
 
 

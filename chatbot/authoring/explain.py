@@ -28,16 +28,10 @@ if TYPE_CHECKING:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from ..cli import add_content_options
+    from ..cli import add_content_options, add_format_option
 
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument("question", nargs="+", help="the question, in quotes")
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="plain text for people (default) or JSON",
-    )
+    add_format_option(parser)
     add_content_options(parser)
 
 

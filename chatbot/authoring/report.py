@@ -315,7 +315,6 @@ def dev_files(given: Sequence[str] | None) -> list[Path]:
 def configure(parser: argparse.ArgumentParser) -> None:
     from ..cli import add_content_options
 
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.add_argument(
         "--folds",
         type=int,
