@@ -136,14 +136,20 @@ class Chatbot:
         return self.composer.fill(self.kb.messages.smalltalk["welcome"])
 
     # --- the pipeline ------------------------------------------------------------------
-    def trace(self, text: object, state: State | None = None) -> Trace:
+    def trace(self, text: object, state: State | None = None, every_rule: bool = False) -> Trace:
+        """The whole step, with what happened inside. `every_rule`: list every safety rule
+        that fires (for `explain`), not just the one that decides."""
         state = state or State()
         if not isinstance(text, str):
             text = "" if text is None else str(text)
         tokens = self.kb.normalizer.tokens(text)
         normalized = " ".join(tokens)
         # 1. safety, over the whole text
-        hits = tuple(self.kb.screen.hits(normalized))
+        if every_rule:
+            hits = tuple(self.kb.screen.hits(normalized))
+        else:
+            first = self.kb.screen.screen(normalized)
+            hits = (first,) if first else ()
         if hits:
             hit = hits[0]
             reply = self.composer.message(hit.kind, hit.message, rule=hit.rule)  # type: ignore[arg-type]

@@ -27,10 +27,11 @@ def clean(text: str) -> str:
     """NFKC, casefold, strip escapes and control characters, collapse whitespace."""
     text = _ANSI.sub(" ", text)
     text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
-    text = "".join(
-        " " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") else ch
-        for ch in text
-    )
+    if not (text.isascii() and text.isprintable()):  # plain text needs no character scan
+        text = "".join(
+            " " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") else ch
+            for ch in text
+        )
     return " ".join(text.split())
 
 

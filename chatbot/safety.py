@@ -60,6 +60,8 @@ class Rule:
         """The first match that is not inside an `unless` phrase and not negated."""
         covered: list[tuple[int, int]] | None = None  # computed only once something matches
         for pattern in self.patterns:
+            if pattern.search(text) is None:  # the usual case, and much cheaper than finditer
+                continue
             for m in pattern.finditer(text):
                 if self.unless:
                     if covered is None:
@@ -90,9 +92,10 @@ class SafetyScreen:
     def screen(self, normalized: str) -> Hit | None:
         """The first rule, in precedence order, that fires; None if none does."""
         for rule in self.rules:
-            m = rule.find(normalized, self.negation)
-            if m is not None:
-                return Hit(rule.kind, rule.id, rule.message, m.span())
+            if any(p.search(normalized) for p in rule.patterns):  # cheap test first
+                m = rule.find(normalized, self.negation)
+                if m is not None:
+                    return Hit(rule.kind, rule.id, rule.message, m.span())
         return None
 
     def hits(self, normalized: str) -> list[Hit]:

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
 
 def explain(bot: Chatbot, question: str) -> dict[str, Any]:
     """Everything `chatbot explain` shows, as plain data (also the JSON output)."""
-    trace = bot.trace(question)
+    trace = bot.trace(question, every_rule=True)
     kb = bot.kb
     rules = {r.id: r for r in kb.screen.rules}
     safety = []
