@@ -209,3 +209,9 @@ def _bot():
 
         _BOT = Chatbot.default()
     return _BOT
+
+
+def test_a_pet_that_swallowed_some_is_sent_to_a_vet(bot):
+    reply = bot.respond("my dog ate one of my baclofen")
+    assert reply.kind == "emergency" and reply.rule == "emergency.pet_swallowed"
+    assert "911" in reply.text.splitlines()[0] and "vet" in reply.text
