@@ -235,6 +235,13 @@ class Chatbot:
             (self.kb.medicine_words[t] for t in tokens if t in self.kb.medicine_words), None
         )
         other = None if ours else self._other_medicine(tokens)
+        about = f"{ours}.about"
+        if ours and not match_text and about in self.kb.answers:
+            # nothing but the name ("what is baclofen?", "gablofen"): say what it is
+            ans = self.kb.answers[about]
+            new_state = replace(fresh, last_topic=ans.topic, medicine=ans.medicine)
+            reply = self.composer.answer(ans, rule="match.name_only")
+            return reply, new_state, candidates, decision, other
 
         if decision.action == "fallback":
             if other:

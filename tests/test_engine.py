@@ -203,3 +203,9 @@ def test_normalize_strips_escapes_and_controls():
 def test_baclofen_with_an_unlisted_pairing_gets_the_interactions_answer(bot):
     reply = bot.respond("can i take baclofen and metformin")
     assert reply.kind == "answer" and reply.topic == "baclofen.interactions"
+
+
+@pytest.mark.parametrize("text", ["what is baclofen", "whats gablofen?", "baclofen", "Lioresal"])
+def test_the_name_alone_says_what_it_is(bot, text):
+    reply = bot.respond(text)
+    assert reply.kind == "answer" and reply.topic == "baclofen.about"
