@@ -203,6 +203,8 @@ class Matcher:
         return only_a and only_b
 
 
+#: Up to this many words, a smalltalk phrase may sit among other words ("ok bye").
+SHORT_MESSAGE_WORDS = 4
 #: Only a short question ("alcohol and driving") is read as a list of topics.
 TOPIC_LIST_WORDS = 3
 #: ...and its words count only when few topics use them (IDF; about 3 of 28 or fewer).
@@ -229,7 +231,11 @@ class PhraseMatcher:
     def best(self, text: str) -> Candidate | None:
         if not text or not self.texts:
             return None
-        found = process.extractOne(text, self.texts, scorer=fuzz.ratio, processor=None)
+        # a short message may wrap a phrase in a word or two ("ok bye", "more please"):
+        # compare its words as a set; a longer one must match as a whole
+        short = text.count(" ") < SHORT_MESSAGE_WORDS
+        scorer = fuzz.token_set_ratio if short else fuzz.ratio
+        found = process.extractOne(text, self.texts, scorer=scorer, processor=None)
         if found is None:
             return None
         _t, value, index = found
