@@ -8,7 +8,7 @@ small `State` in a bounded in-memory store for simple front ends.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .compose import Composer
@@ -17,7 +17,7 @@ from .matcher import Candidate, Decision, content_words
 from .safety import Hit
 from .sessions import SessionStore
 from .settings import Settings
-from .types import Choice, Problem, Reply, State, TopicInfo
+from .types import Choice, Kind, Problem, Reply, State, TopicInfo
 
 #: Topics where naming another medicine is expected ("baclofen vs tizanidine").
 CROSS_MEDICINE_TOPICS = frozenset(
@@ -62,6 +62,17 @@ class Trace:
     other_medicine: str | None
     reply: Reply
     state: State
+
+
+@dataclass(frozen=True)
+class _Routed:
+    """What the matching steps decided (the safety screen found nothing)."""
+
+    reply: Reply
+    state: State
+    candidates: list[Candidate] = field(default_factory=list)
+    decision: Decision | None = None
+    other: str | None = None  # another medicine the question is about
 
 
 class Chatbot:
@@ -160,7 +171,8 @@ class Chatbot:
         if len(text) > self.settings.max_chars:
             bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
         match_text = content_words(bounded, self._ignore)
-        reply, new_state, candidates, decision, other = self._route(bounded, match_text, state)
+        routed = self._route(bounded, match_text, state)
+        reply, new_state = routed.reply, routed.state
         if state.crisis and reply.kind not in ("crisis", "emergency"):
             if reply.kind in ("smalltalk", "fallback"):
                 reply = self.composer.message("crisis", "followup", rule="crisis.followup")
@@ -168,106 +180,98 @@ class Chatbot:
                 reply = self.composer.with_reminder(reply)
             new_state = replace(new_state, crisis=True)
         return Trace(
-            normalized, match_text, (), tuple(candidates), decision, other, reply, new_state
+            normalized,
+            match_text,
+            (),
+            tuple(routed.candidates),
+            routed.decision,
+            routed.other,
+            reply,
+            new_state,
         )
 
-    def _route(
-        self, tokens: list[str], match_text: str, state: State
-    ) -> tuple[Reply, State, list[Candidate], Decision | None, str | None]:
+    def _route(self, tokens: list[str], match_text: str, state: State) -> _Routed:
+        """Everything after the safety screen, in order: the first step that applies wins."""
         fresh = state.next(pending=())
+        text = " ".join(tokens)
         if not tokens:
-            return (
-                self.composer.message("fallback", "empty", rule="fallback.empty"),
-                fresh,
-                [],
-                None,
-                None,
-            )
-        # a reply to "Do you mean A or B?"
-        if state.pending:
-            chosen = self._pick(" ".join(tokens), state.pending)
+            return _Routed(self._message("fallback", "empty"), fresh)
+        if state.pending:  # a reply to "Do you mean A or B?"
+            chosen = self._pick(text, state.pending)
             if chosen is not None and chosen.topic in self.kb.answers:
-                ans = self.kb.answers[chosen.topic]
-                return (
-                    self.composer.answer(ans, rule="clarify.chosen"),
-                    replace(fresh, last_topic=ans.topic, medicine=ans.medicine),
-                    [],
-                    None,
-                    None,
-                )
-        if not any(ch.isalpha() for t in tokens for ch in t):
-            return (
-                self.composer.message("fallback", "gibberish", rule="fallback.gibberish"),
-                fresh,
-                [],
-                None,
-                None,
-            )
-        # a topic's own title (kiosk buttons and suggestions send these)
-        titled = self.kb.titles.get(" ".join(tokens))
-        if titled is not None:
-            ans = self.kb.answers[titled]
-            return (
-                self.composer.answer(ans, rule="match.title"),
-                replace(fresh, last_topic=ans.topic, medicine=ans.medicine),
-                [],
-                None,
-                None,
-            )
+                return self._answer(chosen.topic, fresh, "clarify.chosen")
+        if not any(ch.isalpha() for ch in text):
+            return _Routed(self._message("fallback", "gibberish"), fresh)
+        if text in self.kb.titles:  # a topic's own title: kiosk buttons and suggestions
+            return self._answer(self.kb.titles[text], fresh, "match.title")
+
         candidates = self.kb.matcher.rank(match_text)
-        phrase = self.kb.phrases.best(" ".join(tokens))
+        phrase = self.kb.phrases.best(text)
         if (
             phrase is not None
             and phrase.score >= self.settings.thresholds.smalltalk
             and (not candidates or phrase.score >= candidates[0].score)
         ):
-            decision = Decision(
-                "answer", (phrase, *candidates[:4]), f"whole-text match {phrase.score:.0f}"
-            )
-            return (
-                *self._fixed(self.kb.intents[phrase.intent].target, state, fresh),
+            why = f"whole-text match {phrase.score:.0f}"
+            reply, new_state = self._fixed(self.kb.intents[phrase.intent].target, state, fresh)
+            return _Routed(
+                reply,
+                new_state,
                 [phrase, *candidates],
-                decision,
-                None,
+                Decision("answer", (phrase, *candidates[:4]), why),
             )
+
         decision = self.kb.matcher.decide(candidates, match_text)
         ours = next(
             (self.kb.medicine_words[t] for t in tokens if t in self.kb.medicine_words), None
         )
-        other = None if ours else self._other_medicine(tokens)
-        about = f"{ours}.about"
-        if ours and not match_text and about in self.kb.answers:
-            # nothing but the name ("what is baclofen?", "gablofen"): say what it is
-            ans = self.kb.answers[about]
-            new_state = replace(fresh, last_topic=ans.topic, medicine=ans.medicine)
-            reply = self.composer.answer(ans, rule="match.name_only")
-            return reply, new_state, candidates, decision, other
+        named = self._other_medicine(tokens)
+        other = None if ours else named  # another medicine, asked about on its own
 
+        def routed(reply: Reply, new_state: State = fresh) -> _Routed:
+            return _Routed(reply, new_state, candidates, decision, other)
+
+        if ours and not match_text and f"{ours}.about" in self.kb.answers:
+            # nothing but the name ("what is baclofen?", "gablofen"): say what it is
+            return self._answer(f"{ours}.about", fresh, "match.name_only", candidates, decision)
         if decision.action == "fallback":
             if other:
-                return self._other_reply(other), fresh, candidates, decision, other
-            together = f"{ours}.interactions"
-            if ours and together in self.kb.answers and self._other_medicine(tokens):
-                # "baclofen and metformin": whatever else is asked, the safe answer is
-                # what is known about taking it with other medicines
-                ans = self.kb.answers[together]
-                new_state = replace(fresh, last_topic=ans.topic, medicine=ans.medicine)
-                reply = self.composer.answer(ans, rule="match.two_medicines")
-                return reply, new_state, candidates, decision, other
-            reply = self.composer.message("fallback", "default", rule="fallback.no_match")
-            return reply, fresh, candidates, decision, other
+                return routed(self._other_reply(other))
+            if ours and named and f"{ours}.interactions" in self.kb.answers:
+                # "baclofen and metformin": the safe answer is what is known about taking
+                # it with other medicines
+                return self._answer(
+                    f"{ours}.interactions", fresh, "match.two_medicines", candidates, decision
+                )
+            return routed(self._message("fallback", "default", rule="fallback.no_match"))
         if decision.action == "clarify" and not other:
             choices = tuple(
                 Choice(c.intent, self.kb.answers[c.intent].title) for c in candidates[:2]
             )
-            reply = self.composer.clarify(choices, rule="match.clarify")
-            return reply, replace(fresh, pending=choices), candidates, decision, other
-        ans = self.kb.answers[candidates[0].intent]
-        if other and ans.topic.split(".", 1)[1] not in CROSS_MEDICINE_TOPICS:
-            return self._other_reply(other), fresh, candidates, decision, other
+            return routed(
+                self.composer.clarify(choices, rule="match.clarify"),
+                replace(fresh, pending=choices),
+            )
+        best = candidates[0].intent
+        if other and best.split(".", 1)[1] not in CROSS_MEDICINE_TOPICS:
+            return routed(self._other_reply(other))
+        routed_answer = self._answer(best, fresh, f"match.{decision.action}", candidates, decision)
+        return replace(routed_answer, other=other)
+
+    def _answer(
+        self,
+        topic: str,
+        fresh: State,
+        rule: str,
+        candidates: list[Candidate] | None = None,
+        decision: Decision | None = None,
+    ) -> _Routed:
+        ans = self.kb.answers[topic]
         new_state = replace(fresh, last_topic=ans.topic, medicine=ans.medicine)
-        reply = self.composer.answer(ans, rule=f"match.{decision.action}")
-        return reply, new_state, candidates, decision, other
+        return _Routed(self.composer.answer(ans, rule=rule), new_state, candidates or [], decision)
+
+    def _message(self, kind: Kind, key: str, rule: str | None = None) -> Reply:
+        return self.composer.message(kind, key, rule=rule or f"{kind}.{key}")
 
     def _fixed(self, target: str, state: State, fresh: State) -> tuple[Reply, State]:
         """A smalltalk or fixed fallback reply; "tell me more" continues the last answer."""
