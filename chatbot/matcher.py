@@ -184,7 +184,14 @@ class Matcher:
                 else f"best score {first.score:.0f} is below {t.answer:.0f}"
             )
             return Decision("clarify", top, why)
-        return Decision("answer", top, f"only one intent above {t.clarify:.0f}")
+        if first.score >= t.answer:
+            return Decision("answer", top, f"only one intent above {t.clarify:.0f}")
+        return Decision(
+            "fallback",
+            top,
+            f"best score {first.score:.0f} is below {t.answer:.0f}"
+            " and no other topic is close enough to ask about",
+        )
 
     def _two_topics(self, query: str, a: str, b: str) -> bool:
         """Does the question carry a word that marks `a` but not `b`, and one that marks
