@@ -13,7 +13,9 @@ class Composer:
         self.kb = kb
         self.region_id = region
         self.region: Region = kb.regions[region]
-        titles = [a.title.lower() for a in list(kb.answers.values())[:6]]
+        # "I can tell you about: ..." (the 'about' topic would read "about: about baclofen")
+        titles = [a.title.lower() for a in kb.answers.values() if not a.topic.endswith(".about")]
+        titles = titles[:6]
         r = self.region
         self.fields = {
             "emergency_line": r.emergency_line,
