@@ -51,7 +51,6 @@ class Normalizer:
     #: a rare one only towards a known word that is far more common ("seep" -> "sleep")
     #: (loaded on first need: most messages use only words the content knows)
     lexicon_source: Callable[[], Mapping[str, int]] = dict
-    typo_cutoff: float = 80.0
     #: words a typo is corrected towards first when several are equally close
     #: (the safety rules' words: when in doubt, read the message as the dangerous one)
     priority: frozenset[str] = frozenset()
@@ -69,7 +68,6 @@ class Normalizer:
         cls,
         synonyms: Mapping[str, Iterable[str]],
         known_texts: Iterable[str],
-        typo_cutoff: float = 80.0,
         lexicon: Callable[[], Mapping[str, int]] = dict,
         priority: Iterable[str] = (),
     ) -> Normalizer:
@@ -94,7 +92,7 @@ class Normalizer:
             frozenset(w for text in priority for w in words(clean(text)) if len(w) >= 4)
             & vocabulary
         )
-        return cls(table, vocabulary, lexicon, typo_cutoff, first)
+        return cls(table, vocabulary, lexicon, first)
 
     def tokens(self, text: str) -> list[str]:
         """Cleaned, synonym-mapped, typo-corrected words."""

@@ -18,7 +18,6 @@ class Thresholds:
     margin: float = 2.0  # ...and beat the runner-up topic by this much, or we ask
     clarify: float = 30.0  # below `answer` but above this: ask between the top two
     smalltalk: float = 80.0  # whole-text similarity for "thanks", "who are you", ...
-    typo: float = 80.0  # how close an unknown word must be to a known one to be corrected
 
 
 @dataclass(frozen=True, slots=True)

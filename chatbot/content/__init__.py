@@ -73,7 +73,6 @@ def load(
     normalizer = Normalizer.build(
         dict(synonyms.synonyms) if synonyms else {},
         known,
-        thresholds.typo,
         english_lexicon,
         priority=term_words(safety_docs),
     )
