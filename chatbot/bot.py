@@ -17,7 +17,7 @@ from .matcher import Candidate, Decision, content_words
 from .safety import Hit
 from .sessions import SessionStore
 from .settings import Settings
-from .types import Choice, Kind, Problem, Reply, State, TopicInfo
+from .types import URGENT_KINDS, Choice, Kind, Problem, Reply, State, TopicInfo
 
 #: Topics where naming another medicine is expected ("baclofen vs tizanidine").
 CROSS_MEDICINE_TOPICS = frozenset(
@@ -173,7 +173,7 @@ class Chatbot:
         match_text = content_words(bounded, self._ignore)
         routed = self._route(bounded, match_text, state)
         reply, new_state = routed.reply, routed.state
-        if state.crisis and reply.kind not in ("crisis", "emergency"):
+        if state.crisis and reply.kind not in URGENT_KINDS:
             if reply.kind in ("smalltalk", "fallback"):
                 reply = self.composer.message("crisis", "followup", rule="crisis.followup")
             else:

@@ -10,7 +10,7 @@ BANNERS = {
 }
 
 
-def plain(reply: Reply, sources: bool = True) -> str:
+def plain(reply: Reply) -> str:
     parts = []
     banner = BANNERS.get(reply.kind)
     if banner:
@@ -18,7 +18,7 @@ def plain(reply: Reply, sources: bool = True) -> str:
     parts.append(reply.text)
     if reply.choices:
         parts.append("\n".join(f"  {i}. {c.title}" for i, c in enumerate(reply.choices, 1)))
-    if sources and reply.sources:
+    if reply.sources:
         parts.append("Sources:\n" + "\n".join(f"  - {s.title}: {s.url}" for s in reply.sources))
     if reply.suggestions and reply.kind == "answer":
         parts.append("You could also ask about: " + "; ".join(reply.suggestions))
