@@ -39,7 +39,8 @@ OTHERS = "intents/other_medicines.yaml"
 ALCOHOL = "intents/baclofen/alcohol.yaml"
 DRIVING = "intents/baclofen/driving.yaml"
 STORAGE = "intents/baclofen/storage.yaml"
-TAXONOMY = Path("/work/shared/TAXONOMY.md")
+#: The reply contract, kept in step with the team's copy (docs/TAXONOMY.md).
+TAXONOMY = Path(__file__).resolve().parent.parent / "docs" / "TAXONOMY.md"
 
 HARD_TEXT = (
     "Baclofen, a centrally acting derivative of gamma-aminobutyric acid, ameliorates "
@@ -391,8 +392,6 @@ def test_missing_taxonomy_topic(pack: Pack) -> None:
 
 
 def test_required_topics_are_taxonomys_table() -> None:
-    if not TAXONOMY.exists():
-        pytest.skip("TAXONOMY.md is not here")
     section = TAXONOMY.read_text(encoding="utf-8").split("## Topic ids", 1)[1]
     table = re.findall(r"^\| `?([a-z_]+)`? \|", section, flags=re.M)
     assert tuple(t for t in table if t != "id") == REQUIRED_TOPICS

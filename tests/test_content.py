@@ -96,3 +96,14 @@ def test_regions_have_their_numbers(bot):
     assert "988" in regions["US"].crisis_line
     assert "999" in regions["UK"].emergency_line and "116 123" in regions["UK"].crisis_line
     assert "000" in regions["AU"].emergency_line and "13 11 26" in regions["AU"].emergency_line
+
+
+def test_reply_contract_copy_is_in_step_with_the_shared_one() -> None:
+    """docs/TAXONOMY.md is the repository's copy of the team's reply contract."""
+    from pathlib import Path
+
+    ours = Path(__file__).resolve().parent.parent / "docs" / "TAXONOMY.md"
+    shared = ours.parent.parent.parent / "shared" / "TAXONOMY.md"
+    assert ours.exists()
+    if shared.exists():  # beside a checkout on the team's machines and in CI
+        assert ours.read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")
