@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .compose import Composer
+from .concepts import MARKS
 from .content import SMALLTALK, KnowledgeBase, load
 from .matcher import Candidate, Decision, content_words
-from .safety import Hit
+from .safety import Hit, Screened
 from .sessions import SessionStore
 from .settings import Settings
 from .types import URGENT_KINDS, Choice, Kind, Problem, Reply, State, TopicInfo
@@ -22,6 +23,13 @@ from .types import URGENT_KINDS, Choice, Kind, Problem, Reply, State, TopicInfo
 #: Topics where naming another medicine is expected ("baclofen vs tizanidine").
 CROSS_MEDICINE_TOPICS = frozenset(
     {"interactions", "compare_relaxants", "muscle_relaxant_types", "alcohol"}
+)
+#: An emergency's follow-ups: a concept found in the message -> its message key.
+_FOLLOWUPS: tuple[tuple[str, str], ...] = (
+    ("make_sick", "followup_sick"),
+    ("seems_fine", "followup_fine"),
+    ("bring", "followup_bring"),
+    ("watch", "followup_watch"),
 )
 _FIRST = re.compile(
     r"^(?:the )?(?:1|1st|first|one|first one|a|former|top|option 1|number 1)"
@@ -57,6 +65,7 @@ class Trace:
     normalized: str
     match_text: str
     safety: tuple[Hit, ...]
+    screened: Screened | None
     candidates: tuple[Candidate, ...]
     decision: Decision | None
     other_medicine: str | None
@@ -153,25 +162,46 @@ class Chatbot:
         state = state or State()
         if not isinstance(text, str):
             text = "" if text is None else str(text)
-        tokens = self.kb.normalizer.tokens(text)
+        marked = self.kb.normalizer.marked_tokens(text)
+        tokens = [t for t in marked if t not in MARKS]
         normalized = " ".join(tokens)
         # 1. safety, over the whole text
-        if every_rule:
-            hits = tuple(self.kb.screen.hits(normalized))
-        else:
-            first = self.kb.screen.screen(normalized)
-            hits = (first,) if first else ()
-        if hits:
-            hit = hits[0]
-            reply = self.composer.message(hit.kind, hit.message, rule=hit.rule)  # type: ignore[arg-type]
-            new_state = state.next(pending=(), crisis=state.crisis or hit.kind == "crisis")
-            return Trace(normalized, "", hits, (), None, None, reply, new_state)
+        context = frozenset(
+            f"@{x}" for x in (state.emergency, (state.last_topic or "").rpartition(".")[2]) if x
+        )
+        screened = self.kb.screen.screen(marked, context, every_rule)
+
+        def done(reply: Reply, new_state: State, routed: _Routed | None = None) -> Trace:
+            r = routed or _Routed(reply, new_state)
+            return Trace(
+                normalized,
+                match_text,
+                screened.hits,
+                screened,
+                tuple(r.candidates),
+                r.decision,
+                r.other,
+                reply,
+                new_state,
+            )
+
+        match_text = ""
+        hit = screened.hit
+        if hit is not None:
+            return done(*self._safety_reply(hit, state))
+        if screened.denial and state.crisis:  # "no, i'm not suicidal": heard, kindly
+            reply = self.composer.message("crisis", "followup", rule="crisis.denial")
+            return done(reply, state.next(pending=()))
         # 2. matching, over the first max_chars
         bounded = tokens
         if len(text) > self.settings.max_chars:
             bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
         match_text = content_words(bounded, self._ignore)
         routed = self._route(bounded, match_text, state)
+        # 3. an emergency under way, or a doubt, keeps the emergency first
+        situation = state.emergency or (screened.doubt.message if screened.doubt else "")
+        if situation:
+            routed = self._emergency_turn(routed, screened, state, situation)
         reply, new_state = routed.reply, routed.state
         if state.crisis and reply.kind not in URGENT_KINDS:
             if reply.kind in ("smalltalk", "fallback"):
@@ -179,16 +209,46 @@ class Chatbot:
             else:
                 reply = self.composer.with_reminder(reply)
             new_state = replace(new_state, crisis=True)
-        return Trace(
-            normalized,
-            match_text,
-            (),
-            tuple(routed.candidates),
-            routed.decision,
-            routed.other,
-            reply,
-            new_state,
+        return done(reply, new_state, routed)
+
+    def _safety_reply(self, hit: Hit, state: State) -> tuple[Reply, State]:
+        kind: Kind = hit.kind  # type: ignore[assignment]
+        reply = self.composer.message(kind, hit.message, rule=hit.rule)
+        crisis = state.crisis or kind == "crisis" or hit.crisis
+        emergency = hit.message if kind == "emergency" else state.emergency
+        return reply, state.next(pending=(), crisis=crisis, emergency=emergency)
+
+    def _emergency_turn(
+        self, routed: _Routed, screened: Screened, state: State, situation: str
+    ) -> _Routed:
+        """Inside an emergency (or a message with a sign of one), the emergency comes first:
+        follow-ups get emergency guidance; only a confident answer or a goodbye moves on,
+        and even then the emergency's first line leads."""
+        reply = routed.reply
+        moved_on = (
+            reply.kind == "answer"
+            and routed.decision is not None
+            and routed.decision.action == "answer"
+            and reply.rule != "smalltalk.more"
+        ) or reply.rule in ("smalltalk.goodbye", "smalltalk.thanks")
+        found = {f.concept for f in screened.reading.found}
+        followup = (
+            next((key for concept, key in _FOLLOWUPS if concept in found), None)
+            if state.emergency
+            else None
         )
+        if followup is None and moved_on:
+            reply = self.composer.with_line(reply, situation)
+            keep = situation if reply.rule == "smalltalk.thanks" else ""
+            return replace(routed, reply=reply, state=replace(routed.state, emergency=keep))
+        if state.emergency:
+            key = followup or "followup"
+            rule = f"emergency.{key}"
+        else:  # a doubt: not confidently anything else, so the emergency reply
+            key = situation
+            rule = f"emergency.doubt.{situation}"
+        reply = self.composer.message("emergency", key, rule=rule)
+        return _Routed(reply, replace(routed.state, emergency=state.emergency or situation))
 
     def _route(self, tokens: list[str], match_text: str, state: State) -> _Routed:
         """Everything after the safety screen, in order: the first step that applies wins."""

@@ -3,6 +3,8 @@ attach an answer's sources and suggestions, add the one-line disclaimer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .content import Answer, KnowledgeBase
 from .schema import Region
 from .types import Choice, Kind, Reply
@@ -70,6 +72,14 @@ class Composer:
             rule=rule,
             region=self.region_id,
         )
+
+    def emergency_line(self, situation: str) -> str:
+        """The first line of the emergency message for `situation`."""
+        return self.fill("{emergency_line}")
+
+    def with_line(self, reply: Reply, situation: str) -> Reply:
+        """An ordinary reply inside an emergency: the emergency's first line leads."""
+        return replace(reply, text=f"{self.emergency_line(situation)}\n\n{reply.text}")
 
     def with_reminder(self, reply: Reply) -> Reply:
         """After a crisis reply, later replies in the conversation repeat where help is."""

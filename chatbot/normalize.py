@@ -23,16 +23,31 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _WORD = re.compile(r"\d+(?:[.,]\d+)?|[^\W_]+(?:'[^\W_]+)*")
 
 
+#: Characters that are not text: deleted without splitting the word they hide in
+#: ("k\u200bill" is "kill"). Real separators (tabs, newlines, line and paragraph
+#: separators) become spaces.
+_INVISIBLE = ("Cf", "Co", "Cs")
+_SEPARATORS = ("Cc", "Zl", "Zp")
+
+
 def clean(text: str) -> str:
-    """NFKC, casefold, strip escapes and control characters, collapse whitespace."""
-    text = _ANSI.sub(" ", text)
+    """NFKC, casefold, strip escapes and invisible characters, collapse whitespace."""
+    text = _ANSI.sub("", text)
     text = unicodedata.normalize("NFKC", text).casefold().translate(_QUOTES)
     if not (text.isascii() and text.isprintable()):  # plain text needs no character scan
         text = "".join(
-            " " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") else ch
+            "" if (cat := unicodedata.category(ch)) in _INVISIBLE
+            else " " if cat in _SEPARATORS and not ch.isspace()
+            else ch
             for ch in text
-        )
+        )  # fmt: skip
     return " ".join(text.split())
+
+
+#: Where a sentence ends (a full stop, ?, !, ; or a new line) and where a clause does
+#: (a comma, a colon, a dash between words), for the safety screen's scopes.
+_SENTENCE_END = re.compile(r"(?:[.!?;]+|\n|\r|\u2029)(?=\s|$|[^\d])")
+_CLAUSE_END = re.compile(r",|:(?=\s)|\s[-\u2013\u2014]+\s|\u2026")
 
 
 def words(text: str) -> list[str]:
@@ -89,7 +104,12 @@ class Normalizer:
         vocab.update(_strip(key[0]) for key in table if len(key) == 1)
         vocabulary = frozenset(w for w in vocab if w and "'" not in w)
         first = (
-            frozenset(w for text in priority for w in words(clean(text)) if len(w) >= 4)
+            frozenset(
+                w
+                for text in priority
+                for w in words(clean(text))
+                if len(w) >= 4 and w not in FUNCTION_WORDS
+            )
             & vocabulary
         )
         return cls(table, vocabulary, lexicon, first)
@@ -104,6 +124,22 @@ class Normalizer:
 
     def normalize(self, text: str) -> str:
         return " ".join(self.tokens(text))
+
+    def marked_tokens(self, text: str) -> list[str]:
+        """`tokens`, with "." between sentences and "," between clauses."""
+        text = _ANSI.sub("", text)
+        out: list[str] = []
+        for sentence in _SENTENCE_END.split(text):
+            start = len(out)
+            for clause in _CLAUSE_END.split(sentence):
+                toks = self.tokens(clause)
+                if toks:
+                    if len(out) > start:
+                        out.append(",")
+                    out.extend(toks)
+            if len(out) > start:
+                out.append(".")
+        return out
 
     def _map_synonyms(self, toks: list[str]) -> list[str]:
         if not self.synonyms:
@@ -149,12 +185,13 @@ class Normalizer:
             return lexicon.get(known) or KNOWN_WORD_WEIGHT
 
         # closest first; then one that keeps the first letter (typos rarely change it);
-        # then a safety word; then the most common
+        # then one with the same letters (a swap); then a safety word; then the most common
         best = min(
             found,
             key=lambda f: (
                 f[1],
                 f[0][0] != word[0],
+                sorted(f[0]) != sorted(word),  # a swap of two letters keeps the letters
                 f[0] not in self.priority,
                 -weight(f[0]),
                 f[0],
@@ -168,6 +205,12 @@ class Normalizer:
         return str(best)
 
 
+#: Grammar words: never preferred as a typo's correction ("doe" is "dose", not "does").
+FUNCTION_WORDS = frozenset(
+    """does done doing did the them then than this that these those there here with from into
+    your their what whats when where which have been being were will would could should also
+    they were""".split()
+)
 #: A word this common in English is taken as meant, never corrected.
 COMMON_WORD = 2_000
 #: A rarer real word is corrected only to a known word this many times more common.

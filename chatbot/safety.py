@@ -1,29 +1,39 @@
 """The safety screen: crisis, then emergency, then dosing refusal, before any matching.
 
-Rules are content (intents/safety/*.yaml); this module only compiles them and
-guarantees their order. A rule's patterns are regular expressions over the
-*normalised* text (synonyms applied, apostrophes dropped), in which:
+Rules are content (intents/safety/*.yaml); this module compiles nothing itself
+and only decides. A message is read into *concepts* and their *modifiers*
+(`concepts.py`); a rule names the concepts it needs and the modifiers that
+cancel it:
 
-- ``{name}`` stands for any phrase of the term list ``name`` (``*`` in a term
-  matches the rest of a word: ``overdos*``);
-- `` ... `` (a space, three dots, a space) stands for up to six words.
+    - id: overdose_taken
+      message: overdose
+      all: [ingested, [excess, many, unknown_amount]]   # each item: one of these
+      cancel: [negation, historical]
 
-A rule marked ``negatable`` does not fire on a match that follows a negation
-cue ("i have not taken too many"). A match that lies inside a match of one of
-the rule's ``unless`` patterns does not count ("can baclofen cause *trouble
-breathing*"); a second mention elsewhere in the message still fires.
+A rule fires when every item of `all` is found, not cancelled, in one
+sentence and within `within` tokens; an item may also be met by the
+conversation (``@intrathecal``: the last answer was about the pump). The code
+fixes the order (crisis, emergency, refusal; file order within a kind).
+
+**Escalation on doubt.** The emergency file lists `doubt` concepts (a number
+of pills taken, a severe sign, a pump alarm...). When one is found, not
+negated nor hypothetical nor in the past, and no rule fired, the screen says
+so; the engine then answers only if the matcher is confident, with the
+emergency line first, and otherwise gives the emergency reply.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import product
+
+from .concepts import Found, Reading, Vocabulary
 
 SAFETY_ORDER: tuple[str, ...] = ("crisis", "emergency", "refusal")
 
 #: Messages the safety rules must always catch, whatever the content says: an edit
-#: that stops any of these from reaching help is refused at load (E048).
+#: that stops any of these (or, in `chatbot check`, any of their variants) from
+#: reaching help is refused.
 CANARIES: tuple[tuple[str, str], ...] = (
     ("i want to kill myself", "crisis"),
     ("how much baclofen would kill me", "crisis"),
@@ -37,98 +47,117 @@ CANARIES: tuple[tuple[str, str], ...] = (
     ("can i double my dose", "refusal"),
 )
 
-_TERM = re.compile(r"\{([a-z][a-z0-9_]*)\}")
-_GAP = " (?:\\S+ ){0,6}?"
-
-
-class RuleError(ValueError):
-    """A pattern that cannot be compiled; the message says which and why."""
+#: Modifiers under which a doubt concept is not a doubt ("can it cause seizures?").
+SETTLED = frozenset({"negation", "hypothetical", "historical", "habitual"})
 
 
 @dataclass(frozen=True)
 class Rule:
-    id: str  # "emergency.took_too_much"
-    kind: str
-    message: str
-    patterns: tuple[re.Pattern[str], ...]
-    unless: tuple[re.Pattern[str], ...] = ()
-    negatable: bool = False
+    id: str  # "emergency.overdose_taken"
+    kind: str  # the file's kind: crisis | emergency | refusal
+    message: str  # key under the reply kind in messages.yaml
+    all: tuple[frozenset[str], ...]  # each: concepts (or @context) that meet it
+    cancel: frozenset[str] = frozenset()
+    unless: frozenset[str] = frozenset()  # concepts that, in the same sentence, stop it
+    within: int = 12
+    across: bool = False  # concepts may be in different sentences
+    reply: str = ""  # the reply kind when not the file's ("emergency" for self-harm + taken)
     examples: tuple[str, ...] = ()
     source: tuple[str, int] = ("", 0)  # file and line, for authors
 
-    def find(self, text: str, negation: re.Pattern[str] | None) -> re.Match[str] | None:
-        """The first match that is not inside an `unless` phrase and not negated."""
-        covered: list[tuple[int, int]] | None = None  # computed only once something matches
-        for pattern in self.patterns:
-            if pattern.search(text) is None:  # the usual case, and much cheaper than finditer
+    @property
+    def reply_kind(self) -> str:
+        return self.reply or self.kind
+
+    def find(self, reading: Reading, context: frozenset[str]) -> tuple[Found, ...] | None:
+        """The concepts that make the rule fire, or None."""
+        by_sentence: dict[int, list[list[Found]]] = {}
+        for f in reading.found:
+            if f.modifiers & self.cancel:
                 continue
-            for m in pattern.finditer(text):
-                if self.unless:
-                    if covered is None:
-                        covered = [u_m.span() for u in self.unless for u_m in u.finditer(text)]
-                    if any(a <= m.start() and m.end() <= b for a, b in covered):
-                        continue
-                if self.negatable and negation is not None:
-                    before = text[max(0, m.start() - 60) : m.start()]
-                    if negation.search(before):
-                        continue
-                return m
+            for g, group in enumerate(self.all):
+                if f.concept in group:
+                    key = 0 if self.across else f.sentence
+                    slots = by_sentence.setdefault(key, [[] for _ in self.all])
+                    slots[g].append(f)
+        met_by_context = [bool(group & context) for group in self.all]
+        for sentence, slots in by_sentence.items():
+            if self.unless and any(
+                (self.across or f.sentence == sentence) and f.concept in self.unless
+                for f in reading.found
+            ):
+                continue
+            pools = [s if s else ([None] if met_by_context[g] else []) for g, s in enumerate(slots)]
+            if not all(pools):
+                continue
+            for combo in product(*pools):
+                got = [f for f in combo if f is not None]
+                if len({id(f) for f in got}) < len(got):
+                    continue  # one word cannot meet two needs
+                if not got or max(f.end for f in got) - min(f.start for f in got) <= self.within:
+                    return tuple(got)
         return None
 
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str
+    kind: str  # the reply kind
     rule: str
     message: str
-    span: tuple[int, int]
+    span: tuple[int, int]  # tokens
+    crisis: bool = False  # also a crisis (self-harm with something already taken)
+    found: tuple[Found, ...] = ()
+
+
+@dataclass(frozen=True)
+class Screened:
+    """The screen's verdict on one message."""
+
+    reading: Reading
+    hits: tuple[Hit, ...] = ()  # every rule that fired, in precedence order (or only the first)
+    doubt: Hit | None = None  # an emergency concept no rule settled
+    denial: bool = False  # a crisis concept that was negated ("i'm not suicidal")
+
+    @property
+    def hit(self) -> Hit | None:
+        return self.hits[0] if self.hits else None
 
 
 @dataclass(frozen=True)
 class SafetyScreen:
+    vocabulary: Vocabulary
     rules: tuple[Rule, ...]  # already in precedence order
-    negation: re.Pattern[str] | None = None
+    doubt: tuple[tuple[str, str], ...] = ()  # (concept, emergency message)
+    crisis_concepts: frozenset[str] = field(default_factory=frozenset)
 
-    def screen(self, normalized: str) -> Hit | None:
-        """The first rule, in precedence order, that fires; None if none does."""
+    def screen(
+        self, tokens: list[str], context: frozenset[str] = frozenset(), every_rule: bool = False
+    ) -> Screened:
+        reading = self.vocabulary.read(tokens)
+        if not reading.found:
+            return Screened(reading)
+        hits = []
         for rule in self.rules:
-            if any(p.search(normalized) for p in rule.patterns):  # cheap test first
-                m = rule.find(normalized, self.negation)
-                if m is not None:
-                    return Hit(rule.kind, rule.id, rule.message, m.span())
-        return None
+            got = rule.find(reading, context)
+            if got is None:
+                continue
+            span = (min((f.start for f in got), default=0), max((f.end for f in got), default=0))
+            hits.append(Hit(rule.reply_kind, rule.id, rule.message, span, rule.reply != "", got))
+            if not every_rule:
+                break
+        doubt = None
+        for concept, message in self.doubt:
+            f = next(
+                (f for f in reading.found if f.concept == concept and not f.modifiers & SETTLED),
+                None,
+            )
+            if f is not None:
+                doubt = Hit("emergency", f"emergency.doubt.{concept}", message, (f.start, f.end))
+                break
+        denial = any(
+            f.concept in self.crisis_concepts and "negation" in f.modifiers for f in reading.found
+        )
+        return Screened(reading, tuple(hits), doubt, denial)
 
-    def hits(self, normalized: str) -> list[Hit]:
-        """Every rule that fires, for `explain`."""
-        out = []
-        for rule in self.rules:
-            m = rule.find(normalized, self.negation)
-            if m is not None:
-                out.append(Hit(rule.kind, rule.id, rule.message, m.span()))
-        return out
-
-
-def term_regex(phrases: Iterable[str], normalize: Callable[[str], str]) -> str:
-    alts = set()
-    for phrase in phrases:
-        star = phrase.rstrip().endswith("*")
-        words = normalize(phrase.rstrip().rstrip("*"))
-        if not words:
-            continue
-        alts.add(re.escape(words) + ("\\w*" if star else ""))
-    # longest first, so "too many" wins over "too"
-    return "(?:" + "|".join(sorted(alts, key=lambda a: (-len(a), a))) + ")"
-
-
-def compile_pattern(pattern: str, terms: dict[str, str]) -> re.Pattern[str]:
-    def expand(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name not in terms:
-            raise RuleError(f"unknown term {{{name}}}; known terms: {', '.join(sorted(terms))}")
-        return terms[name]
-
-    source = _TERM.sub(expand, pattern.strip()).replace(" ... ", _GAP)
-    try:
-        return re.compile(rf"(?<!\w)(?:{source})(?!\w)")
-    except re.error as exc:
-        raise RuleError(f"not a valid pattern: {exc}") from None
+    def first(self, tokens: list[str]) -> Hit | None:
+        return self.screen(tokens).hit

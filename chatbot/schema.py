@@ -123,25 +123,70 @@ class OtherMedicinesFile(Strict):
     medicines: list[Text]
 
 
+ConceptName = Annotated[
+    str,
+    Field(pattern=r"^@?[a-z][a-z0-9_]*$", description="a concept, or @topic for the conversation"),
+]
+
+
 class SafetyRule(Strict):
     id: Id
-    message: Id = Field(default="default", description="key under this kind in messages.yaml")
-    patterns: list[Text] = Field(min_length=1, description="regular expressions; {term} expands")
-    unless: list[Text] = Field(
-        default_factory=list, description="phrases inside which a match does not count"
+    message: Id = Field(default="default", description="key under the reply kind in messages.yaml")
+    all: list[ConceptName | list[ConceptName]] = Field(
+        min_length=1,
+        description="concepts that must all be found in one sentence; a list means any one of them",
     )
-    negatable: bool = Field(
-        default=False, description="a negation cue just before the match cancels it"
+    cancel: list[Id] = Field(
+        default_factory=list,
+        description="modifiers that cancel a concept for this rule (negation, hypothetical, ...)",
+    )
+    unless: list[Id] = Field(
+        default_factory=list, description="concepts that, in the same sentence, stop the rule"
+    )
+    within: int = Field(default=12, ge=1, le=60, description="most tokens the concepts may span")
+    across: bool = Field(
+        default=False, description="the concepts may be in different sentences of the message"
+    )
+    reply: Literal["emergency"] | None = Field(
+        default=None, description="reply with this kind instead of the file's (crisis file only)"
     )
     examples: list[Text] = Field(default_factory=list, description="texts that must fire it")
+
+
+class ModifierEntry(Strict):
+    category: Id | None = Field(
+        default=None, description="the category rules cancel on (default: this entry's name)"
+    )
+    direction: Literal["forward", "backward", "both"] = "forward"
+    window: int = Field(default=6, ge=1, le=30, description="tokens the cue reaches")
+    cues: list[Text] = Field(min_length=1)
 
 
 class SafetyFile(Strict):
     """intents/safety/*.yaml"""
 
     kind: Literal["crisis", "emergency", "refusal"] | None = None
-    terms: dict[Id, list[Text]] = Field(default_factory=dict)
-    negation: list[Text] = Field(default_factory=list, description="cues like 'did not'")
+    concepts: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="word lists: '*' ends a word, '#' is a number ('#3+': three or more), "
+        "'{a|b}' alternatives, a leading '!' blocks the concept where it matches",
+    )
+    modifiers: dict[Id, ModifierEntry] = Field(default_factory=dict)
+    entities: list[Id] = Field(
+        default_factory=list,
+        description="concepts that name a thing (the pump, a child), not an event: "
+        "no modifier changes them",
+    )
+    pseudo: list[Text] = Field(
+        default_factory=list, description="phrases that look like cues but are not ('not sure')"
+    )
+    terminators: list[Text] = Field(
+        default_factory=list, description="words that end a cue's scope ('but', 'however')"
+    )
+    doubt: dict[Id, Id] = Field(
+        default_factory=dict,
+        description="concept -> emergency message: found and not settled, it escalates",
+    )
     rules: list[SafetyRule] = Field(default_factory=list)
 
 

@@ -70,6 +70,7 @@ class State:
     medicine: str | None = None  # medicine the conversation is about
     pending: tuple[Choice, ...] = ()  # choices of an unanswered `clarify`
     crisis: bool = False  # a crisis reply was given in this conversation
+    emergency: str = ""  # the emergency under way (its message key, e.g. "overdose"), or ""
     turns: int = 0
 
     def next(self, **changes: Any) -> State:

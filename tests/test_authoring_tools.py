@@ -94,7 +94,7 @@ def test_run_file_reports_the_first_failing_turn(bot, tmp_path):
             turn=2,
             say="my son swallowed some pills",
             expected={"kind": "answer", "topic": "alcohol"},
-            got=Got("emergency", None, "emergency.child_or_pet_swallowed", line),
+            got=Got("emergency", None, "emergency.child_accident", line),
             why="kind is emergency, not answer; topic is None, not alcohol",
         ),
     ]
@@ -115,7 +115,7 @@ def test_chatbot_test_exit_codes(tmp_path, capsys):
     assert "FAIL  wrong on purpose" in out
     assert "turn 2: 'my son swallowed some pills'" in out
     assert "expected: kind=answer topic=alcohol" in out
-    assert "got:      kind=emergency topic=None rule=emergency.child_or_pet_swallowed" in out
+    assert "got:      kind=emergency topic=None rule=emergency.child_accident" in out
     assert out.splitlines()[-1] == "conversations: 3 passed, 1 failed"
 
     assert main(["test", str(broken)]) == 2
@@ -127,7 +127,7 @@ def test_chatbot_test_exit_codes(tmp_path, capsys):
     assert main(["test", "--format", "json", str(failing)]) == 1
     data = json.loads(capsys.readouterr().out)
     assert (data["passed"], data["failed"]) == (1, 1)
-    assert data["results"][1]["got"]["rule"] == "emergency.child_or_pet_swallowed"
+    assert data["results"][1]["got"]["rule"] == "emergency.child_accident"
 
 
 def test_unknown_key_names_the_allowed_keys_with_file_and_line(bot, tmp_path, capsys):
@@ -191,22 +191,32 @@ def test_explain_names_the_safety_rule_and_where_it_is_written(bot, capsys):
     assert main(["explain", "my son swallowed my pills"]) == 0
     out = capsys.readouterr().out
     rule_file = PROJECT_ROOT / "intents" / "safety" / "emergency.yaml"
-    line = line_of(rule_file, "id: child_or_pet_swallowed")
-    assert "FIRED  emergency.child_or_pet_swallowed  (kind emergency" in out
+    line = line_of(rule_file, "id: child_accident")
+    assert "FIRED  emergency.child_accident  (kind emergency" in out
     assert f"written at intents/safety/emergency.yaml:{line}" in out
+    assert 'young "son"' in out and 'accidental "swallowed"' in out
     assert "kind: emergency" in out
 
     assert main(["explain", "--format", "json", "my son swallowed my pills"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["safety"][0] == {
-        "rule": "emergency.child_or_pet_swallowed",
+        "rule": "emergency.child_accident",
         "kind": "emergency",
         "message": "overdose",
         "file": "intents/safety/emergency.yaml",
         "line": line,
-        "words": data["safety"][0]["words"],
+        "words": "son swallowed",
+        "concepts": ["accidental", "young"],
     }
     assert data["candidates"] == [] and data["decision"] is None
+
+
+def test_explain_shows_modifiers_and_their_scope(capsys):
+    assert main(["explain", "i did not take too many, can baclofen cause seizures"]) == 0
+    out = capsys.readouterr().out
+    assert 'too_much "too many"  [negation]' in out
+    assert 'negation "did not" -> "did not take too many"' in out
+    assert "none fired" in out
 
 
 # --- chatbot report -------------------------------------------------------------------------------

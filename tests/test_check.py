@@ -320,21 +320,24 @@ def test_example_tripping_a_safety_rule(pack: Pack) -> None:
 SAFETY = "intents/safety/zz_test.yaml"
 
 
-def test_safety_term_defined_twice(pack: Pack) -> None:
-    pack.write("intents/safety/zz_a.yaml", "terms:\n  zz_term: [foo]\n")
-    pack.write("intents/safety/zz_b.yaml", "terms:\n  zz_term: [bar]\n")
+def test_safety_concept_defined_twice(pack: Pack) -> None:
+    pack.write("intents/safety/zz_a.yaml", "concepts:\n  zz_term: [foo]\n")
+    pack.write("intents/safety/zz_b.yaml", "concepts:\n  zz_term: [bar]\n")
     expect(pack.check(), "E041", "intents/safety/zz_b.yaml", 2, col=3)
 
 
 def test_safety_rules_need_a_kind(pack: Pack) -> None:
-    pack.write(SAFETY, "rules:\n  - id: zz\n    patterns: [zzqx]\n")
+    pack.write(SAFETY, "rules:\n  - id: zz\n    all: [overdose]\n")
     expect(pack.check(), "E042", SAFETY, 1)
 
 
 def _rule(
-    rule_id: str, pattern: str = "zzqx", message: str = "overdose", examples: tuple[str, ...] = ()
+    rule_id: str,
+    concept: str = "overdose",
+    message: str = "overdose",
+    examples: tuple[str, ...] = (),
 ) -> str:
-    text = f"  - id: {rule_id}\n    message: {message}\n    patterns: [{json.dumps(pattern)}]\n"
+    text = f"  - id: {rule_id}\n    message: {message}\n    all: [{concept}]\n"
     if examples:
         text += "    examples:\n" + "".join(f"      - {e}\n" for e in examples)
     return text
@@ -345,9 +348,16 @@ def test_duplicate_safety_rule(pack: Pack) -> None:
     expect(pack.check(), "E043", SAFETY, 6, col=5)
 
 
-def test_safety_pattern_that_does_not_compile(pack: Pack) -> None:
-    pack.write(SAFETY, "kind: emergency\nrules:\n" + _rule("zz", pattern="(zzqx"))
-    expect(pack.check(), "E044", SAFETY, 5)
+def test_safety_rule_with_an_unknown_concept_suggests_the_near_one(pack: Pack) -> None:
+    pack.write(SAFETY, "kind: emergency\nrules:\n" + _rule("zz", concept="overdoze"))
+    p = expect(pack.check(), "E044", SAFETY, 5)
+    assert "'overdoze'" in p.message and "overdose" in p.hint
+
+
+def test_a_concept_phrase_that_does_not_compile(pack: Pack) -> None:
+    pack.write(SAFETY, "concepts:\n  zz_many: ['#lots']\n")
+    p = expect(pack.check(), "E044", SAFETY, 2, col=3)
+    assert "'#lots'" in p.message
 
 
 def test_safety_rule_with_an_unknown_message(pack: Pack) -> None:
@@ -369,8 +379,13 @@ def test_safety_cannot_be_switched_off(pack: Pack) -> None:
 
 
 def test_a_canary_that_no_longer_reaches_help(pack: Pack) -> None:
-    pack.replace("intents/safety/emergency.yaml", '      - "{overdose}"\n', "")
-    p = expect(pack.check(), "E048", "intents/safety", 0)
+    # an author empties the list of overdose words
+    text = pack.read("intents/safety/concepts.yaml")
+    start = text.index("  overdose:")
+    end = text.index("\n  overdosed:")
+    pack.write("intents/safety/concepts.yaml", text[:start] + "  overdose: [zzqx]" + text[end:])
+    problems = pack.check()
+    p = expect(problems, "E048", "intents/safety", 0)
     assert "can you overdose on baclofen" in p.message
 
 

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
-import pytest
-
 from chatbot.matcher import Candidate, Matcher, content_words
 from chatbot.normalize import Normalizer, clean
-from chatbot.safety import Rule, RuleError, SafetyScreen, compile_pattern, term_regex
 from chatbot.settings import Thresholds
 from chatbot.yamlio import parse_yaml
 
@@ -33,59 +28,24 @@ def test_apostrophes_are_dropped_after_synonyms_see_them():
     assert n.normalize("i feel odd") == "i feel odd"
 
 
+def test_invisible_characters_do_not_split_a_word():
+    assert clean("k\u200bill my\u00adself\u2060 swal\ufefflowed") == "kill myself swallowed"
+    assert clean("kill\x1b[31mmyself") == "killmyself"
+    assert clean("one\ttwo\nthree") == "one two three"
+
+
+def test_marked_tokens_keep_sentences_and_clauses():
+    n = Normalizer.build({}, [])
+    assert n.marked_tokens("I took 2.5 mg. Then, like, 6!") == [
+        "i", "took", "2.5", "mg", ".", "then", ",", "like", ",", "6", ".",
+    ]  # fmt: skip
+
+
 def test_typos_of_known_words_are_corrected_but_real_words_are_not(bot):
     n = bot.kb.normalizer
-    assert n.normalize("swallowd") == "swallowed" or n.normalize("swallowd") == "swallow"
+    assert n.normalize("swallowd") in ("swallowed", "swallow")
     assert n.normalize("never heard of it") == "never heard of it"
     assert n.normalize("i took it with a glass of milk") == "i took it with a glass of milk"
-
-
-# --- safety rules ---------------------------------------------------------------------------
-
-
-def rule(patterns, unless=(), negatable=False, kind="emergency"):
-    terms = {"took": term_regex(["took", "swallowed"], str)}
-    return Rule(
-        f"{kind}.t",
-        kind,
-        "default",
-        tuple(compile_pattern(p, terms) for p in patterns),
-        tuple(compile_pattern(p, terms) for p in unless),
-        negatable,
-    )
-
-
-def test_terms_and_gaps_expand():
-    screen = SafetyScreen((rule(["{took} ... too many"]),))
-    assert screen.screen("i swallowed way way too many")
-    assert screen.screen("i took one pill") is None
-
-
-def test_negation_cancels_a_negatable_match_only():
-    neg = re.compile(r"(?<!\w)(?:did not|never)(?: \S+){0,2} ?$")
-    soft = SafetyScreen((rule(["took too many"], negatable=True),), neg)
-    hard = SafetyScreen((rule(["took too many"]),), neg)
-    assert soft.screen("i never took too many") is None
-    assert hard.screen("i never took too many")
-
-
-def test_unless_covers_only_its_own_span():
-    r = rule(["trouble breathing"], unless=["can baclofen cause trouble breathing"])
-    screen = SafetyScreen((r,))
-    assert screen.screen("can baclofen cause trouble breathing") is None
-    assert screen.screen("can baclofen cause trouble breathing my dad has trouble breathing now")
-
-
-def test_precedence_is_the_order_of_the_rules():
-    screen = SafetyScreen((rule(["die"], kind="crisis"), rule(["took too many"])))
-    assert screen.screen("i took too many and want to die").kind == "crisis"
-
-
-def test_bad_patterns_are_clear_errors():
-    with pytest.raises(RuleError, match="unknown term {nope}"):
-        compile_pattern("{nope}", {})
-    with pytest.raises(RuleError, match="not a valid pattern"):
-        compile_pattern("(unclosed", {})
 
 
 # --- match ----------------------------------------------------------------------------------

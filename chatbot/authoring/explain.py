@@ -23,6 +23,8 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..concepts import Reading
+
 if TYPE_CHECKING:
     from ..bot import Chatbot, Trace
 
@@ -58,6 +60,8 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
     trace = bot.trace(question, every_rule=True)
     kb = bot.kb
     rules = {r.id: r for r in kb.screen.rules}
+    reading = trace.screened.reading if trace.screened else Reading((), (), ())
+    tokens = reading.tokens
     safety = []
     for hit in trace.safety:
         rule = rules.get(hit.rule)
@@ -69,9 +73,24 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
                 "message": hit.message,
                 "file": path,
                 "line": line,
-                "words": trace.normalized[hit.span[0] : hit.span[1]],
+                "words": " ".join(tokens[hit.span[0] : hit.span[1]]),
+                "concepts": sorted({f.concept for f in hit.found}),
             }
         )
+    concepts = [
+        {"concept": f.concept, "words": reading.text(f), "modifiers": sorted(f.modifiers)}
+        for f in reading.found
+    ]
+    modifiers = [
+        {
+            "modifier": c.category,
+            "cue": reading.text(c),
+            "scope": " ".join(t for t in tokens[c.scope[0] : c.scope[1]]),
+        }
+        for c in reading.cues
+    ]
+    screened = trace.screened
+    doubt = screened.doubt.rule if screened and screened.doubt else None
     sources = _ExampleSources(bot)
     candidates = []
     for c in trace.candidates[:5]:
@@ -96,6 +115,10 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
         "question": question,
         "normalized": trace.normalized,
         "safety": safety,
+        "concepts": concepts,
+        "modifiers": modifiers,
+        "doubt": doubt,
+        "denial": bool(screened and screened.denial),
         "match_text": trace.match_text,
         "candidates": candidates,
         "thresholds": thresholds,
@@ -160,6 +183,15 @@ def why(trace: Trace) -> str:
             else ""
         )
         return f"the safety rule {first.rule} fired, so matching was skipped{more}"
+    if rule.startswith("emergency.doubt."):
+        return (
+            "the message carries a sign of an emergency that no rule settled and the matcher "
+            "was not confident, so, when unsure, the emergency reply"
+        )
+    if rule.startswith("emergency.followup"):
+        return "an emergency is under way in this conversation, so follow-ups get its guidance"
+    if rule == "crisis.denial":
+        return "after a crisis reply, a denial gets a short, warm reply with the crisis line"
     if rule == "crisis.followup":
         return (
             "earlier in this conversation there was a crisis reply, so a reply that would "
@@ -200,13 +232,28 @@ def render(d: dict[str, Any]) -> str:
     add(f"Question:    {d['question']}")
     add(f"Normalised:  {d['normalized'] or '(no words)'}")
     add("")
-    add("1. Safety rules (always checked first: crisis, then emergency, then refusal)")
+    add("1. Safety screen (always first: crisis, then emergency, then refusal)")
+    add("   concepts found (modifiers that change them in brackets):")
+    for c in d["concepts"] or [{"concept": "(none)", "words": "", "modifiers": []}]:
+        mods = f"  [{', '.join(c['modifiers'])}]" if c["modifiers"] else ""
+        words = f' "{c["words"]}"' if c["words"] else ""
+        add(f"     {c['concept']}{words}{mods}")
+    if d["modifiers"]:
+        add("   modifiers and their scope:")
+        for m in d["modifiers"]:
+            add(f'     {m["modifier"]} "{m["cue"]}" -> "{m["scope"]}"')
+    if d["denial"]:
+        add("   a crisis concept is negated: a denial, not a disclosure")
+    if d["doubt"] and not d["safety"]:
+        add(f"   DOUBT  {d['doubt']}: a sign of an emergency that no rule settled; the emergency")
+        add("          reply unless the matcher is confident, then the answer with its first line")
     if d["safety"]:
         for s in d["safety"]:
             where = f"{s['file']}:{s['line']}" if s["line"] else "(file unknown)"
             add(f"   FIRED  {s['rule']}  (kind {s['kind']}, message '{s['message']}')")
             add(f"          written at {where}")
-            add(f'          matched the words: "{s["words"]}"')
+            concepts = ", ".join(s["concepts"])
+            add(f'          matched the words: "{s["words"]}"  (concepts: {concepts})')
         add(
             "   A safety rule fired, so the question is not matched to a topic (steps 2-4 skipped)."
         )

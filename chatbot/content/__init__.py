@@ -18,6 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .. import schema
+from ..concepts import MARKS
 from ..matcher import Matcher, PhraseMatcher, content_words
 from ..normalize import Normalizer, english_lexicon
 from ..safety import SafetyScreen
@@ -139,8 +140,9 @@ def _index(
     intents: dict[str, Intent] = {}
     for r in raw:
         for j, example in enumerate(r.examples):
-            tokens = normalizer.tokens(example)
-            hit = screen.screen(" ".join(tokens))
+            marked = normalizer.marked_tokens(example)
+            tokens = [t for t in marked if t not in MARKS]
+            hit = screen.screen(marked).hit
             if hit is not None:
                 ld.error(
                     r.doc,

@@ -3,25 +3,22 @@ every kind has rules, the canary messages still reach help, each rule's examples
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from .. import schema
+from ..concepts import ConceptError, build_vocabulary
 from ..normalize import Normalizer
-from ..safety import (
-    CANARIES,
-    SAFETY_ORDER,
-    Rule,
-    RuleError,
-    SafetyScreen,
-    compile_pattern,
-    term_regex,
-)
+from ..safety import CANARIES, SAFETY_ORDER, Rule, SafetyScreen
 from ..types import Problem
 from ..yamlio import Doc
 from .reader import Reader
 
 SafetyDocs = list[tuple[Doc, schema.SafetyFile]]
+
+_SPECIAL = re.compile(r"[{}|!*#+]")
 
 
 def read_safety(ld: Reader, folder: Path) -> SafetyDocs:
@@ -33,50 +30,92 @@ def read_safety(ld: Reader, folder: Path) -> SafetyDocs:
     return docs
 
 
+def _phrase_words(phrase: str) -> list[str]:
+    return [w for w in _SPECIAL.sub(" ", phrase).split() if w.isalpha()]
+
+
 def known_words(docs: SafetyDocs) -> list[str]:
     """Texts whose words the normaliser must know (and never "correct")."""
     texts: list[str] = []
     for _doc, sfile in docs:
-        texts.extend(sfile.negation)
-        for phrases in sfile.terms.values():
-            texts.extend(p.rstrip("*") for p in phrases)
+        for phrases in sfile.concepts.values():
+            texts.extend(" ".join(_phrase_words(p)) for p in phrases)
+        for mod in sfile.modifiers.values():
+            texts.extend(" ".join(_phrase_words(p)) for p in mod.cues)
+        texts.extend(" ".join(_phrase_words(p)) for p in (*sfile.pseudo, *sfile.terminators))
         for rule in sfile.rules:
             texts.extend(rule.examples)
-            # the words a rule spells out are known words too: "halve" is not "have"
-            for pattern in (*rule.patterns, *rule.unless):
-                texts.extend(re.findall(r"(?<![\\a-z])[a-z]{3,}", pattern))
     return texts
 
 
 def term_words(docs: SafetyDocs) -> list[str]:
-    """The rules' own vocabulary: typo correction prefers these when in doubt."""
-    return [p.rstrip("*") for _d, sf in docs for ps in sf.terms.values() for p in ps]
+    """The concepts' own vocabulary: typo correction prefers these when in doubt."""
+    words = [
+        " ".join(_phrase_words(p))
+        for _d, sf in docs
+        for ps in sf.concepts.values()
+        for p in ps
+        if not p.startswith("!")
+    ]
+    words += [
+        " ".join(_phrase_words(p)) for _d, sf in docs for m in sf.modifiers.values() for p in m.cues
+    ]
+    return words
 
 
 def compile_safety(
     ld: Reader,
-    docs: list[tuple[Doc, schema.SafetyFile]],
+    docs: SafetyDocs,
     normalizer: Normalizer,
     messages: schema.MessagesFile | None,
 ) -> SafetyScreen:
-    terms: dict[str, str] = {}
-    negation: list[str] = []
-    term_where: dict[str, str] = {}
+    concepts: dict[str, list[str]] = {}
+    modifiers: dict[str, tuple[str, int, list[str], str]] = {}
+    pseudo: list[str] = []
+    terminators: list[str] = []
+    entities: list[str] = []
+    where: dict[str, tuple[Doc, tuple[str | int, ...]]] = {}
     for doc, sfile in docs:
-        for name, phrases in sfile.terms.items():
-            if name in terms:
-                ld.error(
-                    doc,
-                    ("terms", name),
-                    "E041",
-                    f"term '{name}' is defined twice (also in {term_where[name]})",
-                )
-                continue
-            terms[name] = term_regex(phrases, normalizer.normalize)
-            term_where[name] = doc.path
-        negation.extend(sfile.negation)
+        for section, table in (("concepts", sfile.concepts), ("modifiers", sfile.modifiers)):
+            for name in table:
+                if name in where:
+                    ld.error(
+                        doc,
+                        (section, name),
+                        "E041",
+                        f"'{name}' is defined twice (also in {where[name][0].path})",
+                    )
+                    continue
+                where[name] = (doc, (section, name))
+        for name, phrases in sfile.concepts.items():
+            concepts.setdefault(name, list(phrases))
+        for name, mod in sfile.modifiers.items():
+            modifiers.setdefault(
+                name, (mod.direction, mod.window, list(mod.cues), mod.category or name)
+            )
+        pseudo.extend(sfile.pseudo)
+        terminators.extend(sfile.terminators)
+        entities.extend(sfile.entities)
+    # compile one list at a time, so a bad phrase is reported at its own list
+    for name, (doc, path) in where.items():
+        table = {name: concepts[name]} if name in concepts else {}
+        mods = {name: modifiers[name]} if name in modifiers else {}
+        try:
+            build_vocabulary(table, mods, (), (), normalizer.normalize)
+        except ConceptError as exc:
+            ld.error(doc, path, "E044", f"'{name}' does not compile: {exc}")
+            concepts.pop(name, None)
+            modifiers.pop(name, None)
+    for doc, sfile in docs:
+        for j, name in enumerate(sfile.entities):
+            _known(ld, doc, ("entities", j), name, concepts, "concept")
+    vocabulary = build_vocabulary(
+        concepts, modifiers, pseudo, terminators, normalizer.normalize, entities
+    )
+
     by_kind: dict[str, list[Rule]] = {k: [] for k in SAFETY_ORDER}
     ids: set[str] = set()
+    doubt: list[tuple[str, str]] = []
     for doc, sfile in docs:
         if sfile.rules and sfile.kind is None:
             ld.error(
@@ -87,57 +126,113 @@ def compile_safety(
                 "kind: crisis, emergency or refusal",
             )
             continue
+        for concept, message in sfile.doubt.items():
+            if _known(ld, doc, ("doubt", concept), concept, concepts, "concept"):
+                _message_exists(ld, doc, ("doubt", concept), "emergency", message, messages)
+                doubt.append((concept, message))
         for i, r in enumerate(sfile.rules):
-            rid = f"{sfile.kind}.{r.id}"
+            kind: str = sfile.kind or "emergency"
+            rid = f"{kind}.{r.id}"
             if rid in ids:
                 ld.error(doc, ("rules", i, "id"), "E043", f"duplicate safety rule '{rid}'")
                 continue
             ids.add(rid)
-            compiled: dict[str, list[re.Pattern[str]]] = {"patterns": [], "unless": []}
-            for field in ("patterns", "unless"):
-                for j, p in enumerate(getattr(r, field)):
-                    try:
-                        compiled[field].append(compile_pattern(p, terms))
-                    except RuleError as exc:
-                        ld.error(doc, ("rules", i, field, j), "E044", f"rule '{rid}': {exc}")
-            kind: str = sfile.kind or "emergency"
-            if messages is not None and r.message not in getattr(messages, kind):
+            groups = []
+            ok = True
+            for j, item in enumerate(r.all):
+                names = [item] if isinstance(item, str) else list(item)
+                for name in names:
+                    if not name.startswith("@"):
+                        ok &= _known(ld, doc, ("rules", i, "all", j), name, concepts, "concept")
+                groups.append(frozenset(names))
+            for j, name in enumerate(r.unless):
+                ok &= _known(ld, doc, ("rules", i, "unless", j), name, concepts, "concept")
+            categories = {m[3]: m for m in modifiers.values()}
+            for j, name in enumerate(r.cancel):
+                ok &= _known(ld, doc, ("rules", i, "cancel", j), name, categories, "modifier")
+            reply = r.reply or ""
+            if reply and kind != "crisis":
                 ld.error(
                     doc,
-                    ("rules", i, "message"),
-                    "E045",
-                    f"rule '{rid}' uses message '{r.message}', missing from messages.yaml {kind}:",
-                    f"known: {', '.join(getattr(messages, kind))}",
+                    ("rules", i, "reply"),
+                    "E042",
+                    f"rule '{rid}': only a crisis rule may reply as '{reply}'",
                 )
+            _message_exists(ld, doc, ("rules", i, "message"), reply or kind, r.message, messages)
+            if not ok:
+                continue
             by_kind[kind].append(
                 Rule(
                     rid,
                     kind,
                     r.message,
-                    tuple(compiled["patterns"]),
-                    tuple(compiled["unless"]),
-                    r.negatable,
+                    tuple(groups),
+                    frozenset(r.cancel),
+                    frozenset(r.unless),
+                    r.within,
+                    r.across,
+                    reply,
                     tuple(r.examples),
                     (doc.path, doc.where(("rules", i))[0]),
                 )
             )
-    neg = None
-    if negation:
-        alts = "|".join(
-            f"(?:{normalizer.normalize(n) if n.replace(' ', '').isalpha() else n})"
-            for n in negation
-        )
-        try:
-            neg = re.compile(rf"(?<!\w)(?:{alts})(?: \S+){{0,2}} ?$")
-        except re.error as exc:
-            ld.problems.append(
-                Problem(
-                    docs[0][0].path, 0, 0, "E044", "error", f"negation cues do not compile: {exc}"
-                )
-            )
     rules = tuple(r for kind in SAFETY_ORDER for r in by_kind[kind])
-    screen = SafetyScreen(rules, neg)
-    # the code's guarantee: every kind has rules, and the canaries still reach help
+    crisis_concepts = frozenset(
+        name for r in by_kind["crisis"] if not r.reply for g in r.all for name in g
+    )
+    screen = SafetyScreen(vocabulary, rules, tuple(doubt), crisis_concepts)
+    _guarantees(ld, docs, screen, normalizer, by_kind)
+    return screen
+
+
+def _known(
+    ld: Reader,
+    doc: Doc,
+    path: tuple[str | int, ...],
+    name: str,
+    table: Mapping[str, object],
+    what: str,
+) -> bool:
+    if name in table:
+        return True
+    close = difflib.get_close_matches(name, list(table), n=3)
+    hint = f"did you mean {', '.join(close)}?" if close else f"known: {', '.join(sorted(table))}"
+    ld.error(doc, path, "E044", f"unknown {what} '{name}'", hint)
+    return False
+
+
+def _message_exists(
+    ld: Reader,
+    doc: Doc,
+    path: tuple[str | int, ...],
+    kind: str,
+    key: str,
+    messages: schema.MessagesFile | None,
+) -> None:
+    if messages is not None and key not in getattr(messages, kind):
+        ld.error(
+            doc,
+            path,
+            "E045",
+            f"message '{key}' is missing from messages.yaml {kind}:",
+            f"known: {', '.join(getattr(messages, kind))}",
+        )
+
+
+def reaches(screen: SafetyScreen, normalizer: Normalizer, text: str, kind: str) -> bool:
+    """Does `text` reach `kind` (or a stronger safety kind)?"""
+    hit = screen.screen(normalizer.marked_tokens(text)).hit
+    return hit is not None and SAFETY_ORDER.index(hit.kind) <= SAFETY_ORDER.index(kind)
+
+
+def _guarantees(
+    ld: Reader,
+    docs: SafetyDocs,
+    screen: SafetyScreen,
+    normalizer: Normalizer,
+    by_kind: dict[str, list[Rule]],
+) -> None:
+    """The code's guarantee: every kind has rules, and the canaries still reach help."""
     where = ld.show(ld.intents_dir / "safety")
     for kind in SAFETY_ORDER:
         if not by_kind[kind]:
@@ -154,8 +249,7 @@ def compile_safety(
                 )
             )
     for text, kind in CANARIES:
-        hit = screen.screen(normalizer.normalize(text))
-        if hit is None or SAFETY_ORDER.index(hit.kind) > SAFETY_ORDER.index(kind):
+        if not reaches(screen, normalizer, text, kind):
             ld.problems.append(
                 Problem(
                     where,
@@ -165,21 +259,18 @@ def compile_safety(
                     "error",
                     f'the safety rules no longer send "{text}" to {kind}',
                     "this message must always reach help; undo the change "
-                    "or widen a rule (see chatbot/safety.py CANARIES)",
+                    "or widen a word list (see chatbot/safety.py CANARIES)",
                 )
             )
     # each rule's own examples must fire a rule of its kind (or a stronger one)
     for doc, sfile in docs:
         for i, r in enumerate(sfile.rules):
             for j, ex in enumerate(r.examples):
-                hit = screen.screen(normalizer.normalize(ex))
-                rank = SAFETY_ORDER.index(sfile.kind or "emergency")
-                if hit is None or SAFETY_ORDER.index(hit.kind) > rank:
+                if not reaches(screen, normalizer, ex, r.reply or sfile.kind or "emergency"):
                     ld.error(
                         doc,
                         ("rules", i, "examples", j),
                         "E046",
                         f"example of rule '{sfile.kind}.{r.id}' does not fire it: \"{ex}\"",
-                        "widen a pattern, or run `chatbot explain` on the example",
+                        "add the missing words to a concept, or run `chatbot explain` on it",
                     )
-    return screen

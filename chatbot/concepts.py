@@ -1,0 +1,366 @@
+"""Concepts and their context: the vocabulary of the safety screen.
+
+A message is read as a sequence of normalised tokens with clause marks
+(``.`` ends a sentence, ``,`` a clause). Two things are found in it:
+
+- **concepts**: short phrases from word lists that authors edit
+  (``ingested: [took, swallowed, got into, ...]``). A phrase may end a word with
+  ``*`` (``overdos*``), use ``#`` for any number (``#3+`` for three or more),
+  ``{a|b}`` for alternatives, and a leading ``!`` marks a *blocker*: where it
+  matches, the concept is not found ("fall asleep" is not a fall).
+- **modifiers** (NegEx/ConText, Chapman 2001; Harkema 2009): cue phrases such as
+  "did not", "what if", "years ago", each of a category (negation,
+  hypothetical, historical, ...) with a direction and a scope that stops at a
+  clause mark or a terminator ("but", "however"). A concept inside a cue's
+  scope carries the cue's category. A concept whose own words hold the cue
+  ("not breathing", "won't wake up") is not modified by it: those severe
+  signs are negations themselves. A *pseudo* cue ("not sure") is found only
+  to stop its words from being read as a cue.
+
+Everything here is compiled once at load into plain tuples and dicts; `read`
+is pure and allocation-light, as it runs on every message.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from .matcher import STOPWORDS
+
+#: Clause marks put between tokens by `Normalizer.clauses`.
+SENTENCE = "."
+CLAUSE = ","
+MARKS = frozenset({SENTENCE, CLAUSE})
+
+NUMBER_WORDS: Mapping[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "hundred": 100, "dozen": 12, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+}  # fmt: skip
+_NUM = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def number(token: str) -> float | None:
+    """The value of a number token ("12", "2.5", "twelve"), else None."""
+    if token in NUMBER_WORDS:
+        return NUMBER_WORDS[token]
+    if _NUM.fullmatch(token):
+        return float(token.replace(",", "."))
+    return None
+
+
+class ConceptError(ValueError):
+    """A phrase that cannot be compiled; the message says which and why."""
+
+
+# --- one step of a phrase: how a single token is tested -------------------------------------
+Step = Callable[[str], bool]
+
+
+def _step(word: str) -> tuple[str, Step | None]:
+    """A phrase word -> (key for exact words, or a test for patterns)."""
+    if word.startswith("#"):
+        rest = word[1:]
+        if not rest:
+            return word, lambda t: number(t) is not None
+        m = re.fullmatch(r"(\d+)\+", rest)
+        if not m:
+            raise ConceptError(f"'{word}': a number is '#' or '#N+' (e.g. '#3+')")
+        least = int(m.group(1))
+        return word, lambda t, least=least: (v := number(t)) is not None and v >= least
+    if word.endswith("*") and len(word) > 1:
+        stem = word[:-1]
+        return word, lambda t, stem=stem: t.startswith(stem) and t not in MARKS
+    if "*" in word or "#" in word:
+        raise ConceptError(f"'{word}': '*' goes at the end of a word, '#' at the start")
+    return word, None
+
+
+def expand(phrase: str) -> list[str]:
+    """'{can|does} it cause' -> ['can it cause', 'does it cause']."""
+    parts = re.split(r"(\{[^{}]*\})", phrase)
+    options = [p[1:-1].split("|") if p.startswith("{") else [p] for p in parts]
+    out = []
+    for combo in itertools.product(*options):
+        text = " ".join("".join(combo).split())
+        if text:
+            out.append(text)
+    return out
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    words: tuple[str, ...]
+    tests: tuple[Step | None, ...]
+    name: str  # concept or cue category
+    block: bool = False
+
+    def at(self, tokens: list[str], i: int) -> int:
+        """End index if the phrase matches at i, else -1. In a phrase of several words, a
+        word after the first may carry one typo that made another word ("cant say awake",
+        "too man"), one such word in three: the words around it say what was meant."""
+        n = len(self.words)
+        if i + n > len(tokens):
+            return -1
+        slack = 0 if self.block else (n + 1) // 3  # two words of 2-4, two of 5-7...
+        for k in range(n):
+            tok = tokens[i + k]
+            test = self.tests[k]
+            if test is None:
+                if tok != self.words[k]:
+                    if not (slack and k > 0 and _one_typo(tok, self.words[k])):
+                        return -1
+                    slack -= 1
+            elif not test(tok):
+                return -1
+        return i + n
+
+
+#: Words a typo must never turn into: a negation lost or gained changes the meaning.
+_KEEP_EXACT = frozenset(
+    "not no cant cannot dont wont didnt isnt doesnt never nobody none nothing".split()
+)
+
+
+def _one_typo(token: str, word: str) -> bool:
+    """One edit apart, same first letter, a word of four letters or more, and neither a
+    function word ("does" is not a typo of "dose")."""
+    return (
+        len(word) >= 4
+        and token[:1] == word[:1]
+        and word not in _KEEP_EXACT
+        and token not in _KEEP_EXACT
+        and token not in MARKS
+        and word not in STOPWORDS
+        and token not in STOPWORDS
+        and OSA.distance(token, word, score_cutoff=1) <= 1
+    )
+
+
+class PhraseIndex:
+    """Phrases indexed by their first word (exact first words in a dict, patterns aside)."""
+
+    def __init__(self, phrases: Iterable[_Phrase]) -> None:
+        self.by_first: dict[str, list[_Phrase]] = {}
+        self.patterned: list[_Phrase] = []
+        for p in phrases:
+            if p.tests[0] is None:
+                self.by_first.setdefault(p.words[0], []).append(p)
+            else:
+                self.patterned.append(p)
+        for group in self.by_first.values():
+            group.sort(key=lambda p: -len(p.words))  # longest first
+
+    def matches(self, tokens: list[str]) -> list[tuple[int, int, _Phrase]]:
+        out = []
+        for i, tok in enumerate(tokens):
+            if tok in MARKS:
+                continue
+            for p in self.by_first.get(tok, ()):
+                end = p.at(tokens, i)
+                if end > 0:
+                    out.append((i, end, p))
+            for p in self.patterned:
+                end = p.at(tokens, i)
+                if end > 0:
+                    out.append((i, end, p))
+        return out
+
+
+def compile_phrase(phrase: str, name: str, normalize: Callable[[str], str]) -> list[_Phrase]:
+    """One author phrase -> its compiled forms (after expansion and normalisation)."""
+    block = phrase.startswith("!")
+    text = phrase[1:] if block else phrase
+    out = []
+    for variant in expand(text):
+        # special words pass as they are; runs of plain words go through the same
+        # normaliser as messages (synonyms can span words: "side affects")
+        words: list[str] = []
+        plain: list[str] = []
+        for w in [*variant.split(), "#end"]:
+            if w.startswith("#") or w.endswith("*"):
+                words.extend(normalize(" ".join(plain)).split() if plain else ())
+                plain = []
+                if w != "#end":
+                    words.append(w)
+            else:
+                plain.append(w)
+        if not words:
+            continue
+        steps = [_step(w) for w in words]
+        out.append(_Phrase(tuple(k for k, _ in steps), tuple(t for _, t in steps), name, block))
+    return out
+
+
+@dataclass(frozen=True)
+class Found:
+    """A concept found in a message: tokens [start, end)."""
+
+    concept: str
+    start: int
+    end: int
+    sentence: int
+    modifiers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Cue:
+    category: str
+    start: int
+    end: int
+    scope: tuple[int, int]  # tokens [a, b) it modifies
+
+
+@dataclass(frozen=True)
+class Modifier:
+    category: str
+    direction: str  # forward | backward | both
+    window: int
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the screen saw in one message: for rules, `explain` and tests."""
+
+    tokens: tuple[str, ...]
+    found: tuple[Found, ...]
+    cues: tuple[Cue, ...]
+
+    def text(self, f: Found | Cue) -> str:
+        return " ".join(self.tokens[f.start : f.end])
+
+    def describe(self) -> list[str]:
+        lines = []
+        for f in self.found:
+            mods = f" [{', '.join(sorted(f.modifiers))}]" if f.modifiers else ""
+            lines.append(f"{f.concept}: '{self.text(f)}'{mods}")
+        return lines
+
+
+class Vocabulary:
+    """Concept word lists and context modifiers, compiled."""
+
+    def __init__(
+        self,
+        concepts: Mapping[str, list[_Phrase]],
+        cues: Mapping[str, list[_Phrase]],
+        modifiers: Mapping[str, Modifier],
+        terminators: frozenset[str],
+        entities: frozenset[str] = frozenset(),
+    ) -> None:
+        self.names = frozenset(concepts)
+        self.entities = entities  # things, not events: no modifier applies to them
+        self.modifiers = dict(modifiers)
+        self.terminators = terminators
+        self._concepts = PhraseIndex(p for ps in concepts.values() for p in ps)
+        self._cues = PhraseIndex(p for ps in cues.values() for p in ps)
+
+    def read(self, tokens: list[str]) -> Reading:
+        sentence_of = _sentences(tokens)
+        cues = self._find_cues(tokens)
+        raw = self._concepts.matches(tokens)
+        blocked: dict[str, list[tuple[int, int]]] = {}
+        for i, end, p in raw:
+            if p.block:
+                blocked.setdefault(p.name, []).append((i, end))
+        found: dict[tuple[str, int, int], Found] = {}
+        for i, end, p in raw:
+            if p.block or (p.name, i, end) in found:
+                continue
+            if any(a < end and i < b for a, b in blocked.get(p.name, ())):
+                continue
+            mods = frozenset(
+                c.category
+                for c in (() if p.name in self.entities else cues)
+                # a cue sharing the concept's own words ("is not breathing") does not modify it
+                if c.scope[0] <= i and end <= c.scope[1] and not (c.start < end and i < c.end)
+            )
+            found[(p.name, i, end)] = Found(p.name, i, end, sentence_of[i], mods)
+        return Reading(tuple(tokens), tuple(sorted(found.values(), key=_order)), tuple(cues))
+
+    def _find_cues(self, tokens: list[str]) -> list[Cue]:
+        hits = sorted(self._cues.matches(tokens), key=lambda h: (h[0], -(h[1] - h[0])))
+        cues: list[Cue] = []
+        taken = -1  # a longer cue (or a pseudo cue) owns its words
+        span = (-1, -1)  # ...but cues of other kinds on the very same words all count
+        for i, end, p in hits:
+            if i < taken and (i, end) != span:
+                continue
+            taken, span = end, (i, end)
+            mod = self.modifiers.get(p.name)
+            if mod is None:  # pseudo: only masks its words
+                continue
+            a, b = i, end
+            if mod.direction in ("forward", "both"):
+                b = self._reach(tokens, end, mod.window, +1)
+            if mod.direction in ("backward", "both"):
+                a = self._reach(tokens, i - 1, mod.window, -1)
+            cues.append(Cue(mod.category, i, end, (a, b)))
+        return cues
+
+    def _reach(self, tokens: list[str], i: int, window: int, step: int) -> int:
+        """Walk from token i up to `window` tokens, stopping at a mark or terminator."""
+        n = len(tokens)
+        last = i - step  # nothing reached yet
+        k = 0
+        while 0 <= i < n and k < window:
+            tok = tokens[i]
+            if tok in MARKS or tok in self.terminators:
+                break
+            last = i
+            i += step
+            k += 1
+        return last + 1 if step > 0 else max(last, 0)
+
+
+def _order(f: Found) -> tuple[int, int, str]:
+    return (f.start, f.end, f.concept)
+
+
+def _sentences(tokens: list[str]) -> list[int]:
+    out, s = [], 0
+    for tok in tokens:
+        out.append(s)
+        if tok == SENTENCE:
+            s += 1
+    return out
+
+
+def build_vocabulary(
+    concepts: Mapping[str, Iterable[str]],
+    modifiers: Mapping[str, tuple[str, int, Iterable[str]] | tuple[str, int, Iterable[str], str]],
+    pseudo: Iterable[str],
+    terminators: Iterable[str],
+    normalize: Callable[[str], str],
+    entities: Iterable[str] = (),
+) -> Vocabulary:
+    """Compile the word lists. `modifiers`: name -> (direction, window, cues[, category]).
+    Raises ConceptError naming the phrase that does not compile."""
+    compiled = {}
+    for name, phrases in concepts.items():
+        compiled[name] = [
+            cp for phrase in phrases for cp in _compile_named(phrase, name, normalize)
+        ]
+    cues: dict[str, list[_Phrase]] = {}
+    mods = {}
+    for name, (direction, window, phrases, *category) in modifiers.items():
+        mods[name] = Modifier(category[0] if category else name, direction, window)
+        cues[name] = [cp for ph in phrases for cp in _compile_named(ph, name, normalize)]
+    cues["pseudo"] = [cp for ph in pseudo for cp in _compile_named(ph, "pseudo", normalize)]
+    terms = frozenset(w for t in terminators for w in normalize(t).split())
+    return Vocabulary(compiled, cues, mods, terms, frozenset(entities))
+
+
+def _compile_named(phrase: str, name: str, normalize: Callable[[str], str]) -> list[_Phrase]:
+    try:
+        return compile_phrase(phrase, name, normalize)
+    except ConceptError as exc:
+        raise ConceptError(f"{name}: {exc}") from None

@@ -1,0 +1,146 @@
+"""The safety screen's mechanism on small, inline vocabularies: concepts, their
+modifiers (negation, hypothetical, ...) and the rules that combine them."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatbot.concepts import ConceptError, Vocabulary, build_vocabulary, expand, number
+from chatbot.normalize import Normalizer
+from chatbot.safety import Rule, SafetyScreen
+
+NORM = Normalizer.build({"tablets": ["pills"]}, [])
+
+MODIFIERS = {
+    "negation": ("forward", 5, ["not", "didnt", "never", "im not"]),
+    "hypothetical": ("forward", 6, ["if", "can it"]),
+    "hypothetical_after": ("backward", 3, ["risk"], "hypothetical"),
+}
+
+
+def vocab(concepts: dict[str, list[str]], entities: tuple[str, ...] = ()) -> Vocabulary:
+    return build_vocabulary(concepts, MODIFIERS, ["not sure"], ["but"], NORM.normalize, entities)
+
+
+def found(v: Vocabulary, text: str) -> dict[str, set[str]]:
+    """concept -> its modifiers, for each concept found."""
+    reading = v.read(NORM.marked_tokens(text))
+    out: dict[str, set[str]] = {}
+    for f in reading.found:
+        out.setdefault(f.concept, set()).update(f.modifiers)
+    return out
+
+
+def test_phrase_syntax_stars_numbers_alternatives_and_blockers():
+    v = vocab(
+        {
+            "od": ["overdos*"],
+            "many": ["#3+", "!# mg"],
+            "took": ["{took|swallowed} {it|them}"],
+        }
+    )
+    assert set(found(v, "he overdosed")) == {"od"}
+    assert "many" in found(v, "took 12 of them")
+    assert "many" not in found(v, "took 2 of them")
+    assert "many" not in found(v, "took 10 mg")  # a strength is not a count
+    assert "took" in found(v, "she swallowed them")
+    assert expand("{a|b} c") == ["a c", "b c"]
+    assert number("twelve") == 12 and number("2.5") == 2.5 and number("x") is None
+
+
+def test_a_bad_phrase_names_itself():
+    with pytest.raises(ConceptError, match="many: '#x'"):
+        vocab({"many": ["#x"]})
+
+
+def test_negation_reaches_forward_and_stops_at_a_terminator_or_clause():
+    v = vocab({"much": ["too many"]})
+    assert found(v, "i did not take too many") == {"much": {"negation"}}
+    assert found(v, "i didnt take too many") == {"much": {"negation"}}
+    assert found(v, "i didnt mean it but i took too many") == {"much": set()}
+    assert found(v, "didnt sleep. took too many") == {"much": set()}
+
+
+def test_a_negation_inside_the_concept_is_the_concept():
+    v = vocab({"severe": ["not breathing"]})
+    assert found(v, "he is not breathing") == {"severe": set()}
+    assert found(v, "im not breathing well") == {"severe": set()}
+
+
+def test_pseudo_cues_negate_nothing():
+    v = vocab({"gone": ["how many are gone"]})
+    assert found(v, "not sure how many are gone") == {"gone": set()}
+
+
+def test_backward_cues_and_categories():
+    v = vocab({"seizure": ["seizure"]})
+    assert found(v, "seizure risk") == {"seizure": {"hypothetical"}}
+    assert found(v, "can it give a seizure") == {"seizure": {"hypothetical"}}
+
+
+def test_entities_are_never_modified():
+    v = vocab({"pump": ["pump"], "alarm": ["beeping"]}, entities=("pump",))
+    assert found(v, "cant not reach my pump, beeping") == {"pump": set(), "alarm": set()}
+    assert found(v, "never mind the pump beeping")["alarm"] == {"negation"}
+
+
+def screen(*rules: Rule, concepts: dict[str, list[str]]) -> SafetyScreen:
+    return SafetyScreen(vocab(concepts), rules, (("count", "overdose"),), frozenset({"sh"}))
+
+
+CONCEPTS = {
+    "took": ["took", "swallowed"],
+    "excess": ["too many", "extra"],
+    "count": ["#3+"],
+    "sh": ["kill myself"],
+    "alarm": ["beeping"],
+    "pump": ["pump"],
+}
+
+
+def rule(rid: str, message: str, *need: set[str], cancel: tuple[str, ...] = ()) -> Rule:
+    kind = rid.split(".")[0]
+    return Rule(rid, kind, message, tuple(map(frozenset, need)), frozenset(cancel), within=6)
+
+
+TOOK = rule("emergency.took", "overdose", {"took"}, {"excess", "count"}, cancel=("negation",))
+CRISIS = rule("crisis.sh", "default", {"sh"}, cancel=("negation",))
+PUMP = rule("emergency.pump", "pump", {"pump", "@intrathecal"}, {"alarm"})
+
+
+def test_a_rule_needs_all_its_concepts_in_one_sentence_within_reach():
+    s = screen(TOOK, concepts=CONCEPTS)
+    assert s.screen(NORM.marked_tokens("i took like, idk, 6 of them")).hit
+    assert s.screen(NORM.marked_tokens("i took my dose. i want extra info")).hit is None
+    far = "i took it in the morning with a big glass of water and some extra"
+    assert s.screen(NORM.marked_tokens(far)).hit is None
+
+
+def test_cancelled_concepts_do_not_count():
+    s = screen(TOOK, concepts=CONCEPTS)
+    assert s.screen(NORM.marked_tokens("i never took too many")).hit is None
+
+
+def test_precedence_is_the_rules_order_and_every_rule_can_be_listed():
+    s = screen(CRISIS, TOOK, concepts=CONCEPTS)
+    tokens = NORM.marked_tokens("i took too many, i want to kill myself")
+    assert s.screen(tokens).hit.kind == "crisis"
+    assert [h.rule for h in s.screen(tokens, every_rule=True).hits] == [
+        "crisis.sh",
+        "emergency.took",
+    ]
+
+
+def test_the_conversation_can_meet_a_concept():
+    s = screen(PUMP, concepts=CONCEPTS)
+    assert s.screen(NORM.marked_tokens("its beeping")).hit is None
+    assert s.screen(NORM.marked_tokens("its beeping"), frozenset({"@intrathecal"})).hit
+
+
+def test_doubt_and_denial():
+    s = screen(CRISIS, concepts=CONCEPTS)
+    doubt = s.screen(NORM.marked_tokens("took 5"))
+    assert doubt.hit is None and doubt.doubt and doubt.doubt.message == "overdose"
+    assert s.screen(NORM.marked_tokens("if i took 5")).doubt is None  # settled: hypothetical
+    denial = s.screen(NORM.marked_tokens("im not going to kill myself"))
+    assert denial.hit is None and denial.denial
