@@ -3,6 +3,8 @@ attach an answer's sources and suggestions, add the one-line disclaimer."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .content import Answer, KnowledgeBase
 from .schema import Region
 from .types import Choice, Kind, Reply
@@ -18,7 +20,8 @@ class Composer:
         titles = titles[:6]
         r = self.region
         self.fields = {
-            "emergency_line": r.emergency_line,
+            # every emergency message gets its own situation's line (see `message`)
+            "emergency_line": r.emergency_lines.get("overdose", ""),
             "crisis_line": r.crisis_line,
             "emergency_number": r.emergency_number,
             "poison_name": r.poison.name,
@@ -38,6 +41,8 @@ class Composer:
     def message(self, kind: Kind, key: str, rule: str | None = None, **extra: str) -> Reply:
         texts: dict[str, str] = getattr(self.kb.messages, kind)
         text = texts.get(key) or texts["default"]
+        if kind == "emergency" and key in self.region.emergency_lines:
+            extra = {"emergency_line": self.region.emergency_lines[key], **extra}
         return Reply(kind, self.fill(text, **extra), rule=rule, region=self.region_id)
 
     def answer(self, ans: Answer, longer: bool = False, rule: str | None = None) -> Reply:
@@ -74,13 +79,4 @@ class Composer:
     def with_reminder(self, reply: Reply) -> Reply:
         """After a crisis reply, later replies in the conversation repeat where help is."""
         line = self.region.crisis_reminder.strip()
-        return Reply(
-            reply.kind,
-            f"{line}\n\n{reply.text}",
-            reply.topic,
-            reply.sources,
-            reply.suggestions,
-            reply.choices,
-            reply.rule,
-            reply.region,
-        )
+        return replace(reply, text=f"{line}\n\n{reply.text}")
