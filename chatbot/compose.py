@@ -61,6 +61,7 @@ class Composer:
             suggestions=suggestions,
             rule=rule,
             region=self.region_id,
+            reviewed=ans.reviewed.isoformat(),
         )
 
     def clarify(self, choices: tuple[Choice, ...], rule: str) -> Reply:
