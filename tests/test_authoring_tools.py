@@ -81,6 +81,26 @@ def test_run_file_passes_each_test_in_a_fresh_conversation(bot, tmp_path):
     ]
 
 
+def test_first_line_contains_looks_at_the_first_line_only(bot, tmp_path):
+    path = write(
+        tmp_path / "first.yaml",
+        """\
+tests:
+  - name: the pet line comes first
+    turns:
+      - say: my dog ate one of my baclofen
+        expect: {kind: emergency, first_line_contains: [vet, 888-426-4435]}
+  - name: the emergency number is in the text but not the first line
+    turns:
+      - say: my dog ate one of my baclofen
+        expect: {kind: emergency, first_line_contains: "911"}
+""",
+    )
+    first, second = run_file(bot, path)
+    assert first.passed
+    assert not second.passed and second.why == "first line does not contain '911'"
+
+
 def test_run_file_reports_the_first_failing_turn(bot, tmp_path):
     path = write(tmp_path / "failing.yaml", FAILING)
     line = bot.kb.regions["US"].emergency_lines["overdose"]
