@@ -24,13 +24,16 @@ from .types import URGENT_KINDS, Choice, Kind, Problem, Reply, State, TopicInfo
 CROSS_MEDICINE_TOPICS = frozenset(
     {"interactions", "compare_relaxants", "muscle_relaxant_types", "alcohol"}
 )
-#: An emergency's follow-ups: a concept found in the message -> its message key.
+#: An emergency's follow-ups: a concept found in the message -> its key under
+#: emergency_followup in messages.yaml. They are written for these situations; the
+#: others' own message is their guidance and is given again.
 _FOLLOWUPS: tuple[tuple[str, str], ...] = (
-    ("make_sick", "followup_sick"),
-    ("seems_fine", "followup_fine"),
-    ("bring", "followup_bring"),
-    ("watch", "followup_watch"),
+    ("make_sick", "sick"),
+    ("seems_fine", "fine"),
+    ("bring", "bring"),
+    ("watch", "watch"),
 )
+_FOLLOWUP_SITUATIONS = frozenset({"overdose", "symptoms", "self_harm_taken"})
 _FIRST = re.compile(
     r"^(?:the )?(?:1|1st|first|one|first one|a|former|top|option 1|number 1)"
     r"(?: one| option| please)?$"
@@ -241,13 +244,14 @@ class Chatbot:
             reply = self.composer.with_line(reply, situation)
             keep = situation if reply.rule == "smalltalk.thanks" else ""
             return replace(routed, reply=reply, state=replace(routed.state, emergency=keep))
-        if state.emergency:
-            key = followup or "followup"
-            rule = f"emergency.{key}"
+        if state.emergency in _FOLLOWUP_SITUATIONS:
+            key = followup or "default"
+            reply = self.composer.followup(key, situation, rule=f"emergency.followup.{key}")
+        elif state.emergency:  # its own message is its guidance
+            reply = self.composer.message("emergency", situation, rule="emergency.followup")
         else:  # a doubt: not confidently anything else, so the emergency reply
-            key = situation
             rule = f"emergency.doubt.{situation}"
-        reply = self.composer.message("emergency", key, rule=rule)
+            reply = self.composer.message("emergency", situation, rule=rule)
         return _Routed(reply, replace(routed.state, emergency=state.emergency or situation))
 
     def _route(self, tokens: list[str], match_text: str, state: State) -> _Routed:

@@ -20,7 +20,8 @@ class Composer:
         titles = titles[:6]
         r = self.region
         self.fields = {
-            "emergency_line": r.emergency_line,
+            # every emergency message gets its own situation's line (see `message`)
+            "emergency_line": r.emergency_lines.get("overdose", ""),
             "crisis_line": r.crisis_line,
             "emergency_number": r.emergency_number,
             "poison_name": r.poison.name,
@@ -37,9 +38,18 @@ class Composer:
             out = out.replace("{" + name + "}", value)
         return out.strip()
 
+    def followup(self, key: str, situation: str, rule: str) -> Reply:
+        """A next turn of an emergency under way: guidance for it, its first line first."""
+        texts = self.kb.messages.emergency_followup
+        line = self.emergency_line(situation)
+        text = self.fill(texts.get(key) or texts["default"], emergency_line=line)
+        return Reply("emergency", text, rule=rule, region=self.region_id)
+
     def message(self, kind: Kind, key: str, rule: str | None = None, **extra: str) -> Reply:
         texts: dict[str, str] = getattr(self.kb.messages, kind)
         text = texts.get(key) or texts["default"]
+        if kind == "emergency" and key in self.region.emergency_lines:
+            extra = {"emergency_line": self.region.emergency_lines[key], **extra}
         return Reply(kind, self.fill(text, **extra), rule=rule, region=self.region_id)
 
     def answer(self, ans: Answer, longer: bool = False, rule: str | None = None) -> Reply:
@@ -58,6 +68,7 @@ class Composer:
             suggestions=suggestions,
             rule=rule,
             region=self.region_id,
+            reviewed=ans.reviewed.isoformat(),
         )
 
     def clarify(self, choices: tuple[Choice, ...], rule: str) -> Reply:
@@ -75,7 +86,8 @@ class Composer:
 
     def emergency_line(self, situation: str) -> str:
         """The first line of the emergency message for `situation`."""
-        return self.fill("{emergency_line}")
+        lines = self.region.emergency_lines
+        return lines.get(situation) or lines.get("overdose", "")
 
     def with_line(self, reply: Reply, situation: str) -> Reply:
         """An ordinary reply inside an emergency: the emergency's first line leads."""
@@ -84,13 +96,4 @@ class Composer:
     def with_reminder(self, reply: Reply) -> Reply:
         """After a crisis reply, later replies in the conversation repeat where help is."""
         line = self.region.crisis_reminder.strip()
-        return Reply(
-            reply.kind,
-            f"{line}\n\n{reply.text}",
-            reply.topic,
-            reply.sources,
-            reply.suggestions,
-            reply.choices,
-            reply.rule,
-            reply.region,
-        )
+        return replace(reply, text=f"{line}\n\n{reply.text}")

@@ -4,7 +4,8 @@
 
 Each input line is {"text": "...", "context": "..."} (context optional: the
 token from the previous reply, to continue a conversation). Each output line is
-the reply (kind, topic, text, sources, suggestions, choices, rule, region) plus
+the reply (kind, topic, text, sources, suggestions, choices, rule, region,
+reviewed) plus
 "context"; a line that cannot be read gets {"error": "..."} and the rest go on.
 Nothing is stored between lines except what the context token carries.
 """

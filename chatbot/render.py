@@ -10,6 +10,11 @@ BANNERS = {
 }
 
 
+def reviewed_note(day: str) -> str:
+    """How the date a pharmacist last checked an answer is shown to users."""
+    return f"Last checked against these sources: {day}."
+
+
 def plain(reply: Reply) -> str:
     parts = []
     banner = BANNERS.get(reply.kind)
@@ -19,7 +24,10 @@ def plain(reply: Reply) -> str:
     if reply.choices:
         parts.append("\n".join(f"  {i}. {c.title}" for i, c in enumerate(reply.choices, 1)))
     if reply.sources:
-        parts.append("Sources:\n" + "\n".join(f"  - {s.title}: {s.url}" for s in reply.sources))
+        lines = [f"  - {s.title}: {s.url}" for s in reply.sources]
+        if reply.reviewed:
+            lines.append(f"  {reviewed_note(reply.reviewed)}")
+        parts.append("Sources:\n" + "\n".join(lines))
     if reply.suggestions and reply.kind == "answer":
         parts.append("You could also ask about: " + "; ".join(reply.suggestions))
     return "\n\n".join(parts)

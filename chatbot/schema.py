@@ -32,7 +32,7 @@ class SourceEntry(Strict):
 
 
 class SourcesFile(Strict):
-    """knowledge/<medicine>/sources.yaml"""
+    """knowledge/<medicine>/sources.yaml, and knowledge/sources.yaml (the contacts' sources)"""
 
     sources: dict[str, SourceEntry]
 
@@ -57,20 +57,54 @@ class AnswersFile(Strict):
 
 class Contact(Strict):
     name: Text
-    number: str
+    number: Text
+    sources: list[str] = Field(
+        min_length=1, description="keys of knowledge/sources.yaml where the number was checked"
+    )
+    verified: dt.date = Field(description="date the number was last checked, YYYY-MM-DD")
 
 
 class Region(Strict):
     name: Text
-    emergency_number: Text
+    emergency: Contact = Field(description="the emergency number (ambulance)")
     poison: Contact
     crisis: Contact
-    emergency_line: Text = Field(description="first line of every emergency reply")
+    other_contacts: list[Contact] = Field(
+        default_factory=list,
+        description="every other number the lines use: animal poison lines, national crisis lines",
+    )
+    emergency_lines: dict[Id, Text] = Field(
+        description="the first line of each emergency message, by its key under `emergency:` "
+        "in messages.yaml (overdose, symptoms, withdrawal, ran_out, pump, pump_symptoms, pet, "
+        "self_harm_taken): every region needs one for every key"
+    )
     crisis_line: Text = Field(description="first line of every crisis reply")
     crisis_reminder: Text = Field(
         description="one line put before later answers in a conversation that had a crisis reply"
     )
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(
+        default_factory=list,
+        description="keys of knowledge/sources.yaml for what the lines say besides numbers",
+    )
+
+    @property
+    def emergency_number(self) -> str:
+        return self.emergency.number
+
+    def contacts(self) -> list[tuple[str | int, ...]]:
+        """Where each contact sits in the region: ("poison",), ("other_contacts", 0), ..."""
+        return [
+            ("emergency",),
+            ("poison",),
+            ("crisis",),
+            *(("other_contacts", i) for i in range(len(self.other_contacts))),
+        ]
+
+    def contact(self, at: tuple[str | int, ...]) -> Contact:
+        if at[0] == "other_contacts":
+            return self.other_contacts[int(at[1])]
+        value: Contact = getattr(self, str(at[0]))
+        return value
 
 
 class ContactsFile(Strict):
@@ -84,6 +118,11 @@ class MessagesFile(Strict):
     """knowledge/messages.yaml"""
 
     emergency: dict[str, Text]
+    emergency_followup: dict[str, Text] = Field(
+        default_factory=dict,
+        description="the next turns of an overdose or severe-symptoms emergency: default, "
+        "fine, sick, watch, bring; each starts with {emergency_line}, that emergency's line",
+    )
     crisis: dict[str, Text]
     refusal: dict[str, Text]
     fallback: dict[str, Text]

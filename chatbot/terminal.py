@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from .render import plain
+from .render import plain, reviewed_note
 from .types import Reply
 
 if TYPE_CHECKING:
@@ -227,6 +227,8 @@ def sources_note(reply: Reply | None) -> Note:
     frags: Fragments = [("class:heading", "Sources of the last answer:\n")]
     for s in reply.sources:
         frags += [("", f"  - {s.title}\n"), ("class:sources", f"    {s.url}\n")]
+    if reply.reviewed:
+        frags.append(("class:note", f"{reviewed_note(reply.reviewed)}\n"))
     return Note(frags)
 
 
@@ -250,6 +252,8 @@ def styled(reply: Reply, width: int = 80) -> Fragments:
         more = len(reply.sources) - MAX_SOURCES
         titles += f" and {more} more" if more > 0 else ""
         line = f"Sources: {titles} (/sources for links)"
+        if reply.reviewed:
+            line += f". {reviewed_note(reply.reviewed)}"
         frags.append(("class:sources", wrap(line, width, indent="  ") + "\n"))
     if reply.suggestions and reply.kind == "answer":
         label = "You could also ask about: "

@@ -81,9 +81,29 @@ def test_run_file_passes_each_test_in_a_fresh_conversation(bot, tmp_path):
     ]
 
 
+def test_first_line_contains_looks_at_the_first_line_only(bot, tmp_path):
+    path = write(
+        tmp_path / "first.yaml",
+        """\
+tests:
+  - name: the pet line comes first
+    turns:
+      - say: my dog ate one of my baclofen
+        expect: {kind: emergency, first_line_contains: [vet, 888-426-4435]}
+  - name: the emergency number is in the text but not the first line
+    turns:
+      - say: my dog ate one of my baclofen
+        expect: {kind: emergency, first_line_contains: "911"}
+""",
+    )
+    first, second = run_file(bot, path)
+    assert first.passed
+    assert not second.passed and second.why == "first line does not contain '911'"
+
+
 def test_run_file_reports_the_first_failing_turn(bot, tmp_path):
     path = write(tmp_path / "failing.yaml", FAILING)
-    line = bot.kb.regions["US"].emergency_line
+    line = bot.kb.regions["US"].emergency_lines["overdose"]
     assert run_file(bot, path) == [
         Result("passes", str(path), 2, True),
         Result(
@@ -316,7 +336,14 @@ def append(path: Path, text: str) -> None:
 @pytest.mark.slow
 def test_following_the_guide_adds_a_phrasing_a_topic_and_a_region(tmp_path, capsys):
     snippets = guide_snippets()
-    assert set(snippets) == {"phrasing", "topic-sources", "topic-answer", "topic-intents", "region"}
+    assert set(snippets) == {
+        "phrasing",
+        "topic-sources",
+        "topic-answer",
+        "topic-intents",
+        "region-sources",
+        "region",
+    }
     knowledge, intents = content_copy(tmp_path)
     question = "is a shandy ok with baclofen"
     assert Chatbot.from_paths(knowledge, intents).respond(question).topic != "baclofen.alcohol"
@@ -331,7 +358,8 @@ def test_following_the_guide_adds_a_phrasing_a_topic_and_a_region(tmp_path, caps
     append(knowledge / "baclofen" / "sources.yaml", snippets["topic-sources"])
     append(knowledge / "baclofen" / "answers.yaml", "\n" + snippets["topic-answer"])
     write(intents / "baclofen" / "swallowing.yaml", snippets["topic-intents"])
-    # "Add a region": at the end of contacts.yaml
+    # "Add a region": its sources at the end of sources.yaml, then the region
+    append(knowledge / "sources.yaml", snippets["region-sources"])
     append(knowledge / "contacts.yaml", snippets["region"])
 
     assert main(["check", "--knowledge", str(knowledge), "--intents", str(intents)]) == 0

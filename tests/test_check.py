@@ -306,6 +306,55 @@ def test_emergency_message_must_start_with_the_emergency_line(pack: Pack) -> Non
     expect(pack.check(), "E033", MESSAGES, pack.line(MESSAGES, "zz_test"), col=3)
 
 
+def test_every_region_needs_a_first_line_for_every_emergency_message(pack: Pack) -> None:
+    pack.insert_after(MESSAGES, "emergency:", '  zz_test: "{emergency_line} Stay with them."')
+    problems = pack.check()
+    for region in ("US", "UK", "EU", "CA", "AU"):
+        line = pack.line(CONTACTS, "emergency_lines:", after=f"  {region}:")
+        p = expect(problems, "E035", CONTACTS, line, col=5)
+        assert region in p.message and "'zz_test'" in p.message
+    assert not [p for p in problems if p.code == "E033"]
+
+
+def test_a_region_missing_one_situation_is_named(pack: Pack) -> None:
+    text = pack.read(CONTACTS)
+    start = text.index("  UK:")
+    line = next(x for x in text[start:].splitlines(keepends=True) if "      pet:" in x)
+    pack.write(CONTACTS, text[:start] + text[start:].replace(line, "", 1))
+    problems = [p for p in pack.check() if p.code == "E035"]
+    assert len(problems) == 1 and "region UK" in problems[0].message
+    assert "'pet'" in problems[0].message
+
+
+def test_a_first_line_for_an_unknown_situation(pack: Pack) -> None:
+    pack.replace(CONTACTS, "      ran_out:", "      ranout:")
+    p = expect(pack.check(), "E036", CONTACTS, pack.line(CONTACTS, "ranout:"), col=7)
+    assert "did you mean 'ran_out'" in p.hint
+
+
+def test_a_contact_source_must_be_known(pack: Pack) -> None:
+    pack.replace(CONTACTS, "sources: [WI-pet]", "sources: [WI-pets]")
+    p = expect(pack.check(), "E037", CONTACTS, pack.line(CONTACTS, "WI-pets"))
+    assert "'WI-pets'" in p.message and "knowledge/sources.yaml" in p.hint
+
+
+def test_a_number_in_a_line_must_be_a_contact(pack: Pack) -> None:
+    pack.replace(CONTACTS, "at 888-426-4435 (a fee", "at 888-426-4436 (a fee")
+    p = expect(pack.check(), "E038", CONTACTS, pack.line(CONTACTS, "888-426-4436"), col=7)
+    assert "888-426-4436" in p.message
+
+
+def test_a_number_verified_over_a_year_ago(pack: Pack) -> None:
+    pack.replace(
+        CONTACTS,
+        "sources: [WI-pet], verified: 2026-12-04",
+        "sources: [WI-pet], verified: 2025-01-01",
+    )
+    problems = pack.check(today=dt.date(2026, 12, 4))
+    p = expect(problems, "W059", CONTACTS, pack.line(CONTACTS, "verified: 2025-01-01"))
+    assert p.severity == "warning" and "888-426-4435" in p.message
+
+
 def test_refusal_without_digits(pack: Pack) -> None:
     pack.insert_after(MESSAGES, "refusal:", '  zz_test: "Ask 2 people."')
     expect(pack.check(), "E034", MESSAGES, pack.line(MESSAGES, "refusal:"))

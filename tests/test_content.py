@@ -90,12 +90,75 @@ def test_the_dose_pattern_catches_amounts(text):
 def test_regions_have_their_numbers(bot):
     regions = bot.kb.regions
     assert set(regions) >= {"US", "UK", "EU", "CA", "AU"}
-    assert (
-        "911" in regions["US"].emergency_line and "1-800-222-1222" in regions["US"].emergency_line
-    )
+    us = regions["US"].emergency_lines["overdose"]
+    assert "911" in us and "1-800-222-1222" in us
     assert "988" in regions["US"].crisis_line
-    assert "999" in regions["UK"].emergency_line and "116 123" in regions["UK"].crisis_line
-    assert "000" in regions["AU"].emergency_line and "13 11 26" in regions["AU"].emergency_line
+    assert "999" in regions["UK"].emergency_lines["overdose"]
+    assert "116 123" in regions["UK"].crisis_line
+    au = regions["AU"].emergency_lines["overdose"]
+    assert "000" in au and "13 11 26" in au
+
+
+#: The situations of the reply contract's table, each with its own first line.
+SITUATIONS = (
+    "overdose",
+    "symptoms",
+    "withdrawal",
+    "ran_out",
+    "pump",
+    "pump_symptoms",
+    "pet",
+    "self_harm_taken",
+)
+
+
+def test_every_situation_has_an_emergency_message(bot):
+    assert set(SITUATIONS) <= set(bot.kb.messages.emergency)
+
+
+@pytest.mark.parametrize("region", ["US", "UK", "EU", "CA", "AU"])
+def test_every_emergency_message_starts_with_its_own_first_line(region):
+    from chatbot import Chatbot
+
+    bot = Chatbot.default(region=region)
+    lines = bot.kb.regions[region].emergency_lines
+    firsts = {}
+    for key in bot.kb.messages.emergency:
+        reply = bot.composer.message("emergency", key)
+        first = reply.text.split("\n", 1)[0]
+        assert first == lines[key].strip(), (region, key)
+        firsts[key] = first
+    # the situations really differ: no two share a first line
+    assert len(set(firsts.values())) == len(firsts), firsts
+
+
+def test_each_situation_leads_with_the_right_help():
+    """The first step of each situation, in plain words (TAXONOMY.md, emergency table)."""
+    from chatbot import Chatbot
+
+    us, uk = Chatbot.default(region="US"), Chatbot.default(region="UK")
+
+    def first(bot, key):
+        return bot.composer.message("emergency", key).text.split("\n", 1)[0]
+
+    assert first(us, "overdose").startswith("Call 911") and "1-800-222-1222" in first(
+        us, "overdose"
+    )
+    assert first(us, "symptoms").startswith("Call 911 now")
+    assert first(us, "withdrawal").startswith("Call 911 or go to the emergency room now")
+    assert "today" in first(us, "ran_out") and "pharmacy" in first(us, "ran_out")
+    assert first(us, "pump").startswith("Call your pump team now")
+    assert first(us, "pump_symptoms").startswith("Call 911 or go to the emergency room now")
+    assert first(us, "pet").startswith("Call your vet") and "888-426-4435" in first(us, "pet")
+    assert first(us, "self_harm_taken").startswith(
+        "If you have already taken baclofen or anything else, call 911"
+    )
+    assert "988" in us.composer.message("emergency", "self_harm_taken").text
+    assert "NHS 111" in first(uk, "ran_out") and "pharmacy" in first(uk, "ran_out")
+    assert "01202 509000" in first(uk, "pet")
+    assert first(uk, "self_harm_taken").startswith(
+        "If you have already taken baclofen or anything else, call 999"
+    )
 
 
 def test_reply_contract_copy_is_in_step_with_the_shared_one() -> None:

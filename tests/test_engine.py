@@ -209,3 +209,14 @@ def test_baclofen_with_an_unlisted_pairing_gets_the_interactions_answer(bot):
 def test_the_name_alone_says_what_it_is(bot, text):
     reply = bot.respond(text)
     assert reply.kind == "answer" and reply.topic == "baclofen.about"
+
+
+def test_an_answer_shows_when_it_was_last_reviewed(bot):
+    from chatbot.render import plain
+
+    reply = bot.respond("can i drink on baclofen")
+    day = bot.kb.answers["baclofen.alcohol"].reviewed.isoformat()
+    assert reply.reviewed == day and reply.to_dict()["reviewed"] == day
+    sources = plain(reply).split("Sources:", 1)[1]
+    assert f"Last checked against these sources: {day}." in sources
+    assert bot.respond("my son swallowed some pills").reviewed is None

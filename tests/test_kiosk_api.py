@@ -70,9 +70,11 @@ def test_reply_has_the_reply_shape_plus_context(client, bot):
         "choices",
         "rule",
         "region",
+        "reviewed",
         "context",
     }
     assert reply["kind"] == "answer" and reply["topic"] == "baclofen.alcohol"
+    assert reply["reviewed"] == bot.kb.answers["baclofen.alcohol"].reviewed.isoformat()
     assert reply["sources"] and all(set(s) == {"title", "url"} for s in reply["sources"])
     assert reply["suggestions"] and reply["region"] == "US"
     assert decode(reply["context"], bot.kb).last_topic == "baclofen.alcohol"

@@ -116,6 +116,7 @@ def test_welcome_topics_and_a_typed_question(kiosk):
     assert reply.get_attribute("data-kind") == "answer"
     assert reply.get_attribute("data-topic") == "baclofen.alcohol"
     assert reply.locator(".sources li").count() >= 1
+    assert "Last checked against these sources" in reply.locator(".sources-reviewed").inner_text()
     assert reply.locator("button.followup").count() >= 2
     kiosk.shot("2-answer")
 

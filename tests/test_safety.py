@@ -175,4 +175,6 @@ def _bot():
 def test_a_pet_that_swallowed_some_is_sent_to_a_vet(bot):
     reply = bot.respond("my dog ate one of my baclofen")
     assert reply.kind == "emergency" and reply.rule == "emergency.pet_swallowed"
-    assert "911" in reply.text.splitlines()[0] and "vet" in reply.text
+    first = reply.text.splitlines()[0]
+    assert first.startswith("Call your vet") and "888-426-4435" in first  # a vet first
+    assert "911" in reply.text  # and the emergency number, if a person took some too

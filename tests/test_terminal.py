@@ -186,8 +186,10 @@ def test_topics_lists_the_topic_titles(bot: Chatbot) -> None:
 
 def test_sources_lists_the_links_of_the_last_answer(bot: Chatbot) -> None:
     out = after(chat(bot, ALCOHOL + ENTER + "/sources" + ENTER + CTRL_D), "/sources")
-    for source in bot.respond(ALCOHOL).sources:
+    reply = bot.respond(ALCOHOL)
+    for source in reply.sources:
         assert source.url in out
+    assert f"Last checked against these sources: {reply.reviewed}." in out
 
 
 def test_help_explains_how_to_ask_and_the_commands(bot: Chatbot) -> None:

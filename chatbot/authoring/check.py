@@ -12,6 +12,7 @@ safety examples that do not fire), it checks that:
   - every topic of TAXONOMY.md has an answer, and some intent leads to each answer
   - each answer's `short` has at most 80 words; `short` and `more` read at
     grade 8 or lower (needs textstat); `reviewed` is less than 12 months old
+  - each contact number was verified less than 12 months ago
   - each topic intent has 20 or more examples; no example (nearly) repeats
     one of another intent; the matcher sends each example to its own intent
 
@@ -102,6 +103,7 @@ def check(
     if kb is not None:
         docs = _Docs(root)
         problems += _answer_problems(kb, kdir, root, docs, today or dt.date.today(), strict)
+        problems += _contact_problems(kb, kdir, root, docs, today or dt.date.today())
         problems += _intent_problems(kb, docs)
     return sorted(problems, key=lambda p: (p.path, p.line, p.col, p.code))
 
@@ -116,7 +118,7 @@ def content_files(knowledge_dir: Path, intents_dir: Path) -> list[tuple[Path, st
 
 
 def _knowledge_kind(parts: tuple[str, ...]) -> str | None:
-    if parts in (("contacts.yaml",), ("messages.yaml",)):
+    if parts in (("contacts.yaml",), ("messages.yaml",), ("sources.yaml",)):
         return parts[0].removesuffix(".yaml")
     if len(parts) == 2 and parts[1] in ("answers.yaml", "sources.yaml"):
         return parts[1].removesuffix(".yaml")
@@ -275,6 +277,30 @@ def _answer_problems(
                         f"{MAX_GRADE:.0f} or lower",
                         "use shorter sentences and everyday words",
                         "error" if strict else "warning",
+                    )
+                )
+    return problems
+
+
+def _contact_problems(
+    kb: KnowledgeBase, kdir: Path, root: Path, docs: _Docs, today: dt.date
+) -> list[Problem]:
+    """W059: a number not verified for over a year."""
+    doc = docs.get(display_path(kdir / "contacts.yaml", root))
+    oldest = _months_before(today, REVIEW_MONTHS)
+    problems = []
+    for code, region in kb.regions.items():
+        for at in region.contacts():
+            contact = region.contact(at)
+            if contact.verified < oldest:
+                problems.append(
+                    doc.problem(
+                        ("regions", code, *at, "verified"),
+                        "W059",
+                        f"{code} {contact.name} ({contact.number}) was last verified on "
+                        f"{contact.verified}, over {REVIEW_MONTHS} months ago",
+                        "check the number on its sources' live pages, then update 'verified'",
+                        "warning",
                     )
                 )
     return problems

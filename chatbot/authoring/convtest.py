@@ -59,6 +59,10 @@ class Expect(Strict):
     text_contains: str | list[str] | None = Field(
         default=None, description="text(s) the reply must contain"
     )
+    first_line_contains: str | list[str] | None = Field(
+        default=None,
+        description="text(s) the reply's first line must contain: the first step, for urgent kinds",
+    )
 
 
 class Turn(Strict):
@@ -209,6 +213,11 @@ def mismatch(expect: Expect, reply: Reply) -> str:
     for text in [wanted] if isinstance(wanted, str) else wanted or []:
         if text.casefold() not in reply.text.casefold():
             wrong.append(f"text does not contain {text!r}")
+    wanted = expect.first_line_contains
+    first = first_line(reply.text)
+    for text in [wanted] if isinstance(wanted, str) else wanted or []:
+        if text.casefold() not in first.casefold():
+            wrong.append(f"first line does not contain {text!r}")
     return "; ".join(wrong)
 
 

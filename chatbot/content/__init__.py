@@ -5,7 +5,8 @@ and line) and no knowledge base when any of them is an error. The same
 problems are what `chatbot check` prints. One module a step:
 
 - `answers`: knowledge/<medicine>/answers.yaml and sources.yaml
-- `messages`: knowledge/messages.yaml (and contacts.yaml's regions, read here)
+- `messages`: knowledge/messages.yaml
+- `contacts`: knowledge/contacts.yaml's regions, against the messages and knowledge/sources.yaml
 - `intents`: intents/**.yaml, how people ask
 - `safety_rules`: intents/safety/*.yaml, compiled and guaranteed
 - `reader`: parsing and validating one file, collecting problems
@@ -25,6 +26,7 @@ from ..safety import SafetyScreen
 from ..settings import Thresholds
 from ..types import Problem
 from .answers import read_answers
+from .contacts import check_contacts
 from .intents import RawIntent, read_intents
 from .messages import check_messages
 from .model import FALLBACK, SMALLTALK, Answer, Intent, KnowledgeBase
@@ -49,6 +51,7 @@ def load(
 
     contacts_doc, contacts = ld.read(kdir / "contacts.yaml", schema.ContactsFile)
     messages_doc, messages = ld.read(kdir / "messages.yaml", schema.MessagesFile)
+    _shared_doc, shared = ld.read(kdir / "sources.yaml", schema.SourcesFile)
     _syn_doc, synonyms = ld.read(idir / "synonyms.yaml", schema.SynonymsFile)
     other_doc, others = ld.read(idir / "other_medicines.yaml", schema.OtherMedicinesFile)
     medicines, answers = read_answers(ld, kdir)
@@ -65,6 +68,8 @@ def load(
         )
     if messages and messages_doc:
         check_messages(ld, messages_doc, messages)
+    if contacts and contacts_doc:
+        check_contacts(ld, contacts_doc, contacts, messages, shared.sources if shared else None)
 
     raw = read_intents(ld, idir, medicines, answers, messages)
     safety_docs = read_safety(ld, idir / "safety")

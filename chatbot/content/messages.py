@@ -10,6 +10,7 @@ from ..yamlio import Doc
 from .reader import Reader
 
 REQUIRED_MESSAGES = {
+    "emergency_followup": ("default",),
     "crisis": ("default", "followup"),
     "refusal": ("default",),
     "fallback": ("default", "other_medicine", "gibberish", "empty"),
@@ -45,7 +46,7 @@ def check_messages(ld: Reader, doc: Doc, messages: MessagesFile) -> None:
                     f"messages.yaml has no {kind}.{key}",
                     f"add '{key}:' under '{kind}:'",
                 )
-    for kind in ("emergency", "crisis", "refusal", "fallback", "smalltalk"):
+    for kind in ("emergency", "emergency_followup", "crisis", "refusal", "fallback", "smalltalk"):
         for key, text in getattr(messages, kind).items():
             for name in re.findall(r"\{([^{}]*)\}", text):
                 if name not in PLACEHOLDERS:
@@ -61,15 +62,16 @@ def check_messages(ld: Reader, doc: Doc, messages: MessagesFile) -> None:
                 ld.error(
                     doc, (kind, key), "E030", f"{kind}.{key} states a dose amount: '{m.group(0)}'"
                 )
-    for key, text in messages.emergency.items():
-        if not text.lstrip().startswith("{emergency_line}"):
-            ld.error(
-                doc,
-                ("emergency", key),
-                "E033",
-                f"emergency.{key} must start with {{emergency_line}}",
-                "the emergency number always comes first",
-            )
+    for kind in ("emergency", "emergency_followup"):
+        for key, text in getattr(messages, kind).items():
+            if not text.lstrip().startswith("{emergency_line}"):
+                ld.error(
+                    doc,
+                    (kind, key),
+                    "E033",
+                    f"{kind}.{key} must start with {{emergency_line}}",
+                    "the emergency number always comes first",
+                )
     for key in ("default", "followup"):
         text = messages.crisis.get(key, "{crisis_line}")
         if not text.lstrip().startswith("{crisis_line}"):

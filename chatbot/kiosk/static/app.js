@@ -111,6 +111,9 @@
         list.append(item);
       }
       box.append(list);
+      if (typeof reply.reviewed === "string") {
+        box.append(el("p", "sources-reviewed", "Last checked against these sources: " + reply.reviewed + "."));
+      }
       msg.append(box);
     }
 

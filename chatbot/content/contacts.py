@@ -1,0 +1,91 @@
+"""Checks of knowledge/contacts.yaml against the messages and the shared sources.
+
+Each region needs its own first line for every emergency situation (the keys
+under `emergency:` in messages.yaml), every contact names where its number was
+checked, and every number a line gives belongs to one of the region's contacts.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+
+from ..schema import ContactsFile, MessagesFile, SourceEntry
+from ..yamlio import Doc
+from .reader import Reader
+
+#: A phone number as written in a line: "911", "1-800-222-1222", "0800 111 0 111".
+NUMBER = re.compile(r"\+?\d(?:[\d -]*\d)?")
+
+
+def digits(number: str) -> str:
+    return re.sub(r"\D", "", number)
+
+
+def check_contacts(
+    ld: Reader,
+    doc: Doc,
+    contacts: ContactsFile,
+    messages: MessagesFile | None,
+    sources: Mapping[str, SourceEntry] | None,
+) -> None:
+    """E035-E038: lines for every situation, known sources, numbers that are contacts."""
+    situations = list(messages.emergency) if messages else []
+    for code, region in contacts.regions.items():
+        at = ("regions", code)
+        lines = region.emergency_lines
+        for key in situations:
+            if key not in lines:
+                ld.error(
+                    doc,
+                    (*at, "emergency_lines"),
+                    "E035",
+                    f"region {code} has no first line for the emergency situation '{key}'",
+                    f"add '{key}: \"...\"' under emergency_lines: every emergency message of "
+                    "messages.yaml needs a first line in every region",
+                )
+        for key in lines:
+            if messages is not None and key not in situations:
+                guess = difflib.get_close_matches(key, situations, n=1)
+                ld.error(
+                    doc,
+                    (*at, "emergency_lines", key),
+                    "E036",
+                    f"region {code} has a first line for '{key}', which is not an emergency "
+                    "message of messages.yaml",
+                    (f"did you mean '{guess[0]}'? " if guess else "")
+                    + f"situations: {', '.join(situations)}",
+                )
+        if sources is not None:
+            cited = [
+                ((*at, *where, "sources", j), key)
+                for where in region.contacts()
+                for j, key in enumerate(region.contact(where).sources)
+            ]
+            cited += [((*at, "sources", j), key) for j, key in enumerate(region.sources)]
+            for key_path, key in cited:
+                if key not in sources:
+                    ld.error(
+                        doc,
+                        key_path,
+                        "E037",
+                        f"region {code} cites unknown source '{key}'",
+                        f"add '{key}' to {ld.show(ld.knowledge_dir / 'sources.yaml')}",
+                    )
+        known = {digits(region.contact(where).number) for where in region.contacts()}
+        texts: dict[tuple[str, ...], str] = {("emergency_lines", k): v for k, v in lines.items()}
+        texts[("crisis_line",)] = region.crisis_line
+        texts[("crisis_reminder",)] = region.crisis_reminder
+        for where, text in texts.items():
+            for m in NUMBER.finditer(text):
+                if digits(m.group(0)) not in known:
+                    ld.error(
+                        doc,
+                        (*at, *where),
+                        "E038",
+                        f"region {code} gives the number '{m.group(0)}', which none of its "
+                        "contacts has",
+                        "add it to other_contacts with its sources and the date you verified "
+                        "it, or correct the number",
+                    )
