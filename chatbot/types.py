@@ -70,6 +70,7 @@ class State:
     medicine: str | None = None  # medicine the conversation is about
     pending: tuple[Choice, ...] = ()  # choices of an unanswered `clarify`
     crisis: bool = False  # a crisis reply was given in this conversation
+    emergency: str = ""  # key of the active emergency situation ("overdose"); empty when none
     turns: int = 0
 
     def next(self, **changes: Any) -> State:
