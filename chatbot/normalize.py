@@ -35,6 +35,18 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def printable(text: str, limit: int = 80) -> str:
+    """`text` safe to print back to a terminal: escape sequences and control and
+    format characters removed, at most `limit` characters (an ellipsis marks a cut)."""
+    text = _ANSI.sub("", text)
+    if not (text.isascii() and text.isprintable()):
+        text = "".join(ch for ch in text if unicodedata.category(ch) not in _UNPRINTABLE)
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
