@@ -336,7 +336,7 @@ def test_page_has_no_inline_script_or_style(client):
     scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", page, re.S | re.I)
     assert scripts and all("src=" in attrs and not body.strip() for attrs, body in scripts)
     assert not re.search(r"<style\b|\sstyle=|\son[a-z]+=|javascript:", page, re.I)
-    assert 'aria-live="polite"' in page and 'role="log"' in page
+    assert 'aria-live="polite"' in page and 'id="urgent"' in page
     for ref in re.findall(r'(?:src|href)="(/static/[^"]+)"', page):
         assert client.get(ref).status_code == 200, ref
 

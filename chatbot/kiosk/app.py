@@ -54,7 +54,7 @@ SECURITY_HEADERS = {
     ),
     "permissions-policy": (
         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), "
-        "bluetooth=(), display-capture=()"
+        "display-capture=()"
     ),
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
