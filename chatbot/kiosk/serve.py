@@ -8,9 +8,10 @@ a second or two (a broken edit keeps the last good content and is reported here)
 Slow or stuck clients cannot starve it: request heads and bodies must arrive
 within their timeouts (else 408), open connections are capped (the client that
 has waited longest is dropped to make room), and SIGTERM stops it within
---shutdown-timeout seconds. With --workers N, N processes share the port; set a
-context secret (CHATBOT_CONTEXT_SECRET or --context-secret-file) so that every
-worker accepts the others' tokens and nobody can forge one.
+--shutdown-timeout seconds. With --workers N, N processes share the port: the
+context token makes them interchangeable. A context secret (--context-secret-file
+or CHATBOT_CONTEXT_SECRET, the same for every worker) signs the tokens so that
+nobody can forge one.
 """
 
 from __future__ import annotations
