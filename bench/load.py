@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/load.py                      # starts `chatbot serve` on a free port
     .venv/bin/python bench/load.py --clients 50 --seconds 30
+    .venv/bin/python bench/load.py --clients 200 --workers 2
     .venv/bin/python bench/load.py --url http://127.0.0.1:8000/
 
 Each client holds a conversation the way the page does: it sends a realistic mix
@@ -73,13 +74,33 @@ def cpu_seconds(pid: int | None) -> float | None:
 
 
 @contextlib.contextmanager
-def own_server() -> Iterator[tuple[str, int]]:
-    """`chatbot serve` in a separate process on a free port; yields its URL and pid."""
+def own_server(workers: int = 1) -> Iterator[tuple[str, list[int]]]:
+    """`chatbot serve` in a separate process on a free port; yields its URL and the pids
+    that serve (the workers, with --workers above 1)."""
     try:
-        with serving() as (url, proc):
-            yield url, proc.pid
+        with serving("--workers", str(workers)) as (url, proc):
+            pids = [proc.pid]
+            if workers > 1:
+                deadline = time.monotonic() + 30
+                while len(pids := children(proc.pid)) < workers and time.monotonic() < deadline:
+                    time.sleep(0.1)
+            yield url, pids
     except RuntimeError as exc:
         raise SystemExit(f"load: {exc}") from None
+
+
+def children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` that run `chatbot` (Linux /proc): the workers."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and b"multiprocessing" in cmdline and b"spawn_main" in cmdline:
+            found.append(int(stat.parent.name))
+    return found
 
 
 class Results:
@@ -212,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
         help="a running kiosk, e.g. http://127.0.0.1:8000/ "
         "(default: start `chatbot serve` on a free port)",
     )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes (`chatbot serve --workers`, 1)"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
 
@@ -219,12 +243,15 @@ def main(argv: list[str] | None = None) -> int:
         results, elapsed = asyncio.run(run_load(args.url, args.clients, args.seconds))
         server_cpu = None
     else:
-        with own_server() as (url, pid):
-            before = cpu_seconds(pid)
+        with own_server(args.workers) as (url, pids):
+            before = [cpu_seconds(pid) for pid in pids]
             results, elapsed = asyncio.run(run_load(url, args.clients, args.seconds))
-            after = cpu_seconds(pid)
-        server_cpu = after - before if before is not None and after is not None else None
+            after = [cpu_seconds(pid) for pid in pids]
+        pairs = zip(before, after, strict=True)
+        spent = [b - a for a, b in pairs if a is not None and b is not None]
+        server_cpu = sum(spent) if spent else None
     figures = summary(results, elapsed, args.clients)
+    figures["workers"] = args.workers
     if server_cpu is not None and results.latencies:
         figures["server_cpu_ms_per_request"] = round(server_cpu * 1000 / len(results.latencies), 2)
         figures["server_cpu_share"] = round(server_cpu / elapsed, 2)  # 1.0 = one core busy
@@ -233,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         lat = figures["latency_ms"]
         print(
-            f"{figures['clients']} clients, {figures['seconds']} s: "
+            f"{figures['clients']} clients, {args.workers} worker(s), {figures['seconds']} s: "
             f"{figures['requests']} requests, {figures['requests_per_second']} requests/s"
         )
         print(
@@ -244,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         if "server_cpu_ms_per_request" in figures:
             print(
                 f"server: {figures['server_cpu_ms_per_request']} ms CPU per request, "
-                f"{figures['server_cpu_share']:.0%} of one core"
+                f"{figures['server_cpu_share']:.0%} of one core (all workers)"
             )
         print("reply kinds: " + ", ".join(f"{k} {v}" for k, v in figures["reply_kinds"].items()))
     return 1 if figures["errors"] else 0

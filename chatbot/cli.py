@@ -51,6 +51,39 @@ def add_format_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_secret_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--context-secret-file",
+        metavar="FILE",
+        help="sign context tokens with the secret in FILE (its first line; at least 16 "
+        "characters), so they cannot be forged; also CHATBOT_CONTEXT_SECRET. Every process "
+        "that serves one conversation needs the same secret",
+    )
+
+
+def context_secret(args: argparse.Namespace) -> bytes | None:
+    """The context token secret from --context-secret-file or CHATBOT_CONTEXT_SECRET.
+
+    None when neither is set; prints why and exits with code 2 when it is unusable.
+    """
+    import os
+
+    from .context import secret_from
+
+    path = getattr(args, "context_secret_file", None)
+    value: str | None
+    try:
+        if path:
+            with open(path, encoding="utf-8") as f:
+                value = f.readline()
+        else:
+            value = os.environ.get("CHATBOT_CONTEXT_SECRET")
+        return secret_from(value)
+    except (OSError, ValueError) as exc:
+        print(f"chatbot: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
     """Settings from the environment, then the command line."""
     import os

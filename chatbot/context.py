@@ -2,30 +2,48 @@
 
 The kiosk page and `chatbot jsonl` hand the token back with the next message
 instead of the server keeping a session. The token is base64url of a compact
-JSON object holding only topic ids, flags and a counter: never anything the
-person typed. `decode` never raises; whatever does not check out against the
-knowledge base (bad base64, tampered JSON, a topic that no longer exists)
-gives a fresh `State()`.
+JSON object holding only topic ids, flags, a counter and the version of the
+content it was made with: never anything the person typed. With a secret, an
+HMAC-SHA256 tag follows a dot (`<payload>.<tag>`), so it cannot be forged.
+
+`decode` never raises, and checks each field on its own: a field that does not
+check out against the knowledge base is dropped and the rest are kept. Pending
+choices are kept only under the content version they were made with. A token
+that is not trusted (a missing or wrong tag while a secret is set, or an
+unknown format) keeps only the urgent flags, crisis and emergency: they only
+ever add help to later replies, and a person in an emergency must not lose it
+to a rotated secret or a content update.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from .types import Choice, State
 
-#: Longest token accepted; a real one is well under 200 characters.
+#: Longest token accepted; a real one, every field set and signed, is under 256.
 MAX_TOKEN_CHARS = 2048
 #: Highest turn count kept (a counter, not a limit on the conversation).
 MAX_TURNS = 1_000_000
-_VERSION = 1
-_KEYS = frozenset({"v", "t", "m", "p", "c", "n"})
+#: Most pending choices a `clarify` can leave.
+MAX_PENDING = 4
+#: Shortest secret accepted (characters): a short one can be guessed offline.
+MIN_SECRET_CHARS = 16
+_VERSION = 2
+_TAG_BYTES = 16  # 128 bits of HMAC-SHA256
+_EMERGENCY = re.compile(r"[a-z_]{1,32}")
 
 
-def encode(state: State) -> str:
-    data: dict[str, Any] = {"v": _VERSION, "n": min(state.turns, MAX_TURNS)}
+def encode(state: State, *, version: str = "", secret: bytes | None = None) -> str:
+    """The token for `state`; `version` is the content's (`content_version`)."""
+    data: dict[str, Any] = {"v": _VERSION, "k": version, "n": min(state.turns, MAX_TURNS)}
     if state.last_topic:
         data["t"] = state.last_topic
     if state.medicine:
@@ -34,50 +52,118 @@ def encode(state: State) -> str:
         data["p"] = [c.topic for c in state.pending]  # titles are rebuilt from the content
     if state.crisis:
         data["c"] = 1
-    raw = json.dumps(data, separators=(",", ":")).encode("ascii")
-    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+    if state.emergency:
+        data["e"] = state.emergency
+    payload = _b64(json.dumps(data, separators=(",", ":")).encode("ascii"))
+    return f"{payload}.{_tag(secret, payload)}" if secret else payload
 
 
-def decode(token: object, kb: Any) -> State:
-    """The state in `token`, or a fresh `State()` if it is missing or does not check out.
+def decode(token: object, kb: Any, *, version: str = "", secret: bytes | None = None) -> State:
+    """The state in `token`: each field that checks out, or its default.
 
-    `kb` is the current `KnowledgeBase` (anything with `answers` and `medicines`).
+    `kb` is the current `KnowledgeBase` (anything with `answers` and `medicines`);
+    `version` the current content's; `secret` the one tokens are signed with, if any.
     """
     if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_CHARS:
         return State()
+    payload, _, tag = token.partition(".")
     try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        data = json.loads(raw)
-        return _state(data, kb)
+        data = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
     except (ValueError, TypeError, RecursionError):  # binascii.Error is a ValueError
         return State()
-
-
-def _state(data: object, kb: Any) -> State:
-    if not isinstance(data, dict) or data.get("v") != _VERSION or not set(data) <= _KEYS:
+    if not isinstance(data, dict):
         return State()
-    topic, medicine = data.get("t"), data.get("m")
-    pending, crisis, turns = data.get("p", []), data.get("c", 0), data.get("n", 0)
-    ok = (
-        (topic is None or (isinstance(topic, str) and topic in kb.answers))
-        and (medicine is None or (isinstance(medicine, str) and medicine in kb.medicines))
-        and isinstance(pending, list)
-        and len(pending) <= 4
-        and all(isinstance(p, str) and p in kb.answers for p in pending)
-        and type(crisis) is int
-        and crisis in (0, 1)
-        and type(turns) is int
-        and 0 <= turns <= MAX_TURNS
+    urgent = State(crisis=_crisis(data.get("c")), emergency=_emergency(data.get("e")))
+    signed = secret is None or hmac.compare_digest(
+        tag.encode("utf-8", "replace"), _tag(secret, payload).encode("ascii")
     )
-    if not ok:
-        return State()
+    if data.get("v") != _VERSION or not signed:
+        return urgent
     return State(
-        last_topic=topic,
-        medicine=medicine,
-        pending=tuple(Choice(p, kb.answers[p].title) for p in pending),
-        crisis=bool(crisis),
-        turns=turns,
+        last_topic=_topic(data.get("t"), kb),
+        medicine=_medicine(data.get("m"), kb),
+        pending=_pending(data.get("p"), kb) if data.get("k") == version else (),
+        crisis=urgent.crisis,
+        emergency=urgent.emergency,
+        turns=_turns(data.get("n")),
     )
+
+
+# --- one check per field: the value, or the field's default -----------------------------
+
+
+def _topic(value: object, kb: Any) -> str | None:
+    return value if isinstance(value, str) and value in kb.answers else None
+
+
+def _medicine(value: object, kb: Any) -> str | None:
+    return value if isinstance(value, str) and value in kb.medicines else None
+
+
+def _pending(value: object, kb: Any) -> tuple[Choice, ...]:
+    if not isinstance(value, list) or len(value) > MAX_PENDING:
+        return ()
+    if not all(isinstance(p, str) and p in kb.answers for p in value):
+        return ()  # choices are a set: one unknown and the question no longer makes sense
+    return tuple(Choice(p, kb.answers[p].title) for p in value)
+
+
+def _crisis(value: object) -> bool:
+    return type(value) is int and value == 1
+
+
+def _emergency(value: object) -> str:
+    return value if isinstance(value, str) and _EMERGENCY.fullmatch(value) else ""
+
+
+def _turns(value: object) -> int:
+    return value if type(value) is int and 0 <= value <= MAX_TURNS else 0
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def _tag(secret: bytes, payload: str) -> str:
+    return _b64(hmac.new(secret, payload.encode("ascii"), hashlib.sha256).digest()[:_TAG_BYTES])
+
+
+# --- what the token is checked against ---------------------------------------------------
+
+
+def content_version(folders: Iterable[Path]) -> str:
+    """A short hash of every file under `folders` (names and bytes).
+
+    Every process that loads the same content gets the same version, so any
+    worker can tell whether a token was made with the content it has.
+    """
+    digest = hashlib.sha256()
+    for folder in folders:
+        root = Path(folder)
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            try:
+                data = path.read_bytes()
+            except OSError:  # removed while we looked: the next reload sees it
+                continue
+            digest.update(str(path.relative_to(root)).encode() + b"\0")
+            digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()[:12]
+
+
+def secret_from(value: str | None) -> bytes | None:
+    """The secret as bytes, None for none; ValueError when it is too short to be safe."""
+    if not value:
+        return None
+    value = value.strip()
+    if len(value) < MIN_SECRET_CHARS:
+        raise ValueError(
+            f"the context secret is {len(value)} characters; use at least {MIN_SECRET_CHARS} "
+            "(e.g. `python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`)"
+        )
+    return value.encode("utf-8")
+
+
+# --- the message shape the kiosk API and `chatbot jsonl` share ----------------------------
 
 
 def parse_message(data: object) -> tuple[str, str | None]:
@@ -99,7 +185,10 @@ def parse_message(data: object) -> tuple[str, str | None]:
     return text, context if isinstance(context, str) else None
 
 
-def turn(bot: Any, text: str, context: str | None) -> dict[str, Any]:
+def turn(
+    bot: Any, text: str, context: str | None, *, version: str = "", secret: bytes | None = None
+) -> dict[str, Any]:
     """One stateless step: the reply dict plus the `context` token for the next message."""
-    reply, state = bot.reply(text, decode(context, bot.kb))
-    return {**reply.to_dict(), "context": encode(state)}
+    state = decode(context, bot.kb, version=version, secret=secret)
+    reply, state = bot.reply(text, state)
+    return {**reply.to_dict(), "context": encode(state, version=version, secret=secret)}

@@ -50,6 +50,18 @@ _SENTENCE_END = re.compile(r"(?:[.!?;]+|\n|\r|\u2029)(?=\s|$|[^\d])")
 _CLAUSE_END = re.compile(r",|:(?=\s)|\s[-\u2013\u2014]+\s|\u2026")
 
 
+def printable(text: str, limit: int = 80) -> str:
+    """`text` safe to print back to a terminal: escape sequences and control and
+    format characters removed, at most `limit` characters (an ellipsis marks a cut)."""
+    text = _ANSI.sub("", text)
+    if not (text.isascii() and text.isprintable()):
+        text = "".join(ch for ch in text if unicodedata.category(ch) not in _UNPRINTABLE)
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Co", "Zl", "Zp"})
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -69,6 +81,9 @@ class Normalizer:
     #: words a typo is corrected towards first when several are equally close
     #: (the safety rules' words: when in doubt, read the message as the dangerous one)
     priority: frozenset[str] = frozenset()
+    #: guessed forms of the content's words ("beeping" from "beep*"): known, but the least
+    #: likely correction unless English knows them
+    guesses: frozenset[str] = frozenset()
     _vocab_list: tuple[str, ...] = field(init=False, repr=False, default=())
     _longest: int = field(init=False, repr=False, default=1)
 
@@ -85,6 +100,7 @@ class Normalizer:
         known_texts: Iterable[str],
         lexicon: Callable[[], Mapping[str, int]] = dict,
         priority: Iterable[str] = (),
+        guesses: Iterable[str] = (),
     ) -> Normalizer:
         table: dict[tuple[str, ...], tuple[str, ...]] = {}
         for canonical, variants in synonyms.items():
@@ -102,7 +118,9 @@ class Normalizer:
         # one-word variants are known words too: a typo of one is corrected to it, then
         # rewritten ("bacloffen"); parts of longer variants ("side efects") are not
         vocab.update(_strip(key[0]) for key in table if len(key) == 1)
-        vocabulary = frozenset(w for w in vocab if w and "'" not in w)
+        guesses = frozenset(guesses)
+        guessed = guesses - vocab
+        vocabulary = frozenset(w for w in vocab | guessed if w and "'" not in w)
         first = (
             frozenset(
                 w
@@ -111,8 +129,8 @@ class Normalizer:
                 if len(w) >= 4 and w not in FUNCTION_WORDS
             )
             & vocabulary
-        )
-        return cls(table, vocabulary, lexicon, first)
+        ) | frozenset(w for w in guesses if len(w) >= 4)
+        return cls(table, vocabulary, lexicon, first, guessed)
 
     def tokens(self, text: str) -> list[str]:
         """Cleaned, synonym-mapped, typo-corrected words."""
@@ -182,7 +200,7 @@ class Normalizer:
         # the closest known word; among equally close ones, the most common
         def weight(known: str) -> int:
             # a real word weighs what English uses it; the content's own words, a fixed amount
-            return lexicon.get(known) or KNOWN_WORD_WEIGHT
+            return lexicon.get(known) or (1 if known in self.guesses else KNOWN_WORD_WEIGHT)
 
         # closest first; then one that keeps the first letter (typos rarely change it);
         # then one with the same letters (a swap); then a safety word; then the most common

@@ -151,8 +151,14 @@ class Conversation:
             return Note([("class:note", "I have forgotten our conversation. Let's start again.")])
         if name == "/reload":
             return self.reload()
+        from .normalize import printable
+
+        # the name is what the person typed: never echo escape sequences back to the terminal
         return Note(
-            [("class:error", f"Unknown command {name}. "), ("", "Commands: " + " ".join(COMMANDS))]
+            [
+                ("class:error", f"Unknown command {printable(name)}. "),
+                ("", "Commands: " + " ".join(COMMANDS)),
+            ]
         )
 
     def reset(self) -> None:

@@ -438,6 +438,18 @@ def test_a_canary_that_no_longer_reaches_help(pack: Pack) -> None:
     assert "can you overdose on baclofen" in p.message
 
 
+def test_an_edit_that_makes_a_canary_variant_miss(pack: Pack) -> None:
+    # the canary "my son swallowed..." still reaches help, but "my husband swallowed..." not
+    text = pack.read("intents/safety/emergency.yaml")
+    start = text.index("  - id: took_someone_elses")
+    end = text.index("  - id: child_danger_question")
+    pack.write("intents/safety/emergency.yaml", text[:start] + text[end:])
+    problems = pack.check()
+    p = expect(problems, "E049", "intents/safety", 0)
+    assert "my husband swallowed some of my tablets" in p.message and "subject" in p.message
+    assert not [q for q in problems if q.code == "E048"]
+
+
 # --- the checks added by `chatbot check` ------------------------------------------------
 
 

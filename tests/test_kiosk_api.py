@@ -35,8 +35,9 @@ CSP = (
 )
 
 
-def kiosk(bot: Chatbot, idle_seconds: int = 7) -> TestClient:
-    return TestClient(create_app(BotProvider(bot), KioskSettings(idle_seconds=idle_seconds)))
+def kiosk(bot: Chatbot, idle_seconds: int = 7, **settings) -> TestClient:
+    app = create_app(BotProvider(bot), KioskSettings(idle_seconds=idle_seconds, **settings))
+    return TestClient(app, base_url="http://localhost")
 
 
 @pytest.fixture
@@ -72,12 +73,18 @@ def test_reply_has_the_reply_shape_plus_context(client, bot):
         "region",
         "reviewed",
         "context",
+        "take_home",
     }
     assert reply["kind"] == "answer" and reply["topic"] == "baclofen.alcohol"
     assert reply["reviewed"] == bot.kb.answers["baclofen.alcohol"].reviewed.isoformat()
     assert reply["sources"] and all(set(s) == {"title", "url"} for s in reply["sources"])
     assert reply["suggestions"] and reply["region"] == "US"
     assert decode(reply["context"], bot.kb).last_topic == "baclofen.alcohol"
+    assert reply["take_home"] == {
+        "title": "NHS: About baclofen",
+        "url": "https://www.nhs.uk/medicines/baclofen/about-baclofen/",
+        "qr": "/api/qr/baclofen.alcohol",
+    }
 
 
 def test_hello_is_smalltalk(client):
@@ -219,6 +226,7 @@ def test_body_over_4096_bytes_is_413(client):
     )
     assert response.status_code == 413
     assert "4096" in response.json()["error"]
+    assert response.headers["connection"] == "close"  # the rest of the body is never read
 
 
 def test_streamed_body_over_the_limit_is_413_without_content_length(client):
@@ -282,6 +290,7 @@ def test_security_headers_on_every_response(client, method, path):
     assert h["x-content-type-options"] == "nosniff"
     assert h["referrer-policy"] == "no-referrer"
     assert h["x-frame-options"] == "DENY"
+    assert "camera=()" in h["permissions-policy"] and "microphone=()" in h["permissions-policy"]
     assert "server" not in h or "uvicorn" not in h["server"]
     if path.startswith("/api/"):
         assert h["cache-control"] == "no-store"
@@ -302,6 +311,18 @@ def test_config_for_the_page(client, bot):
     assert config["welcome"] == bot.welcome()
     assert config["region"] == "US"
     assert config["featured"] and set(config["featured"]) <= set(bot.kb.answers)
+    assert (config["countdown_seconds"], config["hold_seconds"]) == (20, 600)
+    assert config["contacts"] == {
+        "emergency_number": "911",
+        "poison": {"name": "Poison Help", "number": "1-800-222-1222"},
+        "crisis": {"name": "988 Suicide & Crisis Lifeline", "number": "988"},
+    }
+
+
+def test_config_numbers_follow_the_region(uk_bot):
+    with kiosk(uk_bot) as client:
+        contacts = client.get("/api/config").json()["contacts"]
+    assert contacts["emergency_number"] == "999" and contacts["crisis"]["number"] == "116 123"
 
 
 def test_healthz(client):
@@ -317,7 +338,7 @@ def test_page_has_no_inline_script_or_style(client):
     scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", page, re.S | re.I)
     assert scripts and all("src=" in attrs and not body.strip() for attrs, body in scripts)
     assert not re.search(r"<style\b|\sstyle=|\son[a-z]+=|javascript:", page, re.I)
-    assert 'aria-live="polite"' in page and 'role="log"' in page
+    assert 'aria-live="polite"' in page and 'id="urgent"' in page
     for ref in re.findall(r'(?:src|href)="(/static/[^"]+)"', page):
         assert client.get(ref).status_code == 200, ref
 
@@ -366,10 +387,12 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_content_edits_are_picked_up_and_broken_ones_kept_out(content_copy, capsys):
     clock = Clock()
-    provider = BotProvider(Chatbot.from_settings(content_copy), interval=1.0, clock=clock)
+    provider = BotProvider(
+        Chatbot.from_settings(content_copy), interval=1.0, clock=clock, background=lambda f: f()
+    )
     answers = content_copy.knowledge_dir / "baclofen" / "answers.yaml"
     titles = lambda client: {t["id"]: t["title"] for t in client.get("/api/topics").json()}  # noqa: E731
-    with TestClient(create_app(provider)) as client:
+    with TestClient(create_app(provider), base_url="http://localhost") as client:
         edit(answers, "title: Alcohol\n", "title: Alcohol and drinking\n")
         assert titles(client)["baclofen.alcohol"] == "Alcohol"  # not checked again yet
         clock.now = 1.5
@@ -385,3 +408,167 @@ def test_content_edits_are_picked_up_and_broken_ones_kept_out(content_copy, caps
         clock.now = 4.5  # unchanged since: no second report
         client.get("/api/topics")
         assert capsys.readouterr().err == ""
+
+
+# --- errors are JSON, hosts are checked, the page is in memory ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/nowhere", 404),
+        ("GET", "/static/nothing.js", 404),
+        ("GET", "/api/qr/baclofen.no_such_topic", 404),
+        ("GET", "/api/message", 405),
+        ("DELETE", "/", 405),
+        ("POST", "/api/message/", 404),  # no redirect built from the Host header
+        ("GET", "/api/topics/", 404),
+    ],
+)
+def test_every_error_has_a_json_body(client, method, path, status):
+    response = client.request(method, path)
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/json"
+    assert set(response.json()) == {"error"}
+    assert "location" not in response.headers
+
+
+@pytest.mark.parametrize(
+    ("host", "ok"),
+    [
+        ("localhost", True),
+        ("localhost:8000", True),
+        ("127.0.0.1:8000", True),
+        ("[::1]:8000", True),
+        ("attacker.example", False),
+        ("attacker.example:8000", False),
+        ("localhost.attacker.example", False),
+        ("", False),
+    ],
+)
+def test_only_allowed_host_names_are_answered(client, host, ok):
+    response = client.get("/api/config", headers={"host": host})
+    assert (response.status_code == 200) == ok
+    if not ok:
+        assert response.status_code == 400 and "host" in response.json()["error"]
+
+
+def test_the_host_allow_list_is_configurable(bot):
+    with kiosk(bot, allowed_hosts=("kiosk.clinic.example",)) as client:
+        assert client.get("/healthz", headers={"host": "kiosk.clinic.example"}).status_code == 200
+        assert client.get("/healthz").status_code == 400  # localhost is no longer on it
+    with kiosk(bot, allowed_hosts=("*",)) as client:
+        assert client.get("/healthz", headers={"host": "anything.example"}).status_code == 200
+
+
+def test_the_page_is_served_from_memory(bot, tmp_path, monkeypatch):
+    import chatbot.kiosk.app as app_module
+
+    static = tmp_path / "static"
+    shutil.copytree(STATIC_DIR, static)
+    monkeypatch.setattr(app_module, "STATIC_DIR", static)
+    with kiosk(bot) as client:
+        (static / "index.html").unlink()
+        (static / "app.js").write_text("broken")
+        assert client.get("/").status_code == 200
+        assert client.get("/static/app.js").text == (STATIC_DIR / "app.js").read_text()
+
+
+# --- take this home ------------------------------------------------------------------------
+
+
+def test_the_take_home_qr_code_is_an_svg_of_the_official_link(client):
+    from chatbot.kiosk.takehome import qr_svg
+
+    reply = say(client, "can i drink on baclofen")
+    response = client.get(reply["take_home"]["qr"])
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "image/svg+xml"
+    svg = response.content
+    assert svg.startswith(b"<svg") and b"viewBox" in svg and b"<script" not in svg
+    assert svg == qr_svg(reply["take_home"]["url"], reply["take_home"]["title"])
+
+
+def test_only_answers_have_something_to_take_home(client):
+    for text in ("my son swallowed some of my pills", "hello", "how much should i take"):
+        assert say(client, text)["take_home"] is None
+
+
+def test_take_home_prefers_patient_pages_on_official_sites():
+    from chatbot.kiosk.takehome import take_home
+    from chatbot.types import Source
+
+    label = Source("Label", "https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid=1")
+    nhs = Source("NHS", "https://www.nhs.uk/medicines/baclofen/")
+    other = Source("Journal", "https://pubmed.ncbi.nlm.nih.gov/1/")
+    plain_http = Source("NHS over http", "http://www.nhs.uk/medicines/baclofen/")
+    assert take_home([label, other, nhs]) == nhs
+    assert take_home([other, label]) == label
+    assert take_home([other, plain_http]) is None
+
+
+def test_every_answer_has_an_official_link_to_take_home(bot):
+    from chatbot.kiosk.takehome import take_home
+
+    missing = sorted(t for t, a in bot.kb.answers.items() if take_home(a.sources) is None)
+    # a gap here is for the content authors: an answer with no NHS, MedlinePlus or
+    # DailyMed source simply shows no QR code
+    assert len(missing) <= 3, missing
+
+
+# --- the context token through the API -------------------------------------------------------
+
+
+SECRET = b"a-shared-secret-of-32-characters"
+
+
+def test_with_a_secret_tokens_are_signed_and_shared_by_every_instance(bot):
+    with kiosk(bot, context_secret=SECRET) as one, kiosk(bot, context_secret=SECRET) as other:
+        first = say(one, "can i drink on baclofen")
+        assert "." in first["context"]
+        more = say(other, "tell me more", first["context"])
+        assert more["rule"] == "smalltalk.more"
+        forged = encode(State(last_topic="baclofen.alcohol"))  # unsigned
+        assert say(other, "tell me more", forged)["topic"] is None
+
+
+def test_a_forged_token_cannot_clear_a_crisis_but_keeps_it(bot):
+    with kiosk(bot, context_secret=SECRET) as client:
+        crisis = say(client, "i want to kill myself")
+        payload = crisis["context"].split(".")[0]
+        tampered = payload + ".AAAAAAAAAAAAAAAAAAAAAA"
+        assert say(client, "hello", tampered)["kind"] == "crisis"
+
+
+# --- content reload never holds up a request -------------------------------------------------
+
+
+class SlowBot:
+    """Enough of a Chatbot for BotProvider: its reload takes half a second."""
+
+    def __init__(self, folder: Path, generation: int = 0) -> None:
+        self.settings = Settings(knowledge_dir=folder, intents_dir=folder)
+        self.generation = generation
+
+    def reloaded(self) -> SlowBot:
+        import time
+
+        time.sleep(0.5)
+        return SlowBot(self.settings.knowledge_dir, self.generation + 1)
+
+
+def test_content_is_reloaded_off_the_request_path(tmp_path):
+    import time
+
+    (tmp_path / "a.yaml").write_text("a: 1\n")
+    clock = Clock()
+    provider = BotProvider(SlowBot(tmp_path), interval=1.0, clock=clock)  # type: ignore[arg-type]
+    edit(tmp_path / "a.yaml", "a: 1", "a: 2")
+    clock.now = 2.0
+    started = time.monotonic()
+    assert provider.get().generation == 0  # the old bot, at once
+    assert time.monotonic() - started < 0.1
+    deadline = time.monotonic() + 5
+    while provider.get().generation == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert provider.get().generation == 1

@@ -387,3 +387,26 @@ def test_in_a_real_terminal_greets_answers_and_quits_on_ctrl_d(bot: Chatbot) -> 
     finally:
         code = term.close()
     assert code == 0
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "/\x1b]0;pwned\x07",  # window title
+        "/\x1b]52;c;cm0gLXJmIH4=\x07",  # clipboard
+        "/\x1b]8;;http://evil.example/\x1b\\click\x1b]8;;\x1b\\",  # hyperlink
+        "/\x1b[2J\x1b[31mred\x9b",  # clear screen, colour, a C1 control
+    ],
+)
+def test_an_unknown_command_is_echoed_without_escape_sequences(bot: Chatbot, typed: str) -> None:
+    out: list[str] = []
+    run_piped(bot, [typed + "\n"], out.append)
+    printed = "".join(out)
+    assert "Unknown command /" in printed
+    assert not any(ch == "\x1b" or ch == "\x07" or "\x80" <= ch <= "\x9f" for ch in printed)
+
+
+def test_a_long_unknown_command_is_cut_short(bot: Chatbot) -> None:
+    out: list[str] = []
+    run_piped(bot, ["/" + "x" * 5000 + "\n"], out.append)
+    assert len("".join(out)) < 300

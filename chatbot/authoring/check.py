@@ -105,7 +105,35 @@ def check(
         problems += _answer_problems(kb, kdir, root, docs, today or dt.date.today(), strict)
         problems += _contact_problems(kb, kdir, root, docs, today or dt.date.today())
         problems += _intent_problems(kb, docs)
+        problems += canary_variant_problems(kb, idir, root)
     return sorted(problems, key=lambda p: (p.path, p.line, p.col, p.code))
+
+
+def canary_variant_problems(kb: KnowledgeBase, intents_dir: Path, root: Path) -> list[Problem]:
+    """E049: an edit under which a canary still reaches help but a variant of it (a typo,
+    an invisible character, filler, chatter, another subject) no longer does."""
+    from ..content.safety_rules import reaches
+    from ..safety import CANARIES, canary_variants
+
+    where = display_path(intents_dir / "safety", root)
+    out = []
+    for text, kind in CANARIES:
+        for how, variant in canary_variants(text):
+            if not reaches(kb.screen, kb.normalizer, variant, kind):
+                out.append(
+                    Problem(
+                        where,
+                        0,
+                        0,
+                        "E049",
+                        "error",
+                        f'the safety rules no longer send "{variant}" ({how} of a canary) '
+                        f"to {kind}",
+                        "a word-list edit made the screen brittle; undo it, or run "
+                        "`chatbot explain` on the variant",
+                    )
+                )
+    return out
 
 
 def content_files(knowledge_dir: Path, intents_dir: Path) -> list[tuple[Path, str | None]]:

@@ -31,7 +31,7 @@ from .intents import RawIntent, read_intents
 from .messages import check_messages
 from .model import FALLBACK, SMALLTALK, Answer, Intent, KnowledgeBase
 from .reader import Reader, common_root
-from .safety_rules import compile_safety, known_words, read_safety, term_words
+from .safety_rules import compile_safety, inflections, known_words, read_safety, term_words
 
 __all__ = ["FALLBACK", "SMALLTALK", "Answer", "Intent", "KnowledgeBase", "common_root", "load"]
 
@@ -81,6 +81,7 @@ def load(
         known,
         english_lexicon,
         priority=term_words(safety_docs),
+        guesses=inflections(safety_docs),
     )
     screen = compile_safety(ld, safety_docs, normalizer, messages)
 

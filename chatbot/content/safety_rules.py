@@ -18,8 +18,6 @@ from .reader import Reader
 
 SafetyDocs = list[tuple[Doc, schema.SafetyFile]]
 
-_SPECIAL = re.compile(r"[{}|!*#+]")
-
 
 def read_safety(ld: Reader, folder: Path) -> SafetyDocs:
     docs: SafetyDocs = []
@@ -30,8 +28,28 @@ def read_safety(ld: Reader, folder: Path) -> SafetyDocs:
     return docs
 
 
+#: Endings a word list's "stem*" is read with, so that typo correction knows the whole
+#: words ("beeing" is corrected to "beeping", a form of "beep*").
+_ENDINGS = ("", "s", "ing", "ed", "er")
+
+
 def _phrase_words(phrase: str) -> list[str]:
-    return [w for w in _SPECIAL.sub(" ", phrase).split() if w.isalpha()]
+    return [
+        w.rstrip("*") for w in re.sub(r"[{}|!#+]", " ", phrase).split() if w.rstrip("*").isalpha()
+    ]
+
+
+def inflections(docs: SafetyDocs) -> list[str]:
+    """Guessed whole words for each "stem*" of the word lists ("beep*": beeps, beeping...),
+    so typo correction can land on them; they weigh least (not all are English)."""
+    return [
+        stem + ending
+        for _d, sf in docs
+        for ps in sf.concepts.values()
+        for p in ps
+        for stem in re.findall(r"([a-z]+)\*", p)
+        for ending in _ENDINGS
+    ]
 
 
 def known_words(docs: SafetyDocs) -> list[str]:

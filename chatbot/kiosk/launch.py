@@ -19,7 +19,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(*args: str, timeout: float = 30.0) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+def serving(
+    *args: str, timeout: float = 30.0, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """Yields the server's URL and process once /healthz answers; stops it afterwards.
 
     The process's stdout and stderr go to one pipe (read it after the block ends);
@@ -31,6 +33,7 @@ def serving(*args: str, timeout: float = 30.0) -> Iterator[tuple[str, subprocess
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        env=env,
     )
     url = f"http://127.0.0.1:{port}/"
     try:

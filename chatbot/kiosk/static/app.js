@@ -3,8 +3,38 @@
 // Privacy: the conversation lives only in this page's memory (the log and the
 // opaque context token). Nothing goes to cookies or web storage; after
 // `idle_seconds` without input, or on "Start over", all of it is wiped.
-// Safety: every text is set with textContent, never parsed as HTML.
+// Safety: every text is set with textContent, never parsed as HTML. After an
+// emergency or crisis reply the numbers stay pinned in view, and the screen is
+// kept at least `hold_seconds` unless "Start over" is pressed. The region's
+// numbers are kept from /api/config at load, so every error can show them.
 "use strict";
+
+// ---------------------------------------------------------------------------
+// UI_TEXT: the page's own fixed wording, in one place so it can move into the
+// content files. Everything else the page shows comes from the server.
+// ---------------------------------------------------------------------------
+const UI_TEXT = {
+  bannerLabels: {
+    emergency: "Emergency",
+    crisis: "You are not alone. Help is available now.",
+  },
+  emergencyNumber: "Emergency",
+  youAsked: "You asked",
+  helperSaid: "The helper said",
+  sources: "Sources",
+  reviewed: "Last checked against these sources: {date}.",
+  followupsAnswer: "You could also ask about:",
+  followupsClarify: "Choose one:",
+  takeHome: "Take this home",
+  scanToOpen: "Scan with your phone's camera to open:",
+  qrAlt: "QR code for {title}",
+  callIfUrgent: "In an emergency, call:",
+  stillThere: "Still there? Clearing in {seconds} s \u2014 tap to keep",
+  tooLong: "That message is too long. Please ask a shorter question.",
+  failed: "Sorry, something went wrong. Please try again.",
+  unreachable: "Sorry, the helper is not answering right now. Please ask a member of staff.",
+  welcome: "Ask me a question about baclofen.",
+};
 
 (() => {
   const byId = (id) => document.getElementById(id);
@@ -13,20 +43,35 @@
   const input = byId("text");
   const sendButton = byId("send");
   const topicList = byId("topics");
+  const topicsToggle = byId("topics-toggle");
   const restartButton = byId("restart");
+  const urgentBar = byId("urgent");
+  const urgentNumbers = byId("urgent-numbers");
+  const idleButton = byId("idle");
+  const announcer = byId("announce");
 
   const KINDS = ["crisis", "emergency", "refusal", "answer", "clarify", "smalltalk", "fallback"];
-  const BANNER_LABELS = {
-    emergency: "Emergency",
-    crisis: "You are not alone. Help is available now.",
-  };
+  const URGENT = ["emergency", "crisis"];
   // Phone numbers in a banner headline: "911", "988", "1-800-222-1222", "116 123".
   const PHONE = /(\+?\d[\d -]{1,14}\d|\b\d{3}\b)/g;
+  // Topics sit in a side column here, so they need not fold away.
+  const WIDE = window.matchMedia("(orientation: landscape) and (min-width: 900px)");
 
-  let config = { idle_seconds: 120, welcome: "Ask me a question about baclofen.", featured: [] };
+  let config = {
+    idle_seconds: 120,
+    countdown_seconds: 20,
+    hold_seconds: 600,
+    welcome: UI_TEXT.welcome,
+    featured: [],
+    contacts: null,
+  };
   let context = null; // the token from the last reply: memory only
   let generation = 0; // bumped on every reset, so a late reply is dropped
   let busy = false;
+  let started = false; // a question has been asked since the last reset
+  let urgentKinds = []; // emergency/crisis replies seen since the last reset
+  let lastInput = Date.now();
+  let holdUntil = 0; // an urgent screen is not wiped before this
   let idleTimer = null;
 
   function el(tag, className, text) {
@@ -34,6 +79,10 @@
     if (className) node.className = className;
     if (text !== undefined) node.textContent = text;
     return node;
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
   }
 
   // Lines become paragraphs; lines starting "- " become a list.
@@ -66,72 +115,157 @@
     return node;
   }
 
+  // --- the numbers to call, from /api/config --------------------------------------------
+  function numberChip(name, number) {
+    const chip = el("span", "chip");
+    chip.append(el("span", "chip-name", name), document.createTextNode(" "), el("strong", "number", number));
+    return chip;
+  }
+
+  function numberChips(kinds) {
+    const c = config.contacts;
+    if (!c) return [];
+    const chips = [];
+    const add = (name, number) => {
+      if (name && number && !chips.some((x) => x[1] === number && x[0] === name)) chips.push([name, number]);
+    };
+    for (const kind of kinds) {
+      if (kind === "crisis") add(c.crisis && c.crisis.name, c.crisis && c.crisis.number);
+      add(UI_TEXT.emergencyNumber, c.emergency_number);
+      if (kind === "emergency") add(c.poison && c.poison.name, c.poison && c.poison.number);
+    }
+    return chips.map(([name, number]) => numberChip(name, number));
+  }
+
+  function showUrgentBar(kind) {
+    if (!urgentKinds.includes(kind)) urgentKinds.push(kind);
+    const chips = numberChips([kind, ...urgentKinds.filter((k) => k !== kind)]);
+    if (!chips.length) return; // no numbers from the server: the reply's own headline stays
+    urgentNumbers.replaceChildren(...chips);
+    urgentBar.dataset.kind = kind;
+    urgentBar.hidden = false;
+    document.body.classList.add("urgent-shown");
+  }
+
+  // --- the conversation --------------------------------------------------------------------
   function scrollTo(node) {
     log.scrollTop = Math.max(0, node.offsetTop - 12);
   }
 
+  function announce(text) {
+    announcer.textContent = "";
+    // a fresh node after a pause, so the same words twice are still read twice
+    setTimeout(() => (announcer.textContent = text), 100);
+  }
+
   function addUser(text) {
-    const msg = el("div", "msg user");
-    msg.append(el("p", "who", "You asked"), el("p", "said", text));
+    const msg = el("article", "msg user");
+    msg.append(el("p", "who", UI_TEXT.youAsked), el("p", "said", text));
     log.append(msg);
     scrollTo(msg);
   }
 
   function addNotice(text) {
     const msg = el("div", "msg notice");
+    msg.setAttribute("role", "alert");
     msg.append(el("p", "", text));
+    const chips = numberChips(["emergency", "crisis"]);
+    if (chips.length) {
+      const numbers = el("p", "numbers");
+      numbers.append(...chips);
+      msg.append(el("p", "call-if-urgent", UI_TEXT.callIfUrgent), numbers);
+    }
     log.append(msg);
     scrollTo(msg);
   }
 
-  function addReply(reply, anchor) {
-    const kind = KINDS.includes(reply.kind) ? reply.kind : "fallback";
-    const msg = el("div", "msg bot kind-" + kind);
-    msg.dataset.kind = kind;
-    if (typeof reply.topic === "string") msg.dataset.topic = reply.topic;
-    if (BANNER_LABELS[kind]) {
-      msg.classList.add("banner");
-      msg.setAttribute("role", "alert");
-      const [first, ...rest] = String(reply.text).split("\n");
-      msg.append(el("p", "banner-label", BANNER_LABELS[kind]), headline(first));
-      renderText(msg, rest.join("\n"));
-    } else {
-      renderText(msg, String(reply.text));
-    }
-
-    const sources = Array.isArray(reply.sources) ? reply.sources : [];
-    if (sources.length) {
-      const box = el("div", "sources");
-      box.append(el("p", "sources-title", "Sources"));
-      const list = el("ul");
-      for (const s of sources) {
-        const item = el("li");
-        // offline kiosk: the address is shown as text, not a link that would leave the page
-        item.append(el("span", "source-name", String(s.title)), el("span", "source-url", String(s.url)));
-        list.append(item);
-      }
-      box.append(list);
-      if (typeof reply.reviewed === "string") {
-        box.append(el("p", "sources-reviewed", "Last checked against these sources: " + reply.reviewed + "."));
-      }
-      msg.append(box);
-    }
-
+  function followups(kind, reply) {
     const labels = [];
     for (const c of Array.isArray(reply.choices) ? reply.choices : []) labels.push(String(c.title));
     for (const s of Array.isArray(reply.suggestions) ? reply.suggestions : []) {
       if (!labels.includes(String(s))) labels.push(String(s));
     }
-    if (labels.length) {
-      const box = el("div", "followups");
-      box.append(el("p", "followups-title", kind === "clarify" ? "Choose one:" : "You could also ask about:"));
-      const row = el("div", "button-row");
-      for (const label of labels) row.append(askButton(label, "followup"));
-      box.append(row);
-      msg.append(box);
+    if (!labels.length) return null;
+    const box = el("div", "followups");
+    box.append(el("p", "followups-title", kind === "clarify" ? UI_TEXT.followupsClarify : UI_TEXT.followupsAnswer));
+    const row = el("div", "button-row");
+    for (const label of labels) row.append(askButton(label, "followup"));
+    box.append(row);
+    return box;
+  }
+
+  function takeHome(reply) {
+    const t = reply.take_home;
+    if (!t || typeof t.qr !== "string" || !t.qr.startsWith("/api/qr/")) return null;
+    const box = el("details", "takehome");
+    box.append(el("summary", "", UI_TEXT.takeHome));
+    const figure = el("figure");
+    const img = el("img", "qr");
+    img.alt = fill(UI_TEXT.qrAlt, { title: String(t.title) });
+    img.src = t.qr; // same origin, drawn by the server: nothing leaves the kiosk
+    img.width = 240;
+    img.height = 240;
+    const caption = el("figcaption");
+    caption.append(
+      el("span", "", UI_TEXT.scanToOpen + " "),
+      el("span", "takehome-title", String(t.title)),
+      el("span", "print-only url", String(t.url)),
+    );
+    figure.append(img, caption);
+    box.append(figure);
+    return box;
+  }
+
+  function sourceList(reply) {
+    const sources = Array.isArray(reply.sources) ? reply.sources : [];
+    if (!sources.length) return null;
+    const box = el("details", "sources");
+    box.append(el("summary", "", UI_TEXT.sources));
+    const list = el("ul");
+    for (const s of sources) {
+      const item = el("li");
+      // offline kiosk: titles only; the address is for the printed page (and the QR code)
+      item.append(el("span", "source-name", String(s.title)), el("span", "print-only url", String(s.url)));
+      list.append(item);
     }
-    log.append(msg);
-    scrollTo(anchor && anchor.isConnected ? anchor : msg);
+    box.append(list);
+    if (typeof reply.reviewed === "string") {
+      box.append(el("p", "sources-reviewed", fill(UI_TEXT.reviewed, { date: reply.reviewed })));
+    }
+    return box;
+  }
+
+  function addReply(reply, anchor, quiet) {
+    const kind = KINDS.includes(reply.kind) ? reply.kind : "fallback";
+    const msg = el("article", "msg bot kind-" + kind);
+    msg.setAttribute("aria-label", UI_TEXT.helperSaid);
+    msg.dataset.kind = kind;
+    if (typeof reply.topic === "string") msg.dataset.topic = reply.topic;
+    const text = String(reply.text);
+    if (UI_TEXT.bannerLabels[kind]) {
+      msg.classList.add("banner");
+      const alert = el("div", "banner-text");
+      alert.setAttribute("role", "alert"); // inserted whole, so read once
+      const [first, ...rest] = text.split("\n");
+      alert.append(el("p", "banner-label", UI_TEXT.bannerLabels[kind]), headline(first));
+      renderText(alert, rest.join("\n"));
+      msg.append(alert);
+    } else {
+      renderText(msg, text);
+    }
+    // follow-ups first, where they are seen; then what to take home and the sources
+    for (const part of [followups(kind, reply), takeHome(reply), sourceList(reply)]) {
+      if (part) msg.append(part);
+    }
+    log.append(msg); // complete before it is shown or read
+    if (URGENT.includes(kind)) {
+      showUrgentBar(kind);
+      holdUntil = Date.now() + Math.max(0, Number(config.hold_seconds) || 0) * 1000;
+      scrollTo(msg);
+    } else {
+      if (!quiet) announce(UI_TEXT.helperSaid + ": " + text.replace(/\s*\n\s*/g, " "));
+      scrollTo(anchor && anchor.isConnected ? anchor : msg);
+    }
   }
 
   function askButton(label, className) {
@@ -144,7 +278,11 @@
   function setBusy(value) {
     busy = value;
     sendButton.disabled = value;
-    log.setAttribute("aria-busy", value ? "true" : "false");
+  }
+
+  function setTopicsOpen(open) {
+    topicsToggle.setAttribute("aria-expanded", open ? "true" : "false");
+    topicList.hidden = !open;
   }
 
   async function ask(rawText) {
@@ -152,6 +290,9 @@
     if (!text || busy) return;
     touch();
     const gen = generation;
+    started = true;
+    document.body.classList.add("started");
+    if (!WIDE.matches) setTopicsOpen(false);
     addUser(text);
     const anchor = log.lastElementChild;
     input.value = "";
@@ -170,22 +311,18 @@
       if (response.ok && data && typeof data.text === "string") {
         context = typeof data.context === "string" ? data.context : null;
         addReply(data, anchor);
-      } else if (response.status === 413) {
-        addNotice("That message is too long. Please ask a shorter question.");
       } else {
-        addNotice("Sorry, something went wrong. Please try again.");
+        addNotice(response.status === 413 ? UI_TEXT.tooLong : UI_TEXT.failed);
       }
     } catch (err) {
-      if (gen === generation) {
-        addNotice("Sorry, the helper is not answering right now. Please ask a member of staff.");
-      }
+      if (gen === generation) addNotice(UI_TEXT.unreachable);
     } finally {
       if (gen === generation) setBusy(false);
     }
   }
 
   function showWelcome() {
-    addReply({ kind: "smalltalk", text: config.welcome });
+    addReply({ kind: "smalltalk", text: config.welcome }, null, true);
     log.scrollTop = 0;
   }
 
@@ -195,8 +332,16 @@
     clearTimeout(idleTimer);
     idleTimer = null;
     context = null;
+    started = false;
+    urgentKinds = [];
+    holdUntil = 0;
     input.value = "";
     log.replaceChildren();
+    urgentBar.hidden = true;
+    urgentNumbers.replaceChildren();
+    idleButton.hidden = true;
+    document.body.classList.remove("started", "urgent-shown");
+    setTopicsOpen(true);
     setBusy(false);
     if (document.activeElement && document.activeElement !== document.body) {
       document.activeElement.blur();
@@ -204,9 +349,33 @@
     showWelcome();
   }
 
+  // --- idle: a countdown, then the wipe; never before an urgent screen's hold ends ----------
   function touch() {
+    lastInput = Date.now();
+    idleButton.hidden = true;
+    schedule();
+  }
+
+  function schedule() {
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(reset, Math.max(1, Number(config.idle_seconds) || 120) * 1000);
+    idleTimer = null;
+    if (!started && !input.value) return; // nothing to wipe
+    const idle = Math.max(1, Number(config.idle_seconds) || 120) * 1000;
+    const countdown = Math.min(idle, Math.max(0, Number(config.countdown_seconds) || 0) * 1000);
+    const left = Math.max(lastInput + idle, holdUntil) - Date.now();
+    if (left <= 0) {
+      reset();
+    } else if (left > countdown) {
+      idleTimer = setTimeout(schedule, left - countdown);
+    } else {
+      const seconds = Math.ceil(left / 1000);
+      idleButton.textContent = fill(UI_TEXT.stillThere, { seconds });
+      if (idleButton.hidden) {
+        idleButton.hidden = false;
+        announce(idleButton.textContent);
+      }
+      idleTimer = setTimeout(schedule, left - (seconds - 1) * 1000);
+    }
   }
 
   async function getJSON(url) {
@@ -221,15 +390,31 @@
       ask(input.value);
     });
     restartButton.addEventListener("click", reset);
+    idleButton.addEventListener("click", touch);
+    topicsToggle.addEventListener("click", () => {
+      setTopicsOpen(topicsToggle.getAttribute("aria-expanded") !== "true");
+    });
+    WIDE.addEventListener("change", () => {
+      if (WIDE.matches) setTopicsOpen(true);
+    });
     for (const type of ["pointerdown", "keydown", "input", "touchstart", "wheel"]) {
       document.addEventListener(type, touch, { capture: true, passive: true });
     }
+    // print every source and take-home address, then put the page back as it was
+    let opened = [];
+    window.addEventListener("beforeprint", () => {
+      opened = [...log.querySelectorAll("details:not([open])")];
+      for (const d of opened) d.open = true;
+    });
+    window.addEventListener("afterprint", () => {
+      for (const d of opened) d.open = false;
+    });
 
     const [cfg, topics] = await Promise.all([
       getJSON("/api/config").catch(() => null),
       getJSON("/api/topics").catch(() => []),
     ]);
-    if (cfg) config = cfg;
+    if (cfg) config = { ...config, ...cfg };
     const byTopic = new Map(topics.map((t) => [t.id, t.title]));
     let featured = (config.featured || []).filter((id) => byTopic.has(id));
     if (!featured.length) featured = topics.slice(0, 8).map((t) => t.id);
