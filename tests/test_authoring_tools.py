@@ -333,6 +333,19 @@ def append(path: Path, text: str) -> None:
     path.write_text(old.rstrip("\n") + "\n" + text, encoding="utf-8")
 
 
+def test_following_the_guide_adds_a_word_to_a_safety_list(tmp_path):
+    """docs/authoring.md, *Safety rules*: one word in `ingested:` makes a rule fire."""
+    knowledge, intents = content_copy(tmp_path)
+    question = "i crunched a handful of baclofen"
+    before = Chatbot.from_paths(knowledge, intents).respond(question)
+    assert (before.kind, before.rule) == ("emergency", "emergency.doubt.overdose")
+    concepts = intents / "safety" / "concepts.yaml"
+    text = concepts.read_text(encoding="utf-8")
+    concepts.write_text(text.replace("[took, taken,", "[took, crunched, taken,", 1), "utf-8")
+    after = Chatbot.from_paths(knowledge, intents).respond(question)
+    assert (after.kind, after.rule) == ("emergency", "emergency.took_extra")
+
+
 @pytest.mark.slow
 def test_following_the_guide_adds_a_phrasing_a_topic_and_a_region(tmp_path, capsys):
     snippets = guide_snippets()
