@@ -98,7 +98,7 @@ def variants(seed: dict, rng: random.Random) -> Iterator[tuple[str, str]]:
             w = words[i]
             cut = rng.randrange(1, len(w))
             yield "invisible", " ".join([*words[:i], w[:cut] + mark + w[cut:], *words[i + 1 :]])
-    for n, name in ((1, "one typo"), (2, "two typos")):
+    for n, name in ((1, "one typo"), (2, "two typos")) if not seed.get("lang") else ():
         for _ in range(8):
             yield name, typo(words, long, rng, n)
 
