@@ -146,16 +146,21 @@ def _one_typo(token: str, word: str) -> bool:
 
 
 class PhraseIndex:
-    """Phrases indexed by their first word (exact first words in a dict, patterns aside)."""
+    """Phrases indexed by their first word: exact words in a dict, "stem*" by the stem's
+    first two letters, "#" phrases tried only on a number."""
 
     def __init__(self, phrases: Iterable[_Phrase]) -> None:
         self.by_first: dict[str, list[_Phrase]] = {}
-        self.patterned: list[_Phrase] = []
+        self.by_stem: dict[str, list[_Phrase]] = {}
+        self.numbered: list[_Phrase] = []
         for p in phrases:
+            first = p.words[0]
             if p.tests[0] is None:
-                self.by_first.setdefault(p.words[0], []).append(p)
+                self.by_first.setdefault(first, []).append(p)
+            elif first.startswith("#"):
+                self.numbered.append(p)
             else:
-                self.patterned.append(p)
+                self.by_stem.setdefault(first[:2], []).append(p)
         for group in self.by_first.values():
             group.sort(key=lambda p: -len(p.words))  # longest first
 
@@ -164,11 +169,10 @@ class PhraseIndex:
         for i, tok in enumerate(tokens):
             if tok in MARKS:
                 continue
-            for p in self.by_first.get(tok, ()):
-                end = p.at(tokens, i)
-                if end > 0:
-                    out.append((i, end, p))
-            for p in self.patterned:
+            candidates = [*self.by_first.get(tok, ()), *self.by_stem.get(tok[:2], ())]
+            if self.numbered and number(tok) is not None:
+                candidates += self.numbered
+            for p in candidates:
                 end = p.at(tokens, i)
                 if end > 0:
                     out.append((i, end, p))
@@ -357,6 +361,16 @@ def build_vocabulary(
     cues["pseudo"] = [cp for ph in pseudo for cp in _compile_named(ph, "pseudo", normalize)]
     terms = frozenset(w for t in terminators for w in normalize(t).split())
     return Vocabulary(compiled, cues, mods, terms, frozenset(entities))
+
+
+def validate(phrases: Iterable[str]) -> None:
+    """Raise ConceptError for the first phrase whose `#` or `*` is misplaced (cheap: no
+    normalising), so a loader can name the list it is in."""
+    for phrase in phrases:
+        for variant in expand(phrase.lstrip("!")):
+            for word in variant.split():
+                if "#" in word or "*" in word:
+                    _step(word)
 
 
 def _compile_named(phrase: str, name: str, normalize: Callable[[str], str]) -> list[_Phrase]:

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .. import schema
-from ..concepts import ConceptError, build_vocabulary
+from ..concepts import ConceptError, build_vocabulary, validate
 from ..normalize import Normalizer
 from ..safety import CANARIES, SAFETY_ORDER, Rule, SafetyScreen
 from ..types import Problem
@@ -116,10 +116,8 @@ def compile_safety(
         entities.extend(sfile.entities)
     # compile one list at a time, so a bad phrase is reported at its own list
     for name, (doc, path) in where.items():
-        table = {name: concepts[name]} if name in concepts else {}
-        mods = {name: modifiers[name]} if name in modifiers else {}
         try:
-            build_vocabulary(table, mods, (), (), normalizer.normalize)
+            validate(concepts[name] if name in concepts else modifiers[name][2])
         except ConceptError as exc:
             ld.error(doc, path, "E044", f"'{name}' does not compile: {exc}")
             concepts.pop(name, None)
