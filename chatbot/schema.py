@@ -222,6 +222,10 @@ class SafetyFile(Strict):
     terminators: list[Text] = Field(
         default_factory=list, description="words that end a cue's scope ('but', 'however')"
     )
+    denial: list[Id] = Field(
+        default_factory=list,
+        description="concepts that, negated, are a denial ('i'm not suicidal'), not a disclosure",
+    )
     doubt: dict[Id, Id] = Field(
         default_factory=dict,
         description="concept -> emergency message: found and not settled, it escalates",

@@ -193,10 +193,12 @@ def compile_safety(
                 )
             )
     rules = tuple(r for kind in SAFETY_ORDER for r in by_kind[kind])
-    crisis_concepts = frozenset(
-        name for r in by_kind["crisis"] if not r.reply for g in r.all for name in g
-    )
-    screen = SafetyScreen(vocabulary, rules, tuple(doubt), crisis_concepts)
+    denial: set[str] = set()
+    for doc, sfile in docs:
+        for j, name in enumerate(sfile.denial):
+            if _known(ld, doc, ("denial", j), name, concepts, "concept"):
+                denial.add(name)
+    screen = SafetyScreen(vocabulary, rules, tuple(doubt), frozenset(denial))
     _guarantees(ld, docs, screen, normalizer, by_kind)
     return screen
 
