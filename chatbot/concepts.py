@@ -65,20 +65,39 @@ class ConceptError(ValueError):
 Step = Callable[[str], bool]
 
 
+@dataclass(frozen=True, slots=True)
+class _AtLeast:
+    """A number token of at least `least` ("#3+"); `least` None: any number ("#")."""
+
+    least: float | None = None
+
+    def __call__(self, token: str) -> bool:
+        value = number(token)
+        return value is not None and (self.least is None or value >= self.least)
+
+
+@dataclass(frozen=True, slots=True)
+class _Starts:
+    """A word that starts with `stem` ("overdos*")."""
+
+    stem: str
+
+    def __call__(self, token: str) -> bool:
+        return token.startswith(self.stem) and token not in MARKS
+
+
 def _step(word: str) -> tuple[str, Step | None]:
     """A phrase word -> (key for exact words, or a test for patterns)."""
     if word.startswith("#"):
         rest = word[1:]
         if not rest:
-            return word, lambda t: number(t) is not None
+            return word, _AtLeast()
         m = re.fullmatch(r"(\d+)\+", rest)
         if not m:
             raise ConceptError(f"'{word}': a number is '#' or '#N+' (e.g. '#3+')")
-        least = int(m.group(1))
-        return word, lambda t, least=least: (v := number(t)) is not None and v >= least
+        return word, _AtLeast(int(m.group(1)))
     if word.endswith("*") and len(word) > 1:
-        stem = word[:-1]
-        return word, lambda t, stem=stem: t.startswith(stem) and t not in MARKS
+        return word, _Starts(word[:-1])
     if "*" in word or "#" in word:
         raise ConceptError(f"'{word}': '*' goes at the end of a word, '#' at the start")
     return word, None
