@@ -81,7 +81,9 @@ def load_bot(args: argparse.Namespace) -> Chatbot | None:
     return None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `only`, just that command gets its options (the
+    others are listed for --help but their modules are not imported: a faster start)."""
     parser = argparse.ArgumentParser(
         prog="chatbot",
         description="An offline patient-education chatbot about baclofen. "
@@ -90,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
+        if only is not None and name != only:
+            sub.add_parser(name, help=help_text)
+            continue
         mod = importlib.import_module(module)
         p = sub.add_parser(
             name,
@@ -105,10 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv = ["chat", *argv]
-    args = parser.parse_args(argv)
+    args = build_parser(only=argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
     mod = importlib.import_module(args._module)
     try:
         return int(mod.run(args) or 0)

@@ -3,9 +3,13 @@ attach an answer's sources and suggestions, add the one-line disclaimer."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .content import Answer, KnowledgeBase
-from .schema import Region
 from .types import Choice, Kind, Reply
+
+if TYPE_CHECKING:
+    from .schema import Region
 
 
 class Composer:

@@ -16,27 +16,48 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-from .. import schema
-from ..matcher import Matcher, PhraseMatcher, content_words
-from ..normalize import Normalizer, english_lexicon
-from ..safety import SafetyScreen
-from ..settings import Thresholds
-from ..types import Problem
-from .answers import read_answers
-from .intents import RawIntent, read_intents
-from .messages import check_messages
 from .model import FALLBACK, SMALLTALK, Answer, Intent, KnowledgeBase
-from .reader import Reader, common_root
-from .safety_rules import compile_safety, known_words, read_safety, term_words
+
+if TYPE_CHECKING:
+    from ..matcher import Matcher, PhraseMatcher
+    from ..normalize import Normalizer
+    from ..safety import SafetyScreen
+    from ..settings import Thresholds
+    from ..types import Problem
+    from .intents import RawIntent
+    from .reader import Reader
 
 __all__ = ["FALLBACK", "SMALLTALK", "Answer", "Intent", "KnowledgeBase", "common_root", "load"]
 
 
+def __getattr__(name: str) -> Any:
+    # The loading modules import YAML and the validation models; a bot answering
+    # from the compiled-content cache (`chatbot.cache`) needs neither.
+    if name == "common_root":
+        from .reader import common_root
+
+        return common_root
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def load(
-    knowledge_dir: Path, intents_dir: Path, thresholds: Thresholds | None = None
+    knowledge_dir: Path,
+    intents_dir: Path,
+    thresholds: Thresholds | None = None,
 ) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Read and check all content. Returns (None, problems) if any problem is an error."""
+    from .. import schema
+    from ..normalize import Normalizer, english_lexicon
+    from ..settings import Thresholds
+    from ..types import Problem
+    from .answers import read_answers
+    from .intents import read_intents
+    from .messages import check_messages
+    from .reader import Reader, common_root
+    from .safety_rules import compile_safety, known_words, read_safety, term_words
+
     thresholds = thresholds or Thresholds()
     kdir, idir = Path(knowledge_dir), Path(intents_dir)
     ld = Reader(kdir, idir, common_root(kdir, idir))
@@ -133,6 +154,8 @@ def _index(
     thresholds: Thresholds,
 ) -> tuple[dict[str, Intent], Matcher, PhraseMatcher]:
     """Normalise every example once; refuse any that a safety rule would catch first."""
+    from ..matcher import Matcher, PhraseMatcher, content_words
+
     rows: list[tuple[str, str, str]] = []  # topics: (intent, example, content words)
     phrase_rows: list[tuple[str, str, str]] = []  # smalltalk and fallbacks: whole text
     ignore = frozenset(medicine_words)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..matcher import Matcher, PhraseMatcher
-from ..normalize import Normalizer
-from ..safety import SafetyScreen
-from ..schema import MessagesFile, Region
 from ..types import Source, TopicInfo
+
+if TYPE_CHECKING:  # only types: a cached knowledge base loads without these libraries
+    from ..matcher import Matcher, PhraseMatcher
+    from ..normalize import Normalizer
+    from ..safety import SafetyScreen
+    from ..schema import MessagesFile, Region
 
 SMALLTALK = "smalltalk"
 FALLBACK = "fallback"
