@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from .settings import Settings, Thresholds
     from .types import KINDS, Kind, Problem, Reply, Source, State, TopicInfo
 
+__version__ = "0.1.0"
+
 #: public name -> the module that defines it
 _WHERE = {
     "Chatbot": "bot",

@@ -6,7 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-#: Where the shipped content lives (the repository root, next to the package).
+from .resources import shipped_dir
+
+#: The repository root, next to the package (tests/, docs/, schemas/ in a checkout).
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -22,8 +24,8 @@ class Thresholds:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
-    intents_dir: Path = PROJECT_ROOT / "intents"
+    knowledge_dir: Path = shipped_dir("knowledge")
+    intents_dir: Path = shipped_dir("intents")
     region: str | None = None  # None: the content's default region
     max_chars: int = 1000  # matching looks at this much; safety screens all of it
     session_ttl: float = 30 * 60.0  # idle seconds before a session is forgotten

@@ -224,7 +224,8 @@ def _answer_problems(
                 "W058",
                 "warning",
                 "reading grades were not checked: textstat is not installed",
-                "pip install 'textstat==0.7.8' (or: pip install -e '.[test]')",
+                "pip install 'textstat==0.7.8' (a dependency of the chatbot: it is missing "
+                "only after an install with --no-deps)",
             )
         )
     for topic, ans in kb.answers.items():
