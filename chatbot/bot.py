@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .compose import Composer
-from .content import SMALLTALK, KnowledgeBase, load
+from .content import SMALLTALK, KnowledgeBase
+from .loader import load_knowledge
 from .matcher import Candidate, Decision, content_words
 from .safety import Hit
 from .sessions import SessionStore
@@ -99,7 +100,7 @@ class Chatbot:
     # --- construction ---------------------------------------------------------------
     @classmethod
     def from_settings(cls, settings: Settings) -> Chatbot:
-        kb, problems = load(settings.knowledge_dir, settings.intents_dir, settings.thresholds)
+        kb, problems = load_knowledge(settings)  # shipped + overlay, via the cache
         if kb is None:
             raise ContentError(problems)
         return cls(kb, settings, [p for p in problems if p.severity == "warning"])

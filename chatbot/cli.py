@@ -34,6 +34,12 @@ def add_content_options(parser: argparse.ArgumentParser, region: bool = True) ->
     """Options every command that loads content shares."""
     parser.add_argument("--knowledge", metavar="DIR", help="knowledge folder (default: shipped)")
     parser.add_argument("--intents", metavar="DIR", help="intents folder (default: shipped)")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="load the content from its files, not the compiled copy in the user's cache "
+        "(also: CHATBOT_NO_CACHE=1)",
+    )
     if region:
         parser.add_argument(
             "--region",
@@ -63,6 +69,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         s = s.with_(knowledge_dir=Path(args.knowledge))
     if getattr(args, "intents", None):
         s = s.with_(intents_dir=Path(args.intents))
+    if getattr(args, "no_cache", False):
+        s = s.with_(cache_dir=None)
     if getattr(args, "region", None):
         s = s.with_(region=args.region.upper())
     return s

@@ -26,6 +26,7 @@ class Thresholds:
 class Settings:
     knowledge_dir: Path = shipped_dir("knowledge")
     intents_dir: Path = shipped_dir("intents")
+    cache_dir: Path | None = None  # where compiled content is kept; None: no cache
     region: str | None = None  # None: the content's default region
     max_chars: int = 1000  # matching looks at this much; safety screens all of it
     session_ttl: float = 30 * 60.0  # idle seconds before a session is forgotten
@@ -34,8 +35,14 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
-        """Read `CHATBOT_*` variables; unknown or empty ones are ignored."""
-        s = cls()
+        """Read `CHATBOT_*` variables; unknown or empty ones are ignored.
+
+        The compiled-content cache is on, in the user's cache folder (see
+        `chatbot.cache.default_cache_dir`), unless `CHATBOT_NO_CACHE` is set.
+        """
+        from .cache import default_cache_dir
+
+        s = cls(cache_dir=default_cache_dir(environ))
         if environ.get("CHATBOT_KNOWLEDGE_DIR"):
             s = replace(s, knowledge_dir=Path(environ["CHATBOT_KNOWLEDGE_DIR"]))
         if environ.get("CHATBOT_INTENTS_DIR"):

@@ -59,6 +59,7 @@ class KnowledgeBase:
     medicine_words: Mapping[str, str]  # normalised name -> medicine id
     other_medicines: Mapping[tuple[str, ...], str]  # normalised words -> name as listed
     titles: Mapping[str, str]  # normalised answer title -> topic
+    content_version: str = ""  # short hash of the files it was loaded from (shipped + overlay)
 
     def topics(self) -> list[TopicInfo]:
         return [TopicInfo(a.topic, a.title) for a in self.answers.values()]

@@ -1,0 +1,254 @@
+"""The compiled-content cache: a loaded knowledge base, pickled, in the user's cache folder.
+
+Reading the YAML, compiling the safety rules and screening every example
+takes a few tenths of a second; unpickling the result takes a few hundredths.
+The cache is only ever a copy. An entry is found by a key that is a digest of
+everything the knowledge base is made from (every content file's bytes, the
+package's code and version, Python's version, the load settings), and the key
+is stored again inside the file and compared on reading. A stale, foreign,
+unreadable or corrupt entry is never used: it is ignored, the content is loaded
+from its files, and the entry is written again.
+
+Nothing here knows what a knowledge base holds: it is pickled whole, with
+three generic additions. Read-only mappings are pickled as their items;
+`functools.lru_cache` wrappers of bound methods are rebuilt empty; and a
+validated (pydantic) model becomes a `ModelCopy`, which holds the same field
+values and needs no pydantic until something asks for more than a field. That
+last one is what makes a cached start fast: importing pydantic and building the
+content models takes longer than everything else `chatbot ask` does. An
+object that still cannot be pickled is simply not cached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copyreg
+import functools
+import io
+import os
+import pickle
+import stat
+import sys
+import types
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+#: First bytes of every cache file; a change in the file layout changes it.
+MAGIC = b"baclofen-chatbot content cache 1\n"
+#: Entries kept; older ones are removed when a new one is written.
+KEEP = 8
+#: The folder's name inside the platform's cache folder.
+APP_DIR = "baclofen-chatbot"
+
+
+def default_cache_dir(environ: Mapping[str, str], platform: str = sys.platform) -> Path | None:
+    """Where the cache lives, or None when it is switched off.
+
+    `CHATBOT_NO_CACHE` (any value but "" or "0") switches it off;
+    `CHATBOT_CACHE_DIR` names the folder; otherwise `$XDG_CACHE_HOME/baclofen-chatbot`,
+    `~/.cache/baclofen-chatbot` (Linux), `~/Library/Caches/baclofen-chatbot` (macOS)
+    or `%LOCALAPPDATA%\\baclofen-chatbot\\Cache` (Windows).
+    """
+    if environ.get("CHATBOT_NO_CACHE", "") not in ("", "0"):
+        return None
+    if environ.get("CHATBOT_CACHE_DIR"):
+        return Path(environ["CHATBOT_CACHE_DIR"])
+    if platform == "win32":
+        base = environ.get("LOCALAPPDATA")
+        return Path(base) / APP_DIR / "Cache" if base else None
+    if environ.get("XDG_CACHE_HOME"):
+        return Path(environ["XDG_CACHE_HOME"]) / APP_DIR
+    home = environ.get("HOME")
+    if not home:
+        return None
+    if platform == "darwin":
+        return Path(home) / "Library" / "Caches" / APP_DIR
+    return Path(home) / ".cache" / APP_DIR
+
+
+class ContentCache:
+    """Pickled objects in one folder, each under a hex key (a digest of its inputs)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"kb-{key[:40]}.pickle"
+
+    def get(self, key: str) -> Any | None:
+        """The object stored under `key`, or None: missing, unreadable, corrupt, foreign."""
+        if not self._safe_folder():
+            return None
+        try:
+            data = self.path(key).read_bytes()
+        except OSError:
+            return None
+        head = MAGIC + key.encode("ascii") + b"\n"
+        if not data.startswith(head):
+            return None
+        try:
+            return pickle.loads(memoryview(data)[len(head) :])
+        except Exception:  # a corrupt or incompatible entry is a miss, whatever it raises
+            return None
+
+    def put(self, key: str, value: object) -> bool:
+        """Store `value` under `key`; False (and nothing written) if that cannot be done."""
+        try:
+            payload = dumps(value)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return False
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if not self._safe_folder():
+                return False
+            import tempfile
+
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".kb-", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(MAGIC + key.encode("ascii") + b"\n")
+                    f.write(payload)
+                os.replace(tmp, self.path(key))
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+            self._prune(keep=self.path(key))
+        except OSError:
+            return False
+        return True
+
+    def _safe_folder(self) -> bool:
+        """A pickle is code: only read or write a folder that only this user can write."""
+        try:
+            st = self.folder.stat()
+        except OSError:
+            return False
+        if not stat.S_ISDIR(st.st_mode):
+            return False
+        if hasattr(os, "getuid"):
+            return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        return True
+
+    def _prune(self, keep: Path) -> None:
+        entries = []
+        for p in self.folder.glob("kb-*.pickle"):
+            with contextlib.suppress(OSError):
+                entries.append((p.stat().st_mtime, p))
+        entries.sort(reverse=True)
+        for _mtime, p in entries[KEEP:]:
+            if p != keep:
+                with contextlib.suppress(OSError):
+                    p.unlink()
+
+
+def dumps(value: object) -> bytes:
+    buf = io.BytesIO()
+    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buf.getvalue()
+
+
+class _Pickler(pickle.Pickler):
+    """The standard pickler, plus the two kinds of object a frozen knowledge base holds
+    that the standard one refuses."""
+
+    dispatch_table = copyreg.dispatch_table.copy()
+    dispatch_table[types.MappingProxyType] = lambda m: (_read_only, (dict(m),))
+
+    def reducer_override(self, obj: Any) -> Any:
+        # an lru_cache around a bound method (a per-object memo): rebuild it, empty
+        if isinstance(obj, functools._lru_cache_wrapper) and isinstance(
+            getattr(obj, "__wrapped__", None), types.MethodType
+        ):
+            return _memoized, (obj.__wrapped__, obj.cache_parameters()["maxsize"])
+        fields = _model_fields(obj)
+        if fields is not None:
+            cls = type(obj)
+            return ModelCopy, (cls.__module__, cls.__qualname__, fields)
+        return NotImplemented
+
+
+def _model_fields(obj: Any) -> dict[str, Any] | None:
+    """A frozen pydantic model's field values; None for anything else, or for a model
+    with state beyond its fields (kept as the real model)."""
+    pydantic = sys.modules.get("pydantic")
+    if pydantic is None or not isinstance(obj, pydantic.BaseModel):
+        return None
+    cls = type(obj)
+    if not cls.model_config.get("frozen") or obj.model_extra or obj.__pydantic_private__:
+        return None
+    return {name: getattr(obj, name) for name in cls.model_fields}
+
+
+class ModelCopy:
+    """A read-only copy of a validated model's fields, made without the model's library.
+
+    Reading a field costs nothing; anything else (a method, `model_dump()`) builds
+    the real model from the same values, once, and asks it.
+    """
+
+    __slots__ = ("_model", "_fields", "_real")
+
+    def __init__(self, module: str, qualname: str, fields: dict[str, Any]) -> None:
+        object.__setattr__(self, "_model", (module, qualname))
+        object.__setattr__(self, "_fields", fields)
+        object.__setattr__(self, "_real", None)
+
+    def __getattr__(self, name: str) -> Any:
+        fields = object.__getattribute__(self, "_fields")
+        if name in fields:
+            return fields[name]
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.real(), name)
+
+    def real(self) -> Any:
+        """The model itself (imported and built on first use)."""
+        if self._real is None:
+            import importlib
+
+            module, qualname = self._model
+            cls: Any = importlib.import_module(module)
+            for part in qualname.split("."):
+                cls = getattr(cls, part)
+            values = {k: _real(v) for k, v in self._fields.items()}
+            object.__setattr__(self, "_real", cls.model_construct(**values))
+        return self._real
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{self._model[1]} is read-only")
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ModelCopy):
+            return self._model == other._model and self._fields == other._fields
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._model, tuple(self._fields.items())))
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{k}={v!r}" for k, v in self._fields.items())
+        return f"{self._model[1]}({inner})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return ModelCopy, (*self._model, self._fields)
+
+
+def _real(value: Any) -> Any:
+    """`value` with every ModelCopy inside it turned back into its model."""
+    if isinstance(value, ModelCopy):
+        return value.real()
+    if isinstance(value, dict):
+        return {k: _real(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_real(v) for v in value)
+    return value
+
+
+def _read_only(d: dict[Any, Any]) -> types.MappingProxyType[Any, Any]:
+    return types.MappingProxyType(d)
+
+
+def _memoized(method: Any, maxsize: int | None) -> Any:
+    return functools.lru_cache(maxsize=maxsize)(method)
