@@ -35,6 +35,11 @@ def add_content_options(parser: argparse.ArgumentParser, region: bool = True) ->
     parser.add_argument("--knowledge", metavar="DIR", help="knowledge folder (default: shipped)")
     parser.add_argument("--intents", metavar="DIR", help="intents folder (default: shipped)")
     parser.add_argument(
+        "--overlay",
+        metavar="DIR",
+        help="a clinic's folder laid over the content (default: $CHATBOT_OVERLAY)",
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
         help="load the content from its files, not the compiled copy in the user's cache "
@@ -69,6 +74,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         s = s.with_(knowledge_dir=Path(args.knowledge))
     if getattr(args, "intents", None):
         s = s.with_(intents_dir=Path(args.intents))
+    if getattr(args, "overlay", None):
+        s = s.with_(overlay_dir=Path(args.overlay))
     if getattr(args, "no_cache", False):
         s = s.with_(cache_dir=None)
     if getattr(args, "region", None):

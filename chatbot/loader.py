@@ -1,11 +1,11 @@
-"""The content a bot answers from: the content folders, and the compiled-content
-cache in front of them.
+"""The content a bot answers from: the shipped folders, a clinic's overlay on top,
+and the compiled-content cache in front of them.
 
 `load_knowledge(settings)` hashes every content file; when the cache holds a
 knowledge base made from exactly those bytes (by this code, with these
 settings) it is used, otherwise the files are loaded, checked and compiled,
 and the result is cached. Either way the knowledge base is stamped with its
-content version: the short hash of the files.
+content version: the short hash of the files, shipped plus overlay.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .resources import VERSION_CHARS, code_digest, digest
+
+#: The overlay's folders that take part in the content.
+OVERLAID = ("knowledge", "intents")
 
 if TYPE_CHECKING:
     from .content import KnowledgeBase
@@ -29,6 +32,8 @@ def content_digest(settings: Settings) -> str:
         ("knowledge", settings.knowledge_dir),
         ("intents", settings.intents_dir),
     ]
+    if settings.overlay_dir is not None:  # only what the overlay layers: not its tests or notes
+        folders += [(f"overlay/{name}", settings.overlay_dir / name) for name in OVERLAID]
     return digest(folders)
 
 
@@ -53,7 +58,9 @@ def load_knowledge(settings: Settings) -> tuple[KnowledgeBase | None, list[Probl
             and hit[0].content_version == before[: len(hit[0].content_version)]
         ):
             return hit[0], list(hit[1])
-    kb, problems = load(settings.knowledge_dir, settings.intents_dir, settings.thresholds)
+    kb, problems = load(
+        settings.knowledge_dir, settings.intents_dir, settings.thresholds, settings.overlay_dir
+    )
     if kb is None or before is None:
         return kb, problems
     kb = replace(kb, content_version=before[:VERSION_CHARS])
@@ -78,5 +85,6 @@ def cache_key(settings: Settings, content: str) -> str:
         repr(settings.thresholds),
         str(settings.knowledge_dir.resolve()),
         str(settings.intents_dir.resolve()),
+        str(settings.overlay_dir) if settings.overlay_dir else "",
     ]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()

@@ -26,6 +26,7 @@ class Thresholds:
 class Settings:
     knowledge_dir: Path = shipped_dir("knowledge")
     intents_dir: Path = shipped_dir("intents")
+    overlay_dir: Path | None = None  # a clinic's folder layered over the content
     cache_dir: Path | None = None  # where compiled content is kept; None: no cache
     region: str | None = None  # None: the content's default region
     max_chars: int = 1000  # matching looks at this much; safety screens all of it
@@ -47,6 +48,8 @@ class Settings:
             s = replace(s, knowledge_dir=Path(environ["CHATBOT_KNOWLEDGE_DIR"]))
         if environ.get("CHATBOT_INTENTS_DIR"):
             s = replace(s, intents_dir=Path(environ["CHATBOT_INTENTS_DIR"]))
+        if environ.get("CHATBOT_OVERLAY"):
+            s = replace(s, overlay_dir=Path(environ["CHATBOT_OVERLAY"]))
         if environ.get("CHATBOT_REGION"):
             s = replace(s, region=environ["CHATBOT_REGION"])
         return s

@@ -117,20 +117,23 @@ class _ExampleSources:
 
     def __init__(self, bot: Chatbot) -> None:
         from ..content import common_root
+        from ..content.overlay import open_overlay
 
         s = bot.settings
-        self.root = common_root(Path(s.knowledge_dir), Path(s.intents_dir))
+        kdir, idir = Path(s.knowledge_dir), Path(s.intents_dir)
+        self.root = common_root(kdir, idir)
+        self.overlay = open_overlay(s.overlay_dir, kdir, idir)
         self.bot = bot
 
     def find(self, intent_id: str, example: str) -> tuple[str, int, str]:
-        from ..yamlio import read_yaml
+        from ..content.overlay import read_as_loaded
 
         kb = self.bot.kb
         intent = kb.intents.get(intent_id)
         answer = kb.answers.get(intent_id)
         if intent is not None and example in intent.examples:
             path, line = intent.where
-            doc, _ = read_yaml(self.root / path)
+            doc = read_as_loaded(self.root, path, self.overlay)
             if doc is None or not isinstance(doc.data, dict):
                 return path, line, "example"
             entries = doc.data.get("intents") or []
@@ -139,7 +142,7 @@ class _ExampleSources:
                 if isinstance(entry, dict) and entry.get("id") == short:
                     for j, ex in enumerate(entry.get("examples") or []):
                         if isinstance(ex, str) and ex.strip() == example:
-                            return path, doc.where(("intents", i, "examples", j))[0], "example"
+                            return (*doc.place(("intents", i, "examples", j)), "example")
             return path, line, "example"
         if answer is not None and example == answer.title:
             return answer.where[0], answer.where[1], "title"

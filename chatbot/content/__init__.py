@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ..settings import Thresholds
     from ..types import Problem
     from .intents import RawIntent
+    from .overlay import Overlay
     from .reader import Reader
 
 __all__ = ["FALLBACK", "SMALLTALK", "Answer", "Intent", "KnowledgeBase", "common_root", "load"]
@@ -46,8 +47,10 @@ def load(
     knowledge_dir: Path,
     intents_dir: Path,
     thresholds: Thresholds | None = None,
+    overlay: Overlay | Path | None = None,
 ) -> tuple[KnowledgeBase | None, list[Problem]]:
-    """Read and check all content. Returns (None, problems) if any problem is an error."""
+    """Read and check all content, with a clinic's overlay folder on top if given.
+    Returns (None, problems) if any problem is an error."""
     from .. import schema
     from ..normalize import Normalizer, english_lexicon
     from ..settings import Thresholds
@@ -55,12 +58,13 @@ def load(
     from .answers import read_answers
     from .intents import read_intents
     from .messages import check_messages
+    from .overlay import open_overlay
     from .reader import Reader, common_root
     from .safety_rules import compile_safety, known_words, read_safety, term_words
 
     thresholds = thresholds or Thresholds()
     kdir, idir = Path(knowledge_dir), Path(intents_dir)
-    ld = Reader(kdir, idir, common_root(kdir, idir))
+    ld = Reader(kdir, idir, common_root(kdir, idir), overlay=open_overlay(overlay, kdir, idir))
     for d in (kdir, idir):
         if not d.is_dir():
             ld.problems.append(Problem(str(d), 0, 0, "E005", "error", "content folder not found"))
@@ -178,7 +182,7 @@ def _index(
                 phrase_rows.append((r.id, example, " ".join(tokens)))
             else:
                 rows.append((r.id, example, content_words(tokens, ignore)))
-        where = (r.doc.path, r.doc.where(("intents", r.index))[0])
+        where = r.doc.place(("intents", r.index))
         intents[r.id] = Intent(r.id, r.target, tuple(r.examples), where)
     # every answer's title also leads to its topic (kiosk buttons send titles)
     for topic, ans in answers.items():

@@ -111,8 +111,8 @@ class BotProvider:
 def content_stamp(bot: Chatbot) -> tuple[tuple[str, int, int], ...]:
     """Path, mtime and size of every file under the bot's content folders."""
     stamp = []
-    for folder in (bot.settings.knowledge_dir, bot.settings.intents_dir):
-        for path in sorted(Path(folder).rglob("*")):
+    for folder in (bot.settings.knowledge_dir, bot.settings.intents_dir, bot.settings.overlay_dir):
+        for path in sorted(Path(folder).rglob("*")) if folder else ():
             try:
                 st = path.stat()
             except OSError:  # removed while we looked
