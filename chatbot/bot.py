@@ -137,7 +137,7 @@ class Chatbot:
     def reply(self, text: str, state: State | None = None) -> tuple[Reply, State]:
         """The pure step: a message and the conversation so far -> reply and new state."""
         trace = self.trace(text, state)
-        return trace.reply, trace.state
+        return replace(trace.reply, content_version=self.kb.content_version), trace.state
 
     def warm_up(self) -> None:
         """Load what the first unusual message would otherwise wait for (the English

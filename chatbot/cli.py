@@ -105,6 +105,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         "General information only: it never gives doses. In an emergency, call your local "
         "emergency number. With no command, it starts the terminal chat.",
     )
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the program's version and the content version (a short hash of the "
+        "content files, shipped plus overlay), and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
         if only is not None and name != only:
@@ -123,8 +129,35 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def version_line(args: argparse.Namespace) -> str:
+    """`chatbot 0.1.0, content 1a2b3c4d5e6f (...)`: what is installed and what it answers from."""
+    from . import __version__
+    from .loader import content_digest
+    from .resources import VERSION_CHARS
+    from .settings import Settings
+
+    s = settings_from(args)
+    try:
+        content = content_digest(s)[:VERSION_CHARS]
+    except OSError as exc:
+        content = f"unreadable ({exc})"
+    shipped = (
+        s.knowledge_dir == Settings().knowledge_dir and s.intents_dir == Settings().intents_dir
+    )
+    made_of = "shipped" if shipped else f"{s.knowledge_dir} + {s.intents_dir}"
+    if s.overlay_dir:
+        made_of += f" + overlay {s.overlay_dir}"
+    return f"chatbot {__version__}, content {content} ({made_of})"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--version"]:
+        # the content options may follow: chatbot --version --overlay DIR
+        p = argparse.ArgumentParser(prog="chatbot --version")
+        add_content_options(p, region=False)
+        print(version_line(p.parse_args(argv[1:])))
+        return 0
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv = ["chat", *argv]
     args = build_parser(only=argv[0] if argv[0] in COMMANDS else None).parse_args(argv)

@@ -47,6 +47,7 @@ class Reply:
     choices: tuple[Choice, ...] = ()  # for `clarify`
     rule: str | None = None  # which safety rule or decision produced it (never user text)
     region: str = "US"
+    content_version: str = ""  # short hash of the content that answered (shipped + overlay)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: the shape the kiosk API and `--json` print."""
@@ -59,6 +60,7 @@ class Reply:
             "choices": [{"topic": c.topic, "title": c.title} for c in self.choices],
             "rule": self.rule,
             "region": self.region,
+            "content_version": self.content_version,
         }
 
 

@@ -70,6 +70,7 @@ def test_reply_has_the_reply_shape_plus_context(client, bot):
         "choices",
         "rule",
         "region",
+        "content_version",
         "context",
     }
     assert reply["kind"] == "answer" and reply["topic"] == "baclofen.alcohol"
@@ -302,9 +303,13 @@ def test_config_for_the_page(client, bot):
     assert config["featured"] and set(config["featured"]) <= set(bot.kb.answers)
 
 
-def test_healthz(client):
+def test_healthz_names_the_content_version(client, bot):
     response = client.get("/healthz")
-    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    assert response.status_code == 200 and response.json() == {
+        "status": "ok",
+        "content_version": bot.kb.content_version,
+    }
+    assert len(bot.kb.content_version) == 12
 
 
 def test_page_has_no_inline_script_or_style(client):

@@ -119,6 +119,13 @@ def test_shipped_answers_and_safety_are_unchanged(leeds: Chatbot, bot: Chatbot):
         assert leeds.kb.regions[region] == bot.kb.regions[region]
 
 
+def test_the_content_version_names_the_overlay_too(leeds: Chatbot, bot: Chatbot, capsys):
+    assert leeds.kb.content_version != bot.kb.content_version
+    assert leeds.respond("hi").to_dict()["content_version"] == leeds.kb.content_version
+    assert main(["--version", "--overlay", str(LEEDS)]) == 0
+    assert f"content {leeds.kb.content_version}" in capsys.readouterr().out
+
+
 def test_the_leeds_conversation_tests_pass(capsys):
     assert main(["test", "--overlay", str(LEEDS)]) == 0
     assert "conversations: 5 passed, 0 failed" in capsys.readouterr().out

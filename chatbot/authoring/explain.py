@@ -106,6 +106,7 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
             "topic": reply.topic,
             "rule": reply.rule,
             "region": reply.region,
+            "content_version": kb.content_version,
             "first_line": next((s.strip() for s in reply.text.splitlines() if s.strip()), ""),
         },
         "why": why(trace),
@@ -258,7 +259,7 @@ def render(d: dict[str, Any]) -> str:
     add("6. Reply")
     add(
         f"   kind: {r['kind']}   topic: {r['topic'] or '-'}   rule: {r['rule'] or '-'}   "
-        f"region: {r['region']}"
+        f"region: {r['region']}   content: {r['content_version'] or '-'}"
     )
     for line in textwrap.wrap(f'"{r["first_line"]}"', 76) or [""]:
         add(f"   {line}")

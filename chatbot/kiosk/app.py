@@ -201,7 +201,9 @@ def create_app(bot_provider: HasBot, settings: KioskSettings | None = None) -> S
         )
 
     async def healthz(request: Request) -> Response:
-        return JSONResponse({"status": "ok"})
+        return JSONResponse(
+            {"status": "ok", "content_version": bot_provider.get().kb.content_version}
+        )
 
     routes = [
         Route("/", page),
