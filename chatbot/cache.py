@@ -10,13 +10,16 @@ unreadable or corrupt entry is never used: it is ignored, the content is loaded
 from its files, and the entry is written again.
 
 Nothing here knows what a knowledge base holds: it is pickled whole, with
-three generic additions. Read-only mappings are pickled as their items;
-`functools.lru_cache` wrappers of bound methods are rebuilt empty; and a
-validated (pydantic) model becomes a `ModelCopy`, which holds the same field
-values and needs no pydantic until something asks for more than a field. That
-last one is what makes a cached start fast: importing pydantic and building the
-content models takes longer than everything else `chatbot ask` does. An
-object that still cannot be pickled is simply not cached.
+four generic additions. Read-only mappings are pickled as their items;
+`functools.lru_cache` wrappers of bound methods are rebuilt empty; a validated
+(pydantic) model becomes a `ModelCopy`, which holds the same field values and
+needs no pydantic until something asks for more than a field (importing
+pydantic and building the content models takes longer than everything else
+`chatbot ask` does); and a compiled regular expression keeps its compiled
+code, which the entry's Python (the key names its exact version) turns back
+into the same pattern fifty times faster than compiling the text again (the
+safety rules are a few hundred patterns). An object that still cannot be
+pickled is simply not cached.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import functools
 import io
 import os
 import pickle
+import re
 import stat
 import sys
 import types
@@ -155,6 +159,7 @@ class _Pickler(pickle.Pickler):
 
     dispatch_table = copyreg.dispatch_table.copy()
     dispatch_table[types.MappingProxyType] = lambda m: (_read_only, (dict(m),))
+    dispatch_table[re.Pattern] = lambda rx: _compiled_form(rx)
 
     def reducer_override(self, obj: Any) -> Any:
         # an lru_cache around a bound method (a per-object memo): rebuild it, empty
@@ -244,6 +249,36 @@ def _real(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return type(value)(_real(v) for v in value)
     return value
+
+
+def _compiled_form(rx: re.Pattern[Any]) -> tuple[Any, ...]:
+    """A pattern as its compiled code; as its text (the standard way) if that fails."""
+    try:
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(rx.pattern, rx.flags)
+        code = [int(op) for op in _compiler._code(parsed, rx.flags)]
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        args = (rx.pattern, rx.flags | parsed.state.flags, code, parsed.state.groups - 1)
+        rebuilt = _pattern(*args, groupindex, tuple(indexgroup))
+        if (rebuilt.pattern, rebuilt.flags, rebuilt.groups) != (rx.pattern, rx.flags, rx.groups):
+            raise ValueError("compiled form differs")
+    except Exception:
+        return re.compile, (rx.pattern, rx.flags)
+    return _pattern, (*args, groupindex, tuple(indexgroup))
+
+
+def _pattern(pattern: Any, flags: int, code: list[int], groups: int, *index: Any) -> Any:
+    """The pattern from its compiled code (same Python version), or from its text."""
+    try:
+        import _sre  # type: ignore[import-not-found]
+
+        return _sre.compile(pattern, flags, code, groups, *index)
+    except Exception:
+        return re.compile(pattern, flags)
 
 
 def _read_only(d: dict[Any, Any]) -> types.MappingProxyType[Any, Any]:

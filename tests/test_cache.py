@@ -258,3 +258,29 @@ def test_load_knowledge_without_a_cache_stamps_the_version():
     kb, problems = load_knowledge(Settings())
     assert kb is not None and len(kb.content_version) == 12
     assert not [p for p in problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?<!\w)(?:took|taken) (?:\S+ ){0,6}?too (?:many|much)(?!\w)",
+        r"(?i)(?P<who>son|daughter)\s+(?P=who)?",
+        r"^(?:the )?(?:1|1st|first)(?: one)?$",
+        r"[$£€]\s*\d|\b\d+\s*(?:dollars|pounds)\b",
+    ],
+)
+def test_compiled_patterns_come_back_the_same(source: str):
+    import re
+
+    original = re.compile(source, re.IGNORECASE if "dollars" in source else 0)
+    copy = pickle.loads(dumps(original))
+    assert (copy.pattern, copy.flags, copy.groups, copy.groupindex) == (
+        original.pattern,
+        original.flags,
+        original.groups,
+        original.groupindex,
+    )
+    for text in ("i took way too many", "Son son", "the first one", "£5 or 10 Pounds", ""):
+        assert [m.span() for m in copy.finditer(text)] == [
+            m.span() for m in original.finditer(text)
+        ]
