@@ -305,7 +305,7 @@ def append(path: Path, text: str) -> None:
 
 @pytest.mark.slow
 def test_following_the_guide_adds_a_phrasing_a_topic_and_a_region(tmp_path, capsys):
-    snippets = guide_snippets()
+    snippets = {k: v for k, v in guide_snippets().items() if not k.startswith("overlay-")}
     assert set(snippets) == {"phrasing", "topic-sources", "topic-answer", "topic-intents", "region"}
     knowledge, intents = content_copy(tmp_path)
     question = "is a shandy ok with baclofen"

@@ -153,6 +153,43 @@ def test_chatbot_overlay_environment_variable(monkeypatch: pytest.MonkeyPatch, c
     assert reply["topic"] == "baclofen.pump_clinic" and reply["region"] == "UK-LEEDS"
 
 
+# --- the guide's worked example ------------------------------------------------------------
+
+#: The guide's blocks (docs/authoring.md, "Worked example") and the files they are.
+GUIDE_FILES = {
+    "overlay-contacts": "knowledge/contacts.yaml",
+    "overlay-messages": "knowledge/messages.yaml",
+    "overlay-answers": "knowledge/baclofen/answers.yaml",
+    "overlay-sources": "knowledge/baclofen/sources.yaml",
+    "overlay-pump-clinic": "intents/baclofen/pump_clinic.yaml",
+    "overlay-alcohol": "intents/baclofen/alcohol.yaml",
+}
+
+
+def test_following_the_guide_builds_the_leeds_overlay(tmp_path: Path):
+    from .test_authoring_tools import guide_snippets
+
+    snippets = guide_snippets()
+    assert {k for k in snippets if k.startswith("overlay-")} == set(GUIDE_FILES)
+    for name, rel in GUIDE_FILES.items():
+        write(tmp_path, rel, snippets[name])
+        assert (LEEDS / rel).read_text(encoding="utf-8") == snippets[name], rel
+    assert check(KNOWLEDGE, INTENTS, strict=True, overlay=tmp_path) == []
+    bot = overlay_bot(tmp_path)
+    assert bot.respond("where is the pump clinic").topic == "baclofen.pump_clinic"
+    emergency = bot.respond("my baclofen pump is beeping")
+    assert emergency.kind == "emergency" and "0113 496 0100" in emergency.text
+
+
+def test_the_guide_shows_what_check_prints(monkeypatch: pytest.MonkeyPatch, capsys):
+    guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    shown = guide.split("`chatbot check` starts with what the overlay changes", 1)[1]
+    shown = shown.split("```\n", 2)[1]
+    monkeypatch.chdir(ROOT)
+    assert main(["check", "--overlay", "examples/overlay-leeds"]) == 0
+    assert capsys.readouterr().out == shown
+
+
 # --- what an overlay cannot do ------------------------------------------------------------
 
 
