@@ -39,8 +39,11 @@ def chatbot_command() -> list[str]:
 
 def timed(argv: Sequence[str], env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return time.perf_counter() - start
+    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed:\n{done.stderr.decode(errors='replace')}")
+    return elapsed
 
 
 def series(argv: Sequence[str], env: dict[str, str], runs: int, fresh_cache: bool) -> list[float]:
@@ -80,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         warm = series(ask, warm_env, args.runs, fresh_cache=False)
 
     base = statistics.median(floor)
-    print(f"`{' '.join(ask[-3:] if not args.overlay else ask[-5:])}`, {args.runs} runs each")
+    overlay = f" --overlay {args.overlay}" if args.overlay else ""
+    print(f'chatbot ask "{QUESTION}"{overlay}: {args.runs} runs each, by {ask[0]}')
     print(f"{'':<30} {'median':>7} {'min':>7} {'max':>7}  {'ratio':>7}  (seconds)")
     print(row("python -c pass", floor, base))
     print(row("chatbot ask, cold (no cache)", cold, base))
