@@ -38,17 +38,16 @@ def shipped_dir(name: str) -> Path:
 
 
 def content_files(folder: Path) -> list[Path]:
-    """Every regular file under `folder` that the loader may read, in a stable order.
-
-    Hidden files and folders (an editor's `.answers.yaml.swp`, `.git/`) and
-    Python caches are left out; everything else counts, whatever its suffix.
+    """Every regular file under `folder`, in a stable order: all that the loader may
+    read (it reads hidden YAML files too), whatever its suffix, so that no change to
+    the content can go unnoticed. Only Python's caches are left out; an editor's
+    swap file counts, and costs at most one reload.
     """
     if not folder.is_dir():
         return []
     out = []
     for path in folder.rglob("*"):
-        rel = path.relative_to(folder).parts
-        if any(p.startswith(".") or p == "__pycache__" for p in rel) or not path.is_file():
+        if "__pycache__" in path.relative_to(folder).parts or not path.is_file():
             continue
         out.append(path)
     return sorted(out, key=lambda p: p.relative_to(folder).as_posix())

@@ -361,3 +361,29 @@ def test_one_check_refuses_every_planted_change_at_once(tmp_path: Path, capsys):
     out = capsys.readouterr().out
     assert f"{rules}:1:1: E071 an overlay cannot change the safety rules" in out
     assert f"{answers}:4:5: E030 answer 'local_dosing' short states a dose amount" in out
+
+
+def test_a_cached_overlay_answers_like_a_fresh_one_and_an_edit_is_seen(tmp_path: Path):
+    folder = tmp_path / "overlay"
+    shutil.copytree(LEEDS, folder)
+    settings = Settings(overlay_dir=folder, cache_dir=tmp_path / "cache")
+    fresh = Chatbot.from_settings(settings)
+    cached = Chatbot.from_settings(settings)
+    assert len(list((tmp_path / "cache").glob("kb-*.pickle"))) == 1
+    for text in ("where is the pump clinic", "my son swallowed some of my pills", "hello"):
+        assert cached.respond(text).to_dict() == fresh.respond(text).to_dict()
+    contacts = folder / "knowledge" / "contacts.yaml"
+    contacts.write_text(
+        contacts.read_text(encoding="utf-8").replace("0113 496 0456", "0113 496 0789"),
+        encoding="utf-8",
+    )
+    edited = Chatbot.from_settings(settings)
+    assert edited.kb.content_version != fresh.kb.content_version
+    assert "0113 496 0789" in edited.respond("my son swallowed some of my pills").text
+
+
+def test_an_overlay_given_as_dot_is_shown_as_its_own_files(monkeypatch: pytest.MonkeyPatch, capsys):
+    monkeypatch.chdir(LEEDS)
+    assert main(["check", "--overlay", "."]) == 0
+    out = capsys.readouterr().out
+    assert "  ./intents/baclofen/alcohol.yaml:2: adds 3 phrasings to intent alcohol" in out

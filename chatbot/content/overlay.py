@@ -29,6 +29,7 @@ name its own numbers.
 from __future__ import annotations
 
 import copy
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,20 +88,18 @@ class Overlay:
 
     # --- what the overlay holds ---------------------------------------------------------
     def shown(self, path: Path) -> str:
-        """An overlay file as authors see it: under the folder as it was given."""
+        """An overlay file as authors see it: under the folder as it was given
+        (`--overlay .` shows `./knowledge/...`, never a shipped file's name)."""
         try:
-            return str(self.folder / path.relative_to(self.folder))
+            rel = path.relative_to(self.folder).as_posix()
         except ValueError:
             return str(path)
+        return os.path.join(str(self.folder), rel)
 
     def real_path(self, shown: str) -> Path | None:
         """The overlay file behind a shown path, or None if it is not one."""
-        path = Path(shown)
-        try:
-            path.relative_to(self.folder)
-        except ValueError:
-            return None
-        return path
+        prefix = os.path.join(str(self.folder), "")
+        return Path(shown) if shown.startswith(prefix) else None
 
     def owns(self, path: Path) -> bool:
         return any(path == p for ps in self.extras.values() for p in ps)

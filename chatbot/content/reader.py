@@ -25,7 +25,7 @@ class Reader:
     root: Path
     problems: list[Problem] = field(default_factory=list)
     overlay: Overlay | None = None
-    _overlay_pending: list[Problem] = field(default_factory=list)
+    _overlay_pending: list[Problem] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         # a missing overlay folder stops loading at once, like a missing content folder;
