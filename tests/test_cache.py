@@ -14,8 +14,9 @@ import pytest
 
 import chatbot.content
 from chatbot import Chatbot, Settings
-from chatbot.cache import MAGIC, ContentCache, ModelCopy, default_cache_dir, dumps
+from chatbot.cache import MAGIC, ContentCache, default_cache_dir
 from chatbot.loader import cache_key, content_digest, load_knowledge
+from chatbot.pickling import ModelCopy, dumps
 from chatbot.schema import Contact
 
 from .conftest import ROOT, load_data
