@@ -67,7 +67,10 @@ class ModelCopy:
     """A read-only copy of a validated model's fields, made without the model's library.
 
     Reading a field costs nothing; anything else (a method, `model_dump()`) builds
-    the real model from the same values, once, and asks it.
+    the real model from the same values, once, and asks it. It is not an instance
+    of the model's class: code that reads content reads fields and calls methods,
+    and never tests types (tests/test_cache.py checks that a cached and a fresh
+    knowledge base answer alike).
     """
 
     __slots__ = ("_model", "_fields", "_real")
