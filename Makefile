@@ -24,6 +24,7 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/respond.py
+	$(PY) bench/startup.py
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -1,6 +1,6 @@
 """Benchmark: `respond` latency on the shipped content and on a 10x synthetic
-content set, `chatbot ask` whole-process time, and peak memory. Prints figures;
-it is not a timed test.
+content set, and peak memory. Prints figures; it is not a timed test.
+(`chatbot ask` as a whole process: bench/startup.py.)
 
     .venv/bin/python bench/respond.py
 """
@@ -11,7 +11,6 @@ import random
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -102,19 +101,7 @@ def main() -> None:
             f"10x content ({len(big.kb.matcher.keys)} examples): "
             f"respond p50 {p50:.2f} ms, p99 {p99:.2f} ms, max {worst:.2f} ms"
         )
-    runs = []
-    for _ in range(5):
-        t = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "chatbot", "ask", "can i drink on baclofen"],
-            check=True,
-            capture_output=True,
-        )
-        runs.append(time.perf_counter() - t)
-    print(
-        f"`chatbot ask` whole process: median {statistics.median(runs):.2f} s, "
-        f"best {min(runs):.2f} s over 5 runs"
-    )
+    print("`chatbot ask` whole process, cold and warm: bench/startup.py")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this benchmark process (both bots loaded): {peak:.0f} MiB")
 

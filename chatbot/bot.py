@@ -13,7 +13,8 @@ from pathlib import Path
 
 from .compose import Composer
 from .concepts import MARKS
-from .content import SMALLTALK, KnowledgeBase, load
+from .content import SMALLTALK, KnowledgeBase
+from .loader import load_knowledge
 from .matcher import Candidate, Decision, content_words
 from .safety import Hit, Screened
 from .sessions import SessionStore
@@ -111,7 +112,7 @@ class Chatbot:
     # --- construction ---------------------------------------------------------------
     @classmethod
     def from_settings(cls, settings: Settings) -> Chatbot:
-        kb, problems = load(settings.knowledge_dir, settings.intents_dir, settings.thresholds)
+        kb, problems = load_knowledge(settings)  # shipped + overlay, via the cache
         if kb is None:
             raise ContentError(problems)
         return cls(kb, settings, [p for p in problems if p.severity == "warning"])
@@ -148,7 +149,7 @@ class Chatbot:
     def reply(self, text: str, state: State | None = None) -> tuple[Reply, State]:
         """The pure step: a message and the conversation so far -> reply and new state."""
         trace = self.trace(text, state)
-        return trace.reply, trace.state
+        return replace(trace.reply, content_version=self.kb.content_version), trace.state
 
     def warm_up(self) -> None:
         """Load what the first unusual message would otherwise wait for (the English

@@ -34,6 +34,17 @@ def add_content_options(parser: argparse.ArgumentParser, region: bool = True) ->
     """Options every command that loads content shares."""
     parser.add_argument("--knowledge", metavar="DIR", help="knowledge folder (default: shipped)")
     parser.add_argument("--intents", metavar="DIR", help="intents folder (default: shipped)")
+    parser.add_argument(
+        "--overlay",
+        metavar="DIR",
+        help="a clinic's folder laid over the content (default: $CHATBOT_OVERLAY)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="load the content from its files, not the compiled copy in the user's cache "
+        "(also: CHATBOT_NO_CACHE=1)",
+    )
     if region:
         parser.add_argument(
             "--region",
@@ -96,6 +107,10 @@ def settings_from(args: argparse.Namespace) -> Settings:
         s = s.with_(knowledge_dir=Path(args.knowledge))
     if getattr(args, "intents", None):
         s = s.with_(intents_dir=Path(args.intents))
+    if getattr(args, "overlay", None):
+        s = s.with_(overlay_dir=Path(args.overlay))
+    if getattr(args, "no_cache", False):
+        s = s.with_(cache_dir=None)
     if getattr(args, "region", None):
         s = s.with_(region=args.region.upper())
     return s
@@ -114,15 +129,26 @@ def load_bot(args: argparse.Namespace) -> Chatbot | None:
     return None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `only`, just that command gets its options (the
+    others are listed for --help but their modules are not imported: a faster start)."""
     parser = argparse.ArgumentParser(
         prog="chatbot",
         description="An offline patient-education chatbot about baclofen. "
         "General information only: it never gives doses. In an emergency, call your local "
         "emergency number. With no command, it starts the terminal chat.",
     )
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        help="print the program's version and the content version (a short hash of the "
+        "content files, shipped plus overlay), and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
+        if only is not None and name != only:
+            sub.add_parser(name, help=help_text)
+            continue
         mod = importlib.import_module(module)
         p = sub.add_parser(
             name,
@@ -136,12 +162,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def version_line(args: argparse.Namespace) -> str:
+    """`chatbot 0.1.0, content 1a2b3c4d5e6f (...)`: what is installed and what it answers from."""
+    from . import __version__
+    from .loader import content_digest
+    from .resources import VERSION_CHARS
+    from .settings import Settings
+
+    s = settings_from(args)
+    try:
+        content = content_digest(s)[:VERSION_CHARS]
+    except OSError as exc:
+        content = f"unreadable ({exc})"
+    shipped = (
+        s.knowledge_dir == Settings().knowledge_dir and s.intents_dir == Settings().intents_dir
+    )
+    made_of = "shipped" if shipped else f"{s.knowledge_dir} + {s.intents_dir}"
+    if s.overlay_dir:
+        made_of += f" + overlay {s.overlay_dir}"
+    return f"chatbot {__version__}, content {content} ({made_of})"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    if argv[:1] == ["--version"]:
+        # the content options may follow: chatbot --version --overlay DIR
+        p = argparse.ArgumentParser(prog="chatbot --version")
+        add_content_options(p, region=False)
+        print(version_line(p.parse_args(argv[1:])))
+        return 0
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv = ["chat", *argv]
-    args = parser.parse_args(argv)
+    args = build_parser(only=argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
     mod = importlib.import_module(args._module)
     try:
         return int(mod.run(args) or 0)

@@ -4,10 +4,13 @@ attach an answer's sources and suggestions, add the one-line disclaimer."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .content import Answer, KnowledgeBase
-from .schema import Region
 from .types import Choice, Kind, Reply
+
+if TYPE_CHECKING:
+    from .schema import Region
 
 
 class Composer:
@@ -23,7 +26,7 @@ class Composer:
             # every emergency message gets its own situation's line (see `message`)
             "emergency_line": r.emergency_lines.get("overdose", ""),
             "crisis_line": r.crisis_line,
-            "emergency_number": r.emergency_number,
+            "emergency_number": r.emergency.number,
             "poison_name": r.poison.name,
             "poison_number": r.poison.number,
             "crisis_name": r.crisis.name,

@@ -22,8 +22,6 @@ import hashlib
 import hmac
 import json
 import re
-from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from .types import Choice, State
@@ -129,25 +127,6 @@ def _tag(secret: bytes, payload: str) -> str:
 
 
 # --- what the token is checked against ---------------------------------------------------
-
-
-def content_version(folders: Iterable[Path]) -> str:
-    """A short hash of every file under `folders` (names and bytes).
-
-    Every process that loads the same content gets the same version, so any
-    worker can tell whether a token was made with the content it has.
-    """
-    digest = hashlib.sha256()
-    for folder in folders:
-        root = Path(folder)
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            try:
-                data = path.read_bytes()
-            except OSError:  # removed while we looked: the next reload sees it
-                continue
-            digest.update(str(path.relative_to(root)).encode() + b"\0")
-            digest.update(len(data).to_bytes(8, "big") + data)
-    return digest.hexdigest()[:12]
 
 
 def secret_from(value: str | None) -> bytes | None:

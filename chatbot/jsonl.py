@@ -39,7 +39,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .cli import context_secret, load_bot
-    from .context import content_version
 
     if sys.stdin is None or sys.stdout is None:  # started with fd 0 or 1 closed: nothing to do
         return 0
@@ -47,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     bot = load_bot(args)
     if bot is None:
         return 2
-    version = content_version([bot.settings.knowledge_dir, bot.settings.intents_dir])
+    version = bot.kb.content_version
     try:
         for raw in lines(sys.stdin.buffer, MAX_LINE_BYTES):
             out = LINE_TOO_LONG if raw is None else answer_line(bot, raw, version, secret)

@@ -6,7 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-#: Where the shipped content lives (the repository root, next to the package).
+from .resources import shipped_dir
+
+#: The repository root, next to the package (tests/, docs/, schemas/ in a checkout).
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -22,8 +24,10 @@ class Thresholds:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    knowledge_dir: Path = PROJECT_ROOT / "knowledge"
-    intents_dir: Path = PROJECT_ROOT / "intents"
+    knowledge_dir: Path = shipped_dir("knowledge")
+    intents_dir: Path = shipped_dir("intents")
+    overlay_dir: Path | None = None  # a clinic's folder layered over the content
+    cache_dir: Path | None = None  # where compiled content is kept; None: no cache
     region: str | None = None  # None: the content's default region
     max_chars: int = 1000  # matching looks at this much; safety screens all of it
     session_ttl: float = 30 * 60.0  # idle seconds before a session is forgotten
@@ -32,12 +36,20 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:
-        """Read `CHATBOT_*` variables; unknown or empty ones are ignored."""
-        s = cls()
+        """Read `CHATBOT_*` variables; unknown or empty ones are ignored.
+
+        The compiled-content cache is on, in the user's cache folder (see
+        `chatbot.cache.default_cache_dir`), unless `CHATBOT_NO_CACHE` is set.
+        """
+        from .cache import default_cache_dir
+
+        s = cls(cache_dir=default_cache_dir(environ))
         if environ.get("CHATBOT_KNOWLEDGE_DIR"):
             s = replace(s, knowledge_dir=Path(environ["CHATBOT_KNOWLEDGE_DIR"]))
         if environ.get("CHATBOT_INTENTS_DIR"):
             s = replace(s, intents_dir=Path(environ["CHATBOT_INTENTS_DIR"]))
+        if environ.get("CHATBOT_OVERLAY"):
+            s = replace(s, overlay_dir=Path(environ["CHATBOT_OVERLAY"]))
         if environ.get("CHATBOT_REGION"):
             s = replace(s, region=environ["CHATBOT_REGION"])
         return s

@@ -48,6 +48,7 @@ class Reply:
     rule: str | None = None  # which safety rule or decision produced it (never user text)
     region: str = "US"
     reviewed: str | None = None  # for answers: the date a pharmacist last checked it, ISO
+    content_version: str = ""  # short hash of the content that answered (shipped + overlay)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: the shape the kiosk API and `--json` print."""
@@ -61,6 +62,7 @@ class Reply:
             "rule": self.rule,
             "region": self.region,
             "reviewed": self.reviewed,
+            "content_version": self.content_version,
         }
 
 

@@ -29,6 +29,9 @@ class Doc:
     path: str  # as shown to authors (relative when possible)
     data: Any
     marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    #: parts written in another file (a clinic's overlay): key -> that file, as shown;
+    #: their marks are lines of that file
+    origins: dict[PathKey, str] = field(default_factory=dict)
 
     def where(self, key: PathKey) -> tuple[int, int]:
         """Line and column of `key`, or of its nearest written ancestor."""
@@ -38,11 +41,24 @@ class Doc:
                 return mark
         return (1, 1)
 
+    def origin(self, key: PathKey) -> str:
+        """The file `key` was written in: this one, or an overlay's."""
+        if self.origins:
+            for n in range(len(key), 0, -1):
+                found = self.origins.get(tuple(key[:n]))
+                if found:
+                    return found
+        return self.path
+
+    def place(self, key: PathKey) -> tuple[str, int]:
+        """File and line of `key`, for pointing an author at an item."""
+        return self.origin(key), self.where(key)[0]
+
     def problem(
         self, key: PathKey, code: str, message: str, hint: str = "", severity: str = "error"
     ) -> Problem:
         line, col = self.where(key)
-        return Problem(self.path, line, col, code, severity, message, hint)  # type: ignore[arg-type]
+        return Problem(self.origin(key), line, col, code, severity, message, hint)  # type: ignore[arg-type]
 
 
 def display_path(path: Path, root: Path | None) -> str:

@@ -348,7 +348,7 @@ def test_following_the_guide_adds_a_word_to_a_safety_list(tmp_path):
 
 @pytest.mark.slow
 def test_following_the_guide_adds_a_phrasing_a_topic_and_a_region(tmp_path, capsys):
-    snippets = guide_snippets()
+    snippets = {k: v for k, v in guide_snippets().items() if not k.startswith("overlay-")}
     assert set(snippets) == {
         "phrasing",
         "topic-sources",

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import base64
 import json
-from pathlib import Path
 
 import pytest
 
 from chatbot import Chatbot, State
 from chatbot.context import (
     MAX_TOKEN_CHARS,
-    content_version,
     decode,
     encode,
     secret_from,
@@ -161,15 +159,6 @@ def test_an_unknown_format_keeps_only_the_urgent_flags(bot):
 def test_urgent_flags_survive_every_other_field_failing(bot):
     junk = {"v": 2, "k": 5, "n": "x", "t": [], "m": {}, "p": 7, "c": 1, "e": "withdrawal"}
     assert decode(token(junk), bot.kb) == State(crisis=True, emergency="withdrawal")
-
-
-def test_content_version_follows_the_files(tmp_path: Path):
-    (tmp_path / "k").mkdir()
-    (tmp_path / "k" / "a.yaml").write_text("a: 1\n")
-    first = content_version([tmp_path / "k"])
-    assert first == content_version([tmp_path / "k"]) and len(first) == 12
-    (tmp_path / "k" / "a.yaml").write_text("a: 2\n")
-    assert content_version([tmp_path / "k"]) != first
 
 
 def test_a_short_secret_is_refused():

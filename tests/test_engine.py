@@ -220,3 +220,19 @@ def test_an_answer_shows_when_it_was_last_reviewed(bot):
     sources = plain(reply).split("Sources:", 1)[1]
     assert f"Last checked against these sources: {day}." in sources
     assert bot.respond("my son swallowed some pills").reviewed is None
+
+
+def test_every_reply_names_the_content_version(bot):
+    assert len(bot.kb.content_version) == 12
+    for text in ("hello", "can i drink on baclofen", "my son swallowed some of my pills"):
+        assert bot.respond(text).to_dict()["content_version"] == bot.kb.content_version
+        assert bot.reply(text)[0].content_version == bot.kb.content_version
+
+
+def test_version_names_the_program_and_the_content(bot, capsys):
+    from chatbot import __version__
+    from chatbot.cli import main
+
+    assert main(["--version"]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out == f"chatbot {__version__}, content {bot.kb.content_version} (shipped)"

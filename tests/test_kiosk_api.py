@@ -72,6 +72,7 @@ def test_reply_has_the_reply_shape_plus_context(client, bot):
         "rule",
         "region",
         "reviewed",
+        "content_version",
         "context",
         "take_home",
     }
@@ -325,9 +326,13 @@ def test_config_numbers_follow_the_region(uk_bot):
     assert contacts["emergency_number"] == "999" and contacts["crisis"]["number"] == "116 123"
 
 
-def test_healthz(client):
+def test_healthz_names_the_content_version(client, bot):
     response = client.get("/healthz")
-    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    assert response.status_code == 200 and response.json() == {
+        "status": "ok",
+        "content_version": bot.kb.content_version,
+    }
+    assert len(bot.kb.content_version) == 12
 
 
 def test_page_has_no_inline_script_or_style(client):
@@ -547,8 +552,11 @@ class SlowBot:
     """Enough of a Chatbot for BotProvider: its reload takes half a second."""
 
     def __init__(self, folder: Path, generation: int = 0) -> None:
+        from types import SimpleNamespace
+
         self.settings = Settings(knowledge_dir=folder, intents_dir=folder)
         self.generation = generation
+        self.kb = SimpleNamespace(content_version=f"v{generation}")
 
     def reloaded(self) -> SlowBot:
         import time

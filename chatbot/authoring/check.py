@@ -19,6 +19,12 @@ safety examples that do not fire), it checks that:
 --strict counts warnings as failures, and makes a reading grade above 8 an
 error. Use it before a release.
 
+With --overlay DIR (or CHATBOT_OVERLAY), it checks the shipped content with a
+clinic's overlay on top: first it lists what the overlay adds and changes, each
+at its file and line, then every problem, an overlay's own at the overlay's
+file and line. An overlay that touches the safety rules, emergency or crisis
+wording, or anything shipped it may only add to, is refused.
+
 exit status: 0 no errors (warnings allowed); 1 errors (with --strict: any
 problem); 2 could not run (a content folder is missing).
 """
@@ -35,12 +41,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..types import Problem
-from ..yamlio import Doc, display_path, read_yaml
+from ..yamlio import Doc, display_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..content import KnowledgeBase
+    from ..content.overlay import Overlay
     from ..matcher import Candidate
 
 #: Topic ids every medicine needs an answer for: the table in TAXONOMY.md.
@@ -92,16 +99,23 @@ def check(
     intents_dir: Path | str,
     today: dt.date | None = None,
     strict: bool = False,
+    overlay: Overlay | Path | None = None,
 ) -> list[Problem]:
-    """Every problem of the content, sorted by file and line. Reads files, prints nothing."""
+    """Every problem of the content, sorted by file and line. Reads files, prints nothing.
+
+    With an `overlay` (a folder, or an opened `Overlay` whose `changes` the caller
+    reads afterwards), the content checked is the shipped one with the overlay on top.
+    """
     from ..content import common_root, load
+    from ..content.overlay import open_overlay
 
     kdir, idir = Path(knowledge_dir), Path(intents_dir)
-    kb, problems = load(kdir, idir)
+    layer = open_overlay(overlay, kdir, idir)
+    kb, problems = load(kdir, idir, overlay=layer)
     root = common_root(kdir, idir)
     problems = [*problems, *schema_line_problems(kdir, idir, root)]
     if kb is not None:
-        docs = _Docs(root)
+        docs = _Docs(root, layer)
         problems += _answer_problems(kb, kdir, root, docs, today or dt.date.today(), strict)
         problems += _contact_problems(kb, kdir, root, docs, today or dt.date.today())
         problems += _intent_problems(kb, docs)
@@ -254,7 +268,8 @@ def _answer_problems(
                 "W058",
                 "warning",
                 "reading grades were not checked: textstat is not installed",
-                "pip install 'textstat==0.7.8' (or: pip install -e '.[test]')",
+                "pip install 'textstat==0.7.8' (a dependency of the chatbot: it is missing "
+                "only after an install with --no-deps)",
             )
         )
     for topic, ans in kb.answers.items():
@@ -419,13 +434,14 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
             doc, key = where(first)
             other_doc, other_key = where(other)
             line, col = other_doc.where(other_key)
+            other_path = other_doc.origin(other_key)
             same = "the same as" if similarity == 100 else "nearly the same as"
             problems.append(
                 doc.problem(
                     key,
                     "W052",
                     f'example "{first.text}" of \'{local(first.intent)}\' is {same} "{other.text}" '
-                    f"of '{local(other.intent)}' in {other_doc.path}:{line}:{col} "
+                    f"of '{local(other.intent)}' in {other_path}:{line}:{col} "
                     f"(similarity {similarity:.0f})",
                     "keep it in one intent only, or reword one of them",
                     "warning",
@@ -469,17 +485,20 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
 
 @dataclass
 class _Docs:
-    """Content files parsed again, with marks, for exact item lines (cached)."""
+    """Content files parsed again, with marks, for exact item lines (cached); with an
+    overlay, the shipped files with the overlay merged in, as the loader read them."""
 
     root: Path
+    overlay: Overlay | None = None
     cache: dict[str, Doc] | None = None
 
     def get(self, shown: str) -> Doc:
         if self.cache is None:
             self.cache = {}
         if shown not in self.cache:
-            doc, _ = read_yaml(self.root / shown, self.root)
-            self.cache[shown] = doc or Doc(shown, None)
+            from ..content.overlay import read_as_loaded
+
+            self.cache[shown] = read_as_loaded(self.root, shown, self.overlay) or Doc(shown, None)
         return self.cache[shown]
 
 
@@ -511,30 +530,46 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from ..cli import settings_from
+    from ..content.overlay import open_overlay
 
     settings = settings_from(args)
     kdir, idir = settings.knowledge_dir, settings.intents_dir
-    problems = check(kdir, idir, strict=args.strict)
+    layer = open_overlay(settings.overlay_dir, kdir, idir)
+    problems = check(kdir, idir, strict=args.strict, overlay=layer)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
+    checked = len(content_files(kdir, idir)) + (len(layer.files()) if layer else 0)
     if args.format == "json":
-        print(
-            json.dumps(
-                {
-                    "problems": [p.to_dict() for p in problems],
-                    "errors": errors,
-                    "warnings": warnings,
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
+        out: dict[str, object] = {
+            "problems": [p.to_dict() for p in problems],
+            "errors": errors,
+            "warnings": warnings,
+        }
+        if layer is not None:
+            out["overlay"] = {
+                "folder": str(layer.folder),
+                "changes": [
+                    {"path": c.path, "line": c.line, "change": c.text} for c in layer.changes
+                ],
+            }
+        print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        for line in _text(problems, len(content_files(kdir, idir)), errors, warnings):
+        if layer is not None:
+            for line in _overlay_text(layer):
+                print(line)
+        for line in _text(problems, checked, errors, warnings):
             print(line)
     if any(p.code == "E005" for p in problems):
         return 2
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def _overlay_text(layer: Overlay) -> Iterator[str]:
+    """What the overlay adds and changes, one line each, at the place it is written."""
+    n = len(layer.changes)
+    yield f"overlay {layer.folder}: {_plural(n, 'change')} to the shipped content"
+    for change in sorted(layer.changes, key=lambda c: (c.path, c.line)):
+        yield f"  {change}"
 
 
 def _text(problems: list[Problem], checked: int, errors: int, warnings: int) -> Iterator[str]:

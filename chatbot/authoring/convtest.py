@@ -232,8 +232,11 @@ def first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
-def find_files(names: Sequence[str]) -> list[Path]:
-    """Files and folders given on the command line, or the default folder."""
+def find_files(names: Sequence[str], overlay: Path | None = None) -> list[Path]:
+    """Files and folders given on the command line, or the default folder: an
+    overlay's own tests/, or the project's."""
+    if not names and overlay is not None:
+        return sorted((overlay / "tests").glob("*.yaml"))
     if not names:
         from ..settings import PROJECT_ROOT
 
@@ -256,20 +259,21 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "files",
         nargs="*",
         metavar="FILE",
-        help=f"test files or folders (default: {DEFAULT_DIR}/*.yaml)",
+        help=f"test files or folders (default: {DEFAULT_DIR}/*.yaml, or with --overlay DIR, "
+        "DIR/tests/*.yaml)",
     )
     add_format_option(parser)
     add_content_options(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cli import load_bot
+    from ..cli import load_bot, settings_from
 
-    files = find_files(args.files)
+    overlay = settings_from(args).overlay_dir
+    files = find_files(args.files, overlay)
     if not files:
-        print(
-            f"chatbot test: no conversation files found (looked in {DEFAULT_DIR}/)", file=sys.stderr
-        )
+        looked = overlay / "tests" if overlay is not None else DEFAULT_DIR
+        print(f"chatbot test: no conversation files found (looked in {looked}/)", file=sys.stderr)
         return 2
     problems: list[Problem] = []
     for path in files:  # report unreadable files before the slower content load

@@ -129,6 +129,7 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
             "topic": reply.topic,
             "rule": reply.rule,
             "region": reply.region,
+            "content_version": kb.content_version,
             "first_line": next((s.strip() for s in reply.text.splitlines() if s.strip()), ""),
         },
         "why": why(trace),
@@ -140,20 +141,23 @@ class _ExampleSources:
 
     def __init__(self, bot: Chatbot) -> None:
         from ..content import common_root
+        from ..content.overlay import open_overlay
 
         s = bot.settings
-        self.root = common_root(Path(s.knowledge_dir), Path(s.intents_dir))
+        kdir, idir = Path(s.knowledge_dir), Path(s.intents_dir)
+        self.root = common_root(kdir, idir)
+        self.overlay = open_overlay(s.overlay_dir, kdir, idir)
         self.bot = bot
 
     def find(self, intent_id: str, example: str) -> tuple[str, int, str]:
-        from ..yamlio import read_yaml
+        from ..content.overlay import read_as_loaded
 
         kb = self.bot.kb
         intent = kb.intents.get(intent_id)
         answer = kb.answers.get(intent_id)
         if intent is not None and example in intent.examples:
             path, line = intent.where
-            doc, _ = read_yaml(self.root / path)
+            doc = read_as_loaded(self.root, path, self.overlay)
             if doc is None or not isinstance(doc.data, dict):
                 return path, line, "example"
             entries = doc.data.get("intents") or []
@@ -162,7 +166,7 @@ class _ExampleSources:
                 if isinstance(entry, dict) and entry.get("id") == short:
                     for j, ex in enumerate(entry.get("examples") or []):
                         if isinstance(ex, str) and ex.strip() == example:
-                            return path, doc.where(("intents", i, "examples", j))[0], "example"
+                            return (*doc.place(("intents", i, "examples", j)), "example")
             return path, line, "example"
         if answer is not None and example == answer.title:
             return answer.where[0], answer.where[1], "title"
@@ -302,7 +306,7 @@ def render(d: dict[str, Any]) -> str:
     add("6. Reply")
     add(
         f"   kind: {r['kind']}   topic: {r['topic'] or '-'}   rule: {r['rule'] or '-'}   "
-        f"region: {r['region']}"
+        f"region: {r['region']}   content: {r['content_version'] or '-'}"
     )
     for line in textwrap.wrap(f'"{r["first_line"]}"', 76) or [""]:
         add(f"   {line}")

@@ -17,32 +17,56 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
-from .. import schema
-from ..concepts import MARKS
-from ..matcher import Matcher, PhraseMatcher, content_words
-from ..normalize import Normalizer, english_lexicon
-from ..safety import SafetyScreen
-from ..settings import Thresholds
-from ..types import Problem
-from .answers import read_answers
-from .contacts import check_contacts
-from .intents import RawIntent, read_intents
-from .messages import check_messages
 from .model import FALLBACK, SMALLTALK, Answer, Intent, KnowledgeBase
-from .reader import Reader, common_root
-from .safety_rules import compile_safety, inflections, known_words, read_safety, term_words
+
+if TYPE_CHECKING:
+    from ..matcher import Matcher, PhraseMatcher
+    from ..normalize import Normalizer
+    from ..safety import SafetyScreen
+    from ..settings import Thresholds
+    from ..types import Problem
+    from .intents import RawIntent
+    from .overlay import Overlay
+    from .reader import Reader
 
 __all__ = ["FALLBACK", "SMALLTALK", "Answer", "Intent", "KnowledgeBase", "common_root", "load"]
 
 
+def __getattr__(name: str) -> Any:
+    # The loading modules import YAML and the validation models; a bot answering
+    # from the compiled-content cache (`chatbot.cache`) needs neither.
+    if name == "common_root":
+        from .reader import common_root
+
+        return common_root
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def load(
-    knowledge_dir: Path, intents_dir: Path, thresholds: Thresholds | None = None
+    knowledge_dir: Path,
+    intents_dir: Path,
+    thresholds: Thresholds | None = None,
+    overlay: Overlay | Path | None = None,
 ) -> tuple[KnowledgeBase | None, list[Problem]]:
-    """Read and check all content. Returns (None, problems) if any problem is an error."""
+    """Read and check all content, with a clinic's overlay folder on top if given.
+    Returns (None, problems) if any problem is an error."""
+    from .. import schema
+    from ..normalize import Normalizer, english_lexicon
+    from ..settings import Thresholds
+    from ..types import Problem
+    from .answers import read_answers
+    from .contacts import check_contacts
+    from .intents import read_intents
+    from .messages import check_messages
+    from .overlay import open_overlay
+    from .reader import Reader, common_root
+    from .safety_rules import compile_safety, inflections, known_words, read_safety, term_words
+
     thresholds = thresholds or Thresholds()
     kdir, idir = Path(knowledge_dir), Path(intents_dir)
-    ld = Reader(kdir, idir, common_root(kdir, idir))
+    ld = Reader(kdir, idir, common_root(kdir, idir), overlay=open_overlay(overlay, kdir, idir))
     for d in (kdir, idir):
         if not d.is_dir():
             ld.problems.append(Problem(str(d), 0, 0, "E005", "error", "content folder not found"))
@@ -140,6 +164,9 @@ def _index(
     thresholds: Thresholds,
 ) -> tuple[dict[str, Intent], Matcher, PhraseMatcher]:
     """Normalise every example once; refuse any that a safety rule would catch first."""
+    from ..concepts import MARKS
+    from ..matcher import Matcher, PhraseMatcher, content_words
+
     rows: list[tuple[str, str, str]] = []  # topics: (intent, example, content words)
     phrase_rows: list[tuple[str, str, str]] = []  # smalltalk and fallbacks: whole text
     ignore = frozenset(medicine_words)
@@ -163,7 +190,7 @@ def _index(
                 phrase_rows.append((r.id, example, " ".join(tokens)))
             else:
                 rows.append((r.id, example, content_words(tokens, ignore)))
-        where = (r.doc.path, r.doc.where(("intents", r.index))[0])
+        where = r.doc.place(("intents", r.index))
         intents[r.id] = Intent(r.id, r.target, tuple(r.examples), where)
     # every answer's title also leads to its topic (kiosk buttons send titles)
     for topic, ans in answers.items():

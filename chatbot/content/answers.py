@@ -78,7 +78,7 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
                 tuple(srcs),
                 entry.reviewed,
                 tuple(f"{med}.{s}" for s in entry.suggestions),
-                (a_doc.path, a_doc.where(("answers", i))[0]),
+                a_doc.place(("answers", i)),
             )
             placed[topic] = (a_doc, i)
     for topic, (a_doc, i) in placed.items():

@@ -38,7 +38,7 @@ def read_intents(
     ]
     for med in medicines:
         if (idir / med).is_dir():
-            files.extend((path, med) for path in sorted((idir / med).glob("*.yaml")))
+            files.extend((path, med) for path in ld.yaml_files(idir / med))
     for mdir in sorted(p for p in idir.iterdir() if p.is_dir() and p.name != "safety"):
         if mdir.name not in medicines:
             ld.problems.append(
@@ -69,7 +69,7 @@ def read_intents(
                     "rename one or merge their examples",
                 )
                 continue
-            seen[qid] = (doc.path, doc.where(("intents", i))[0])
+            seen[qid] = doc.place(("intents", i))
             target = target_of(group, entry)
             if not target_exists(target, answers, messages):
                 ld.error(

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..matcher import Matcher, PhraseMatcher
-from ..normalize import Normalizer
-from ..safety import SafetyScreen
-from ..schema import MessagesFile, Region
 from ..types import Source, TopicInfo
+
+if TYPE_CHECKING:  # only types: a cached knowledge base loads without these libraries
+    from ..matcher import Matcher, PhraseMatcher
+    from ..normalize import Normalizer
+    from ..safety import SafetyScreen
+    from ..schema import MessagesFile, Region
 
 SMALLTALK = "smalltalk"
 FALLBACK = "fallback"
@@ -57,6 +59,7 @@ class KnowledgeBase:
     medicine_words: Mapping[str, str]  # normalised name -> medicine id
     other_medicines: Mapping[tuple[str, ...], str]  # normalised words -> name as listed
     titles: Mapping[str, str]  # normalised answer title -> topic
+    content_version: str = ""  # short hash of the files it was loaded from (shipped + overlay)
 
     def topics(self) -> list[TopicInfo]:
         return [TopicInfo(a.topic, a.title) for a in self.answers.values()]

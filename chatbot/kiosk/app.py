@@ -27,7 +27,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..bot import Chatbot, ContentError, UnknownRegion
-from ..context import content_version, parse_message, turn
+from ..context import parse_message, turn
 from .takehome import qr_svg, take_home
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -109,7 +109,7 @@ class BotProvider:
         clock: Callable[[], float] = time.monotonic,
         background: Callable[[Callable[[], None]], None] = in_thread,
     ) -> None:
-        self._loaded = Loaded(bot, version_of(bot))
+        self._loaded = Loaded(bot, bot.kb.content_version)
         self._interval = interval
         self._clock = clock
         self._background = background
@@ -138,8 +138,8 @@ class BotProvider:
 
     def _reload(self, bot: Chatbot) -> None:
         try:
-            version = version_of(bot)
             new = bot.reloaded()
+            version = new.kb.content_version
         except (ContentError, UnknownRegion, OSError) as exc:
             print(
                 f"chatbot serve: content changed but not reloaded; keeping the last good "
@@ -152,15 +152,11 @@ class BotProvider:
             print("chatbot serve: content reloaded", file=sys.stderr, flush=True)
 
 
-def version_of(bot: Chatbot) -> str:
-    return content_version([bot.settings.knowledge_dir, bot.settings.intents_dir])
-
-
 def content_stamp(bot: Chatbot) -> tuple[tuple[str, int, int], ...]:
     """Path, mtime and size of every file under the bot's content folders."""
     stamp = []
-    for folder in (bot.settings.knowledge_dir, bot.settings.intents_dir):
-        for path in sorted(Path(folder).rglob("*")):
+    for folder in (bot.settings.knowledge_dir, bot.settings.intents_dir, bot.settings.overlay_dir):
+        for path in sorted(Path(folder).rglob("*")) if folder else ():
             try:
                 st = path.stat()
             except OSError:  # removed while we looked
@@ -347,7 +343,7 @@ def create_app(bot_provider: HasBot, settings: KioskSettings | None = None) -> S
                 "welcome": bot.welcome(),
                 "region": bot.region,
                 "contacts": {
-                    "emergency_number": region.emergency_number,
+                    "emergency_number": region.emergency.number,
                     "poison": {"name": region.poison.name, "number": region.poison.number},
                     "crisis": {"name": region.crisis.name, "number": region.crisis.number},
                 },
@@ -356,7 +352,7 @@ def create_app(bot_provider: HasBot, settings: KioskSettings | None = None) -> S
         )
 
     async def healthz(request: Request) -> Response:
-        return JSONResponse({"status": "ok"})
+        return JSONResponse({"status": "ok", "content_version": bot_provider.current().version})
 
     routes = [
         Route("/", page),
