@@ -276,13 +276,13 @@ class Vocabulary:
         concepts: Mapping[str, list[_Phrase]],
         cues: Mapping[str, list[_Phrase]],
         modifiers: Mapping[str, Modifier],
-        terminators: frozenset[str],
+        terminators: Iterable[_Phrase],
         entities: frozenset[str] = frozenset(),
     ) -> None:
         self.names = frozenset(concepts)
         self.entities = entities  # things, not events: no modifier applies to them
         self.modifiers = dict(modifiers)
-        self.terminators = terminators
+        self._terminators = PhraseIndex(terminators)
         self._concepts = PhraseIndex(p for ps in concepts.values() for p in ps)
         self._cues = PhraseIndex(p for ps in cues.values() for p in ps)
 
@@ -311,32 +311,35 @@ class Vocabulary:
 
     def _find_cues(self, tokens: list[str]) -> list[Cue]:
         hits = sorted(self._cues.matches(tokens), key=lambda h: (h[0], -(h[1] - h[0])))
+        # a pseudo cue ("not sure") owns its words: no cue that shares one counts
+        pseudo = [(i, end) for i, end, p in hits if p.name not in self.modifiers]
+        stops = {k for i, end, _p in self._terminators.matches(tokens) for k in range(i, end)}
         cues: list[Cue] = []
-        taken = -1  # a longer cue (or a pseudo cue) owns its words
+        taken = -1  # a longer cue owns its words...
         span = (-1, -1)  # ...but cues of other kinds on the very same words all count
         for i, end, p in hits:
+            mod = self.modifiers.get(p.name)
+            if mod is None or any(a < end and i < b for a, b in pseudo):
+                continue
             if i < taken and (i, end) != span:
                 continue
             taken, span = end, (i, end)
-            mod = self.modifiers.get(p.name)
-            if mod is None:  # pseudo: only masks its words
-                continue
             a, b = i, end
             if mod.direction in ("forward", "both"):
-                b = self._reach(tokens, end, mod.window, +1)
+                b = self._reach(tokens, end, mod.window, +1, stops)
             if mod.direction in ("backward", "both"):
-                a = self._reach(tokens, i - 1, mod.window, -1)
+                a = self._reach(tokens, i - 1, mod.window, -1, stops)
             cues.append(Cue(mod.category, i, end, (a, b)))
         return cues
 
-    def _reach(self, tokens: list[str], i: int, window: int, step: int) -> int:
-        """Walk from token i up to `window` tokens, stopping at a mark or terminator."""
+    @staticmethod
+    def _reach(tokens: list[str], i: int, window: int, step: int, stops: set[int]) -> int:
+        """Walk from token i up to `window` tokens, stopping at a mark or a terminator."""
         n = len(tokens)
         last = i - step  # nothing reached yet
         k = 0
         while 0 <= i < n and k < window:
-            tok = tokens[i]
-            if tok in MARKS or tok in self.terminators:
+            if tokens[i] in MARKS or i in stops:
                 break
             last = i
             i += step
@@ -378,7 +381,7 @@ def build_vocabulary(
         mods[name] = Modifier(category[0] if category else name, direction, window)
         cues[name] = [cp for ph in phrases for cp in _compile_named(ph, name, normalize)]
     cues["pseudo"] = [cp for ph in pseudo for cp in _compile_named(ph, "pseudo", normalize)]
-    terms = frozenset(w for t in terminators for w in normalize(t).split())
+    terms = [cp for t in terminators for cp in _compile_named(t, "terminator", normalize)]
     return Vocabulary(compiled, cues, mods, terms, frozenset(entities))
 
 

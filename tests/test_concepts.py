@@ -144,3 +144,23 @@ def test_doubt_and_denial():
     assert s.screen(NORM.marked_tokens("if i took 5")).doubt is None  # settled: hypothetical
     denial = s.screen(NORM.marked_tokens("im not going to kill myself"))
     assert denial.hit is None and denial.denial
+
+
+def test_a_pseudo_cue_wins_over_a_cue_that_shares_its_words():
+    """'im not sure': "im not" must not negate what follows (found by the ConText bench)."""
+    v = vocab({"ate": ["ate"]})
+    assert found(v, "im not sure my toddler ate one") == {"ate": set()}
+
+
+def test_terminators_are_phrases_not_their_words():
+    v = build_vocabulary(
+        {"sign": ["trouble breathing"]},
+        {"hypothetical": ("forward", 8, ["can it cause"])},
+        [],
+        ["and now"],
+        NORM.normalize,
+    )
+    reading = v.read(NORM.marked_tokens("can it cause seizures and trouble breathing"))
+    assert [f.modifiers for f in reading.found] == [frozenset({"hypothetical"})]
+    reading = v.read(NORM.marked_tokens("can it cause seizures and now trouble breathing"))
+    assert [f.modifiers for f in reading.found] == [frozenset()]
