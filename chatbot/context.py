@@ -21,7 +21,7 @@ MAX_TOKEN_CHARS = 2048
 #: Highest turn count kept (a counter, not a limit on the conversation).
 MAX_TURNS = 1_000_000
 _VERSION = 1
-_KEYS = frozenset({"v", "t", "m", "p", "c", "n"})
+_KEYS = frozenset({"v", "t", "m", "p", "c", "n", "x"})
 
 
 def encode(state: State) -> str:
@@ -34,6 +34,8 @@ def encode(state: State) -> str:
         data["p"] = [c.topic for c in state.pending]  # titles are rebuilt from the content
     if state.crisis:
         data["c"] = 1
+    if state.more:
+        data["x"] = 1
     raw = json.dumps(data, separators=(",", ":")).encode("ascii")
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
 
@@ -58,6 +60,7 @@ def _state(data: object, kb: Any) -> State:
         return State()
     topic, medicine = data.get("t"), data.get("m")
     pending, crisis, turns = data.get("p", []), data.get("c", 0), data.get("n", 0)
+    more = data.get("x", 0)
     ok = (
         (topic is None or (isinstance(topic, str) and topic in kb.answers))
         and (medicine is None or (isinstance(medicine, str) and medicine in kb.medicines))
@@ -66,6 +69,8 @@ def _state(data: object, kb: Any) -> State:
         and all(isinstance(p, str) and p in kb.answers for p in pending)
         and type(crisis) is int
         and crisis in (0, 1)
+        and type(more) is int
+        and more in (0, 1)
         and type(turns) is int
         and 0 <= turns <= MAX_TURNS
     )
@@ -77,6 +82,7 @@ def _state(data: object, kb: Any) -> State:
         pending=tuple(Choice(p, kb.answers[p].title) for p in pending),
         crisis=bool(crisis),
         turns=turns,
+        more=bool(more),
     )
 
 
