@@ -278,9 +278,15 @@ class Chatbot:
         matcher = self.kb.matcher
         key = match_key(tokens, self._ignore)
         candidates = matcher.rank(key)
+        ours = next(
+            (self.kb.medicine_words[t] for t in tokens if t in self.kb.medicine_words), None
+        )
+        named = self._other_medicine(tokens)
+        other = None if ours else named  # another medicine, asked about on its own
         phrase = self.kb.phrases.best(text)
         if (
-            phrase is not None
+            not other
+            and phrase is not None
             and phrase.score >= self.settings.thresholds.smalltalk
             and (not candidates or phrase.score >= candidates[0].score)
         ):
@@ -294,11 +300,6 @@ class Chatbot:
             )
 
         decision = matcher.decide(candidates, key)
-        ours = next(
-            (self.kb.medicine_words[t] for t in tokens if t in self.kb.medicine_words), None
-        )
-        named = self._other_medicine(tokens)
-        other = None if ours else named  # another medicine, asked about on its own
 
         def routed(reply: Reply, new_state: State = fresh) -> _Routed:
             return _Routed(reply, new_state, candidates, decision, other)
