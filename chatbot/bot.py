@@ -37,7 +37,7 @@ _FOLLOWUP_SITUATIONS = frozenset({"overdose", "symptoms", "self_harm_taken"})
 #: A follow-up ("and for my mum?") is short: at most this many words.
 FOLLOW_UP_WORDS = 8
 #: ...and moves to another topic only when that one beats the last by this many points.
-FOLLOW_UP_LEAD = 5.0
+FOLLOW_UP_LEAD = 15.0
 #: A fallback offers the topics that scored at least this share of the clarify threshold.
 CLOSEST_SHARE = 0.5
 _FIRST = re.compile(
@@ -323,14 +323,7 @@ class Chatbot:
                 return self._answer(
                     f"{ours}.interactions", state, "match.two_medicines", candidates, decision
                 )
-            if ours or state.medicine:  # a question about baclofen: offer the closest topics
-                closest = self._closest(candidates)
-                if closest:
-                    return routed(
-                        self.composer.closest(closest, rule="fallback.closest"),
-                        replace(fresh, pending=closest),
-                    )
-            return routed(self._message("fallback", "default", rule="fallback.no_match"))
+            return routed(*self._fallback(candidates, bool(ours or state.medicine), fresh))
         if decision.action == "clarify":
             choices = self._closest(candidates, 2)
             if len(choices) == 2:
@@ -341,6 +334,8 @@ class Chatbot:
         best = candidates[0].intent
         target = self.kb.intents[best].target
         if target not in self.kb.answers:  # a question about something else altogether
+            if ours:  # ...that names baclofen: still offer its closest topics
+                return routed(*self._fallback(candidates, True, fresh))
             return routed(self._fixed(target, state, fresh)[0])
         return self._answer(target, state, f"match.{decision.action}", candidates, decision)
 
@@ -380,6 +375,16 @@ class Chatbot:
         if len(tokens) > FOLLOW_UP_WORDS:
             return False
         return any(tuple(tokens[: len(cue)]) == cue for cue in self.kb.matcher.lay.follow_ups)
+
+    def _fallback(
+        self, candidates: list[Candidate], about_ours: bool, fresh: State
+    ) -> tuple[Reply, State]:
+        """No answer: on a question about the medicine, the closest topics to pick from."""
+        closest = self._closest(candidates) if about_ours else ()
+        if closest:
+            reply = self.composer.closest(closest, rule="fallback.closest")
+            return reply, replace(fresh, pending=closest)
+        return self._message("fallback", "default", rule="fallback.no_match"), fresh
 
     def _closest(self, candidates: list[Candidate], limit: int = 3) -> tuple[Choice, ...]:
         """The best few answerable topics that scored at all, as choices."""

@@ -115,7 +115,7 @@ class Composer:
         related = [s for s in ans.suggestions if s in self.kb.answers]
         text = self.fill(
             self.kb.messages.again,
-            topic=ans.title,
+            topic=self.phrase(ans.topic),
             choices=self._listed([self.phrase(s) for s in related]),
         )
         return Reply(
