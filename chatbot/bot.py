@@ -36,7 +36,8 @@ _FOLLOWUPS: tuple[tuple[str, str], ...] = (
 _FOLLOWUP_SITUATIONS = frozenset({"overdose", "symptoms", "self_harm_taken"})
 #: A follow-up ("and for my mum?") is short: at most this many words.
 FOLLOW_UP_WORDS = 8
-#: ...and moves to another topic only when that one beats the last by this many points.
+#: ...and moves to another topic only when that one leads every other, the last
+#: topic included, by this many points.
 FOLLOW_UP_LEAD = 15.0
 #: A fallback offers the topics that scored at least this share of the clarify threshold.
 CLOSEST_SHARE = 0.5
@@ -325,12 +326,14 @@ class Chatbot:
                 )
             return routed(*self._fallback(candidates, bool(ours or state.medicine), fresh))
         if decision.action == "clarify":
-            choices = self._closest(candidates, 2)
+            choices = self._closest(candidates, 2, self.settings.thresholds.clarify)
             if len(choices) == 2:
                 return routed(
                     self.composer.clarify(choices, rule="match.clarify"),
                     replace(fresh, pending=choices),
                 )
+            if candidates[0].score < self.settings.thresholds.answer:  # one is "something else"
+                return routed(*self._fallback(candidates, bool(ours or state.medicine), fresh))
         best = candidates[0].intent
         target = self.kb.intents[best].target
         if target not in self.kb.answers:  # a question about something else altogether
@@ -364,10 +367,12 @@ class Chatbot:
             best is not None
             and decision.action == "answer"
             and self.kb.intents[best.intent].target in self.kb.answers
-            and best.score >= self.settings.thresholds.answer + FOLLOW_UP_LEAD
         ):
+            # it names another topic when that one stands out from all the rest, the last
+            # topic included ("what about driving?"); "and for my mum?" names no topic
+            others = [c.score for c in candidates[1:]]
             last_score = next((c.score for c in candidates if c.intent == last), 0.0)
-            if best.score - last_score >= FOLLOW_UP_LEAD:
+            if best.score - max([last_score, *others]) >= FOLLOW_UP_LEAD:
                 return self.kb.intents[best.intent].target, "a follow-up that names a new topic"
         return last, f"a follow-up to the last answer ({local})"
 
@@ -386,9 +391,12 @@ class Chatbot:
             return reply, replace(fresh, pending=closest)
         return self._message("fallback", "default", rule="fallback.no_match"), fresh
 
-    def _closest(self, candidates: list[Candidate], limit: int = 3) -> tuple[Choice, ...]:
-        """The best few answerable topics that scored at all, as choices."""
-        floor = self.settings.thresholds.clarify * CLOSEST_SHARE
+    def _closest(
+        self, candidates: list[Candidate], limit: int = 3, floor: float | None = None
+    ) -> tuple[Choice, ...]:
+        """The best few answerable topics that scored at least `floor`, as choices."""
+        if floor is None:
+            floor = self.settings.thresholds.clarify * CLOSEST_SHARE
         out: list[Choice] = []
         for c in candidates:
             topic = self.kb.intents[c.intent].target
