@@ -4,7 +4,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: chat test lint check bench clean
+BASE_VENV := .venv-baselines
+
+.PHONY: chat test lint check bench bench-baselines clean
 
 chat: $(STAMP)
 	$(PY) -m chatbot chat
@@ -26,6 +28,13 @@ bench: $(STAMP)
 	$(PY) bench/respond.py
 	$(PY) bench/startup.py
 
+# The learned baselines (issue 10) in their own environment: torch is large.
+# ARGS=--sealed also scores the sealed set (figures only).
+bench-baselines:
+	test -x $(BASE_VENV)/bin/python || $(PYTHON) -m venv $(BASE_VENV)
+	$(BASE_VENV)/bin/python -m pip install --quiet -e '.[baselines]'
+	HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(BASE_VENV)/bin/python bench/baselines.py $(ARGS)
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -33,4 +42,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) artifacts report
+	rm -rf $(VENV) $(BASE_VENV) artifacts report

@@ -15,7 +15,7 @@ from .compose import Composer
 from .concepts import MARKS
 from .content import SMALLTALK, KnowledgeBase
 from .loader import load_knowledge
-from .matcher import Candidate, Decision, content_words
+from .matcher import Candidate, Decision, content_words, match_key
 from .safety import Hit, Screened
 from .sessions import SessionStore
 from .settings import Settings
@@ -35,6 +35,13 @@ _FOLLOWUPS: tuple[tuple[str, str], ...] = (
     ("watch", "watch"),
 )
 _FOLLOWUP_SITUATIONS = frozenset({"overdose", "symptoms", "self_harm_taken"})
+#: A follow-up ("and for my mum?") is short: at most this many words.
+FOLLOW_UP_WORDS = 8
+#: ...and moves to another topic only when that one leads every other, the last
+#: topic included, by this many points.
+FOLLOW_UP_LEAD = 15.0
+#: A fallback offers the topics that scored at least this share of the clarify threshold.
+CLOSEST_SHARE = 0.5
 _FIRST = re.compile(
     r"^(?:the )?(?:1|1st|first|one|first one|a|former|top|option 1|number 1)"
     r"(?: one| option| please)?$"
@@ -257,23 +264,31 @@ class Chatbot:
 
     def _route(self, tokens: list[str], match_text: str, state: State) -> _Routed:
         """Everything after the safety screen, in order: the first step that applies wins."""
-        fresh = state.next(pending=())
+        fresh = state.next(pending=(), more=False)
         text = " ".join(tokens)
         if not tokens:
             return _Routed(self._message("fallback", "empty"), fresh)
         if state.pending:  # a reply to "Do you mean A or B?"
             chosen = self._pick(text, state.pending)
             if chosen is not None and chosen.topic in self.kb.answers:
-                return self._answer(chosen.topic, fresh, "clarify.chosen")
+                return self._answer(chosen.topic, state, "clarify.chosen")
         if not any(ch.isalpha() for ch in text):
             return _Routed(self._message("fallback", "gibberish"), fresh)
         if text in self.kb.titles:  # a topic's own title: kiosk buttons and suggestions
-            return self._answer(self.kb.titles[text], fresh, "match.title")
+            return self._answer(self.kb.titles[text], state, "match.title")
 
-        candidates = self.kb.matcher.rank(match_text)
+        matcher = self.kb.matcher
+        key = match_key(tokens, self._ignore)
+        candidates = matcher.rank(key)
+        ours = next(
+            (self.kb.medicine_words[t] for t in tokens if t in self.kb.medicine_words), None
+        )
+        named = self._other_medicine(tokens)
+        other = None if ours else named  # another medicine, asked about on its own
         phrase = self.kb.phrases.best(text)
         if (
-            phrase is not None
+            not other
+            and phrase is not None
             and phrase.score >= self.settings.thresholds.smalltalk
             and (not candidates or phrase.score >= candidates[0].score)
         ):
@@ -286,53 +301,133 @@ class Chatbot:
                 Decision("answer", (phrase, *candidates[:4]), why),
             )
 
-        decision = self.kb.matcher.decide(candidates, match_text)
-        ours = next(
-            (self.kb.medicine_words[t] for t in tokens if t in self.kb.medicine_words), None
-        )
-        named = self._other_medicine(tokens)
-        other = None if ours else named  # another medicine, asked about on its own
+        decision = matcher.decide(candidates, key)
 
         def routed(reply: Reply, new_state: State = fresh) -> _Routed:
             return _Routed(reply, new_state, candidates, decision, other)
 
-        if ours and not match_text and f"{ours}.about" in self.kb.answers:
+        follow = self._follow_up(tokens, state, candidates, decision, named)
+        if follow is not None:
+            topic, why = follow
+            return replace(
+                self._answer(topic, state, "match.follow_up", candidates, decision),
+                decision=Decision("answer", tuple(candidates), why),
+            )
+        if ours and not matcher.content(key) and f"{ours}.about" in self.kb.answers:
             # nothing but the name ("what is baclofen?", "gablofen"): say what it is
-            return self._answer(f"{ours}.about", fresh, "match.name_only", candidates, decision)
+            return self._answer(f"{ours}.about", state, "match.name_only", candidates, decision)
+        if other:  # "tizanidine side effects": not ours to answer, whatever it matches
+            return routed(self._other_reply(other))
         if decision.action == "fallback":
-            if other:
-                return routed(self._other_reply(other))
             if ours and named and f"{ours}.interactions" in self.kb.answers:
                 # "baclofen and metformin": the safe answer is what is known about taking
                 # it with other medicines
                 return self._answer(
-                    f"{ours}.interactions", fresh, "match.two_medicines", candidates, decision
+                    f"{ours}.interactions", state, "match.two_medicines", candidates, decision
                 )
-            return routed(self._message("fallback", "default", rule="fallback.no_match"))
-        if decision.action == "clarify" and not other:
-            choices = tuple(
-                Choice(c.intent, self.kb.answers[c.intent].title) for c in candidates[:2]
-            )
-            return routed(
-                self.composer.clarify(choices, rule="match.clarify"),
-                replace(fresh, pending=choices),
-            )
+            return routed(*self._fallback(candidates, bool(ours or state.medicine), fresh))
+        if decision.action == "clarify":
+            choices = self._closest(candidates, 2, self.settings.thresholds.clarify)
+            if len(choices) == 2:
+                return routed(
+                    self.composer.clarify(choices, rule="match.clarify"),
+                    replace(fresh, pending=choices),
+                )
+            if candidates[0].score < self.settings.thresholds.answer:  # one is "something else"
+                return routed(*self._fallback(candidates, bool(ours or state.medicine), fresh))
         best = candidates[0].intent
-        if other and best.split(".", 1)[1] not in CROSS_MEDICINE_TOPICS:
-            return routed(self._other_reply(other))
-        routed_answer = self._answer(best, fresh, f"match.{decision.action}", candidates, decision)
-        return replace(routed_answer, other=other)
+        target = self.kb.intents[best].target
+        if target not in self.kb.answers:  # a question about something else altogether
+            if ours:  # ...that names baclofen: still offer its closest topics
+                return routed(*self._fallback(candidates, True, fresh))
+            return routed(self._fixed(target, state, fresh)[0])
+        return self._answer(target, state, f"match.{decision.action}", candidates, decision)
+
+    def _follow_up(
+        self,
+        tokens: list[str],
+        state: State,
+        candidates: list[Candidate],
+        decision: Decision,
+        named: str | None,
+    ) -> tuple[str, str] | None:
+        """ "and for my mum?", "what about wine?": a short follow-up to the last answer stays
+        on its topic, unless it clearly asks about another one. Returns (topic, why)."""
+        last = state.last_topic
+        if state.emergency or last not in self.kb.answers or not self._is_follow_up(tokens):
+            return None
+        assert last is not None
+        medicine = self.kb.answers[last].medicine
+        local = last.split(".", 1)[1]
+        if named and local not in CROSS_MEDICINE_TOPICS:  # "what about with tramadol?"
+            topic = f"{medicine}.interactions"
+            if topic in self.kb.answers:
+                return topic, f"a follow-up naming {named}: taking it with other medicines"
+        best = candidates[0] if candidates else None
+        if (
+            best is not None
+            and decision.action == "answer"
+            and self.kb.intents[best.intent].target in self.kb.answers
+        ):
+            # it names another topic when that one stands out from all the rest, the last
+            # topic included ("what about driving?"); "and for my mum?" names no topic
+            others = [c.score for c in candidates[1:]]
+            last_score = next((c.score for c in candidates if c.intent == last), 0.0)
+            if best.score - max([last_score, *others]) >= FOLLOW_UP_LEAD:
+                return self.kb.intents[best.intent].target, "a follow-up that names a new topic"
+        return last, f"a follow-up to the last answer ({local})"
+
+    def _is_follow_up(self, tokens: list[str]) -> bool:
+        if len(tokens) > FOLLOW_UP_WORDS:
+            return False
+        return any(tuple(tokens[: len(cue)]) == cue for cue in self.kb.matcher.lay.follow_ups)
+
+    def _fallback(
+        self, candidates: list[Candidate], about_ours: bool, fresh: State
+    ) -> tuple[Reply, State]:
+        """No answer: on a question about the medicine, the closest topics to pick from."""
+        closest = self._closest(candidates) if about_ours else ()
+        if closest:
+            reply = self.composer.closest(closest, rule="fallback.closest")
+            return reply, replace(fresh, pending=closest)
+        return self._message("fallback", "default", rule="fallback.no_match"), fresh
+
+    def _closest(
+        self, candidates: list[Candidate], limit: int = 3, floor: float | None = None
+    ) -> tuple[Choice, ...]:
+        """The best few answerable topics that scored at least `floor`, as choices."""
+        if floor is None:
+            floor = self.settings.thresholds.clarify * CLOSEST_SHARE
+        out: list[Choice] = []
+        for c in candidates:
+            topic = self.kb.intents[c.intent].target
+            if c.score < floor or topic not in self.kb.answers:
+                continue
+            if all(ch.topic != topic for ch in out):
+                out.append(Choice(topic, self.kb.answers[topic].title))
+            if len(out) == limit:
+                break
+        return tuple(out)
 
     def _answer(
         self,
         topic: str,
-        fresh: State,
+        state: State,
         rule: str,
         candidates: list[Candidate] | None = None,
         decision: Decision | None = None,
     ) -> _Routed:
+        """The topic's answer; asked again right after, its longer part, and then a note
+        that it was just covered (never the same paragraph twice in a row)."""
         ans = self.kb.answers[topic]
+        fresh = state.next(pending=(), more=False)
         new_state = replace(fresh, last_topic=ans.topic, medicine=ans.medicine)
+        if state.last_topic == topic:
+            if not state.more and ans.more:
+                reply = self.composer.answer(ans, longer=True, rule=f"{rule}.again")
+                return _Routed(reply, replace(new_state, more=True), candidates or [], decision)
+            reply = self.composer.covered(ans, rule=f"{rule}.covered")
+            return _Routed(reply, replace(new_state, more=True), candidates or [], decision)
         return _Routed(self.composer.answer(ans, rule=rule), new_state, candidates or [], decision)
 
     def _message(self, kind: Kind, key: str, rule: str | None = None) -> Reply:
@@ -345,7 +440,9 @@ class Chatbot:
             if state.last_topic in self.kb.answers:
                 ans = self.kb.answers[state.last_topic]  # type: ignore[index]
                 reply = self.composer.answer(ans, longer=True, rule="smalltalk.more")
-                return reply, replace(fresh, last_topic=ans.topic, medicine=ans.medicine)
+                return reply, replace(
+                    fresh, last_topic=ans.topic, medicine=ans.medicine, more=bool(ans.more)
+                )
             return self.composer.message("smalltalk", "more_none", rule="smalltalk.more"), fresh
         kind = "smalltalk" if head == SMALLTALK else "fallback"
         return self.composer.message(kind, key, rule=f"{head}.{key}"), fresh  # type: ignore[arg-type]

@@ -74,9 +74,21 @@ class Composer:
             reviewed=ans.reviewed.isoformat(),
         )
 
+    def phrase(self, topic: str) -> str:
+        """How a question names a topic mid-sentence: "what it is used for"."""
+        phrases = self.kb.messages.topic_phrases
+        local = topic.split(".", 1)[-1]
+        if local in phrases:
+            return phrases[local].strip()
+        title = self.kb.answers[topic].title if topic in self.kb.answers else local
+        first = title.split(" ", 1)[0]
+        # "Side effects" -> "side effects"; "MS" and "Baclofen" keep their capitals
+        keep = first.isupper() or first.lower() in self.kb.medicines
+        return title if keep else title[:1].lower() + title[1:]
+
     def clarify(self, choices: tuple[Choice, ...], rule: str) -> Reply:
-        a = choices[0].title
-        b = choices[1].title if len(choices) > 1 else ""
+        a = self.phrase(choices[0].topic)
+        b = self.phrase(choices[1].topic) if len(choices) > 1 else ""
         text = self.fill(self.kb.messages.clarify, a=a, b=b)
         return Reply(
             "clarify",
@@ -86,6 +98,46 @@ class Composer:
             rule=rule,
             region=self.region_id,
         )
+
+    def closest(self, choices: tuple[Choice, ...], rule: str) -> Reply:
+        """A fallback on a question about the medicine: the closest topics to pick from."""
+        listed = self._listed([self.phrase(c.topic) for c in choices])
+        texts = self.kb.messages.fallback
+        text = self.fill(texts.get("closest") or texts["default"], choices=listed)
+        return Reply(
+            "fallback",
+            text,
+            choices=choices,
+            suggestions=tuple(c.title for c in choices),
+            rule=rule,
+            region=self.region_id,
+        )
+
+    def covered(self, ans: Answer, rule: str) -> Reply:
+        """The same topic asked again after its longer part: say so, offer related topics."""
+        related = [s for s in ans.suggestions if s in self.kb.answers]
+        text = self.fill(
+            self.kb.messages.again,
+            topic=self.phrase(ans.topic),
+            choices=self._listed([self.phrase(s) for s in related]),
+        )
+        return Reply(
+            "answer",
+            f"{text}\n\n{self.kb.messages.disclaimer.strip()}",
+            topic=ans.topic,
+            sources=ans.sources,
+            suggestions=tuple(self.kb.answers[s].title for s in related),
+            rule=rule,
+            region=self.region_id,
+            reviewed=ans.reviewed.isoformat(),
+        )
+
+    @staticmethod
+    def _listed(items: list[str]) -> str:
+        """ "a", "a or b", "a, b or c"."""
+        if len(items) <= 1:
+            return "".join(items)
+        return f"{', '.join(items[:-1])} or {items[-1]}"
 
     def emergency_line(self, situation: str) -> str:
         """The first line of the emergency message for `situation`."""

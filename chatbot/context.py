@@ -52,6 +52,8 @@ def encode(state: State, *, version: str = "", secret: bytes | None = None) -> s
         data["c"] = 1
     if state.emergency:
         data["e"] = state.emergency
+    if state.more:
+        data["x"] = 1
     payload = _b64(json.dumps(data, separators=(",", ":")).encode("ascii"))
     return f"{payload}.{_tag(secret, payload)}" if secret else payload
 
@@ -84,6 +86,7 @@ def decode(token: object, kb: Any, *, version: str = "", secret: bytes | None = 
         crisis=urgent.crisis,
         emergency=urgent.emergency,
         turns=_turns(data.get("n")),
+        more=_flag(data.get("x")),
     )
 
 
@@ -106,8 +109,11 @@ def _pending(value: object, kb: Any) -> tuple[Choice, ...]:
     return tuple(Choice(p, kb.answers[p].title) for p in value)
 
 
-def _crisis(value: object) -> bool:
+def _flag(value: object) -> bool:
     return type(value) is int and value == 1
+
+
+_crisis = _flag
 
 
 def _emergency(value: object) -> str:

@@ -1,18 +1,26 @@
-"""Fuzzy intent matching over every example phrasing, normalised once at load.
+"""Intent matching: which topic a question is about, with scores an author can read.
 
-Topic questions are reduced to their content words (stop words and the
-medicine's own name removed: "can I drink on baclofen" -> "drink"). Only the
-examples that share a (lightly stemmed) word with the question are scored, two
-ways, in RapidFuzz's C++ or in plain dict look-ups:
+The matcher sees the question's normalised words, with the medicine's own name
+written `*` ("can I drink on baclofen?" -> "can i drink on *"). Four kinds of
+evidence are blended into one score per intent (0-100):
 
-- *fuzzy*: the best token-sort / token-set similarity to any one example;
-- *keywords*: how much of the question's information (IDF-weighted, lightly
-  stemmed words) the intent's examples share.
+- *words* (BM25): the question's content words (stop words dropped, lightly
+  stemmed) against all of an intent's example phrasings taken as one document,
+  so a word that few topics use counts for more than one that many use;
+- *pairs* (BM25): neighbouring words, stop words and `*` included, so phrases
+  whose words say little alone still count ("how long", "with food", "* for");
+- *answer* (BM25): the content words against the topic's own answer text
+  (title, short and more), so a word that only the answer uses still finds it;
+- *fuzzy*: the best RapidFuzz token-sort / token-set similarity to one example
+  sharing a word with the question, for word order and near-misses.
 
-The blend is the intent's score (0-100). Smalltalk ("thanks", "who are you")
-is matched separately on the whole text, because it is made of stop words.
-The thresholds that turn scores into answer / clarify / fallback are named in
-`Thresholds`.
+Lay words stand for the topic words they mean ("hooked" -> addicted, "pee" ->
+urine; intents/lay_terms.yaml) in the words and answer evidence. A content word
+that neither the examples nor the answers ever use counts against every intent,
+so a question mostly about something else ("weather", "hamstring") scores low and
+falls back. Smalltalk ("thanks", "who are you") is matched separately on the
+whole text, because it is made of stop words. The thresholds that turn scores
+into answer / clarify / fallback are named in `Thresholds`.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from rapidfuzz import fuzz, process
@@ -38,13 +46,32 @@ STOPWORDS = frozenset(
     anything anyone someone one taking take takes took medicine tablets""".split()
 )
 
-#: How much of the score comes from shared keywords (the rest: the best single example).
-KEYWORD_WEIGHT = 0.6
+#: Stands for the medicine's own name in a match key ("can i drink on *").
+MEDICINE = "*"
+
+#: How much each kind of evidence weighs in the score (they add up to 1).
+WORDS_WEIGHT = 0.45
+PAIRS_WEIGHT = 0.10
+ANSWER_WEIGHT = 0.10
+FUZZY_WEIGHT = 0.35
+#: BM25's term-frequency saturation and length normalisation (the usual values).
+BM25_K1 = 1.2
+BM25_B = 0.75
+#: A content word that no example or answer uses weighs this share of the rarest word.
+UNKNOWN_WORD = 0.6
+#: However common a question's words, the most it could score is at least this share of
+#: one rare word, so that common words alone ("can *", "affect") never score high.
+BM25_FLOOR = 0.8
 
 
 def content_words(tokens: Sequence[str], ignore: frozenset[str]) -> str:
     kept = [t for t in tokens if t not in STOPWORDS and t not in ignore]
     return " ".join(kept)
+
+
+def match_key(tokens: Sequence[str], ignore: frozenset[str]) -> str:
+    """The question as the matcher reads it: every word, the medicine's own name as `*`."""
+    return " ".join(MEDICINE if t in ignore else t for t in tokens)
 
 
 def stem(word: str) -> str:
@@ -53,6 +80,105 @@ def stem(word: str) -> str:
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
+
+
+def _content(words: Sequence[str], ignore: frozenset[str] = frozenset()) -> list[str]:
+    return [w for w in words if w not in STOPWORDS and w != MEDICINE and w not in ignore]
+
+
+def _pairs(words: Sequence[str]) -> list[str]:
+    return [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+
+
+@dataclass(frozen=True)
+class LayTerms:
+    """Everyday words -> the words the content uses for them, for matching only
+    (the safety screen never sees these): "pee" -> "urine", "hair fall out" -> "hair loss"."""
+
+    table: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    longest: int = 1
+    ignore: frozenset[str] = frozenset()  # words that say nothing about the topic ("even")
+    follow_ups: tuple[tuple[str, ...], ...] = ()  # how a follow-up starts ("what about")
+
+    @classmethod
+    def build(
+        cls,
+        pairs: Iterable[tuple[Sequence[str], Sequence[str]]],
+        ignore: Iterable[str] = (),
+        follow_ups: Iterable[Sequence[str]] = (),
+    ) -> LayTerms:
+        table = {tuple(v): tuple(c) for v, c in pairs if v and tuple(v) != tuple(c)}
+        longest = max((len(k) for k in table), default=1)
+        starts = tuple(sorted({tuple(f) for f in follow_ups if f}, key=len, reverse=True))
+        return cls(MappingProxyType(table), longest, frozenset(ignore), starts)
+
+    def apply(self, words: Sequence[str]) -> list[str]:
+        if not self.table:
+            return list(words)
+        out: list[str] = []
+        i, n = 0, len(words)
+        while i < n:
+            for size in range(min(self.longest, n - i), 0, -1):
+                target = self.table.get(tuple(words[i : i + size]))
+                if target is not None:
+                    out.extend(target)
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+
+@dataclass(frozen=True)
+class Bm25:
+    """Okapi BM25 over a few documents, with the weights worked out at load time."""
+
+    postings: Mapping[str, tuple[tuple[str, float], ...]]  # feature -> (document, weight)
+    idf: Mapping[str, float]
+    unknown: float  # what a feature no document has counts in the most a question can score
+    floor: float  # the least "most" there is: common features alone never score high
+
+    @classmethod
+    def build(cls, docs: Mapping[str, Sequence[str]], unknown: float = 0.0) -> Bm25:
+        counts = {d: Counter(f) for d, f in docs.items() if f}
+        n = len(counts)
+        if not n:
+            return cls(MappingProxyType({}), MappingProxyType({}), 0.0, 0.0)
+        avg = sum(sum(c.values()) for c in counts.values()) / n
+        df: Counter[str] = Counter(w for c in counts.values() for w in c)
+        idf = {w: math.log((n - k + 0.5) / (k + 0.5) + 1) for w, k in df.items()}
+        postings: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        k1, b = BM25_K1, BM25_B
+        for d, c in counts.items():
+            norm = k1 * (1 - b + b * sum(c.values()) / avg)
+            for w, tf in c.items():
+                postings[w].append((d, idf[w] * tf * (k1 + 1) / (tf + norm)))
+        rarest = math.log((n + 0.5) / 0.5 + 1)
+        return cls(
+            MappingProxyType({w: tuple(p) for w, p in postings.items()}),
+            MappingProxyType(idf),
+            unknown * rarest,
+            BM25_FLOOR * rarest,
+        )
+
+    def scores(self, features: Iterable[str]) -> dict[str, float]:
+        """Each document's share (0-1) of the most these features could score."""
+        found: dict[str, float] = defaultdict(float)
+        most = 0.0
+        for w in set(features):
+            idf = self.idf.get(w)
+            if idf is None:
+                most += self.unknown
+                continue
+            most += idf
+            for doc, weight in self.postings[w]:
+                found[doc] += weight
+        most = max(most, self.floor)
+        if most <= 0:
+            return {}
+        most *= BM25_K1 + 1
+        return {d: v / most for d, v in found.items()}
 
 
 @dataclass(frozen=True)
@@ -71,27 +197,49 @@ class Decision:
 
 @dataclass(frozen=True)
 class Matcher:
-    keys: tuple[str, ...]  # reduced example texts, parallel to the next two
+    keys: tuple[str, ...]  # content words of each example, parallel to the next two
     intents: tuple[str, ...]
     examples: tuple[str, ...]
     thresholds: Thresholds
-    keywords: Mapping[str, Mapping[str, float]]  # intent -> stemmed word -> weight
-    idf: Mapping[str, float]
-    unknown_idf: float
+    keywords: Mapping[str, Mapping[str, float]]  # intent -> stemmed word -> how much it marks it
+    idf: Mapping[str, float]  # stemmed word -> how few intents use it
     postings: Mapping[str, tuple[int, ...]]  # stemmed word -> examples that use it
+    words: Bm25
+    pairs: Bm25
+    answers: Bm25
+    lay: LayTerms
 
     @classmethod
-    def build(cls, rows: Iterable[tuple[str, str, str]], thresholds: Thresholds) -> Matcher:
-        """rows: (intent id, example as written, reduced key)."""
+    def build(
+        cls,
+        rows: Iterable[tuple[str, str, str]],
+        thresholds: Thresholds,
+        answers: Iterable[tuple[str, str]] = (),
+        lay: LayTerms | None = None,
+    ) -> Matcher:
+        """rows: (intent id, example as written, match key); answers: (intent id, match key
+        of the answer text it leads to)."""
+        lay = lay or LayTerms()
         keys, intents, examples = [], [], []
+        word_docs: dict[str, list[str]] = defaultdict(list)
+        pair_docs: dict[str, list[str]] = defaultdict(list)
         seen: set[tuple[str, str]] = set()
+        skip = lay.ignore
         for intent, example, key in rows:
-            if not key or (intent, key) in seen:
+            words = key.split()
+            content = " ".join(_content(words, skip))
+            if not content or (intent, key) in seen:
                 continue
             seen.add((intent, key))
-            keys.append(key)
+            keys.append(content)
             intents.append(intent)
             examples.append(example)
+            word_docs[intent] += [stem(w) for w in _content(lay.apply(words), skip)]
+            pair_docs[intent] += _pairs(words)
+        answer_docs = {
+            intent: [stem(w) for w in _content(lay.apply(key.split()), skip)]
+            for intent, key in answers
+        }
         # keyword profile per intent: in how many of its examples each word occurs
         counts: dict[str, Counter[str]] = defaultdict(Counter)
         for key, intent in zip(keys, intents, strict=True):
@@ -112,6 +260,8 @@ class Matcher:
         for index, key in enumerate(keys):
             for w in {stem(w) for w in key.split()}:
                 postings[w].append(index)
+        known = set(df) | {w for doc in answer_docs.values() for w in doc}
+        unknown = UNKNOWN_WORD if known else 0.0
         return cls(
             tuple(keys),
             tuple(intents),
@@ -119,41 +269,66 @@ class Matcher:
             thresholds,
             MappingProxyType(keywords),
             MappingProxyType(idf),
-            math.log(n + 1),
             MappingProxyType({w: tuple(ix) for w, ix in postings.items()}),
+            Bm25.build(word_docs, unknown),
+            Bm25.build(pair_docs),
+            Bm25.build(answer_docs),
+            lay,
         )
 
     def rank(self, query: str, limit: int = 5) -> list[Candidate]:
-        """Best blended score per intent, best first."""
-        if not query or not self.keys:
+        """Best blended score per intent, best first. `query` is a `match_key`."""
+        words = query.split()
+        content = self.content(query)
+        if not content or not self.keys:
             return []
-        words = [stem(w) for w in query.split()]
-        # only examples that share a word with the question can score: fuzzy-score those
-        pool = sorted({i for w in words for i in self.postings.get(w, ())})
+        stems = [stem(w) for w in _content(self.lay.apply(words), self.lay.ignore)]
+        evidence: dict[str, float] = defaultdict(float)
+        for index, weight, found in (
+            (self.words, WORDS_WEIGHT, stems),
+            (self.pairs, PAIRS_WEIGHT, _pairs(words)),
+            (self.answers, ANSWER_WEIGHT, stems),
+        ):
+            for intent, share in index.scores(found).items():
+                evidence[intent] += weight * share
+        fuzzy = self._fuzzy(" ".join(content), {stem(w) for w in content} | set(stems))
+        scores = []
+        for intent in evidence.keys() | fuzzy.keys():
+            value, example = fuzzy.get(intent, (0.0, ""))
+            total = 100.0 * evidence.get(intent, 0.0) + FUZZY_WEIGHT * value
+            scores.append(Candidate(intent, round(total, 1), example))
+        scores.sort(key=lambda c: (-c.score, c.intent))
+        return scores[:limit]
+
+    def content(self, query: str) -> list[str]:
+        """The words of a match key that can say what it is about."""
+        return _content(query.split(), self.lay.ignore)
+
+    def _fuzzy(self, text: str, stems: set[str]) -> dict[str, tuple[float, str]]:
+        """The best similarity (0-100) to one example per intent, among the examples that
+        share a word with the question, and that example."""
+        pool = sorted({i for w in stems for i in self.postings.get(w, ())})
         if not pool:
-            return []
+            return {}
         pool_keys = [self.keys[i] for i in pool]
         best: dict[str, dict[str, tuple[float, int]]] = {}  # intent -> scorer -> (score, ex)
         for name, scorer in (("sort", fuzz.token_sort_ratio), ("set", fuzz.token_set_ratio)):
             for _key, value, at in process.extract(
-                query, pool_keys, scorer=scorer, processor=None, limit=None
+                text, pool_keys, scorer=scorer, processor=None, limit=None
             ):
                 index = pool[at]
                 per = best.setdefault(self.intents[index], {})
                 if value > per.get(name, (-1.0, 0))[0]:
                     per[name] = (value, index)
-        total = sum(self.idf.get(w, self.unknown_idf) for w in words) or 1.0
-        scores: dict[str, Candidate] = {}
+        out = {}
         for intent, per in best.items():
             sort_v, sort_i = per.get("sort", (0.0, -1))
             set_v, set_i = per.get("set", (0.0, -1))
-            profile = self.keywords.get(intent, {})
-            kw = 100.0 * sum(self.idf.get(w, 0.0) * profile[w] for w in words if w in profile)
-            value = (1 - KEYWORD_WEIGHT) * (sort_v + set_v) / 2 + KEYWORD_WEIGHT * kw / total
-            example = self.examples[sort_i if sort_v >= set_v else set_i]
-            scores[intent] = Candidate(intent, round(value, 1), example)
-        ranked = sorted(scores.values(), key=lambda c: (-c.score, c.intent))
-        return ranked[:limit]
+            out[intent] = (
+                (sort_v + set_v) / 2,
+                self.examples[sort_i if sort_v >= set_v else set_i],
+            )
+        return out
 
     def decide(self, candidates: list[Candidate], query: str = "") -> Decision:
         t = self.thresholds
@@ -196,7 +371,7 @@ class Matcher:
     def _two_topics(self, query: str, a: str, b: str) -> bool:
         """Does the question carry a word that marks `a` but not `b`, and one that marks
         `b` but not `a`? ("alcohol and driving": each word belongs to one topic.)"""
-        words = {stem(w) for w in query.split()}
+        words = {stem(w) for w in self.content(query)}
         if len(words) > TOPIC_LIST_WORDS:
             return False  # a sentence, not a list of topics: its words have other roles
         pa, pb = self.keywords.get(a, {}), self.keywords.get(b, {})

@@ -128,6 +128,16 @@ class MessagesFile(Strict):
     fallback: dict[str, Text]
     smalltalk: dict[str, Text]
     clarify: Text
+    topic_phrases: dict[str, Text] = Field(
+        default_factory=dict,
+        description="how a clarify question names a topic, by topic id "
+        "('uses': 'what it is used for'); default: its title",
+    )
+    again: Text = Field(
+        default="{topic}: that is all I have, and it is just above. "
+        "You could also ask about: {choices}.",
+        description="a topic asked again after its longer part was shown",
+    )
     disclaimer: Text
 
 
@@ -142,6 +152,11 @@ class IntentEntry(Strict):
         "or smalltalk.<key> / fallback.<key> of messages.yaml",
     )
     examples: list[Text] = Field(min_length=1, description="ways people ask; 20 or more")
+    match: Literal["words", "whole"] | None = Field(
+        default=None,
+        description="how its examples are matched: 'words' like a topic's, or 'whole' as a "
+        "whole text (default: 'whole' for smalltalk and fallback intents, else 'words')",
+    )
 
 
 class IntentsFile(Strict):
@@ -154,6 +169,20 @@ class SynonymsFile(Strict):
     """intents/synonyms.yaml: canonical word -> variants rewritten to it"""
 
     synonyms: dict[str, list[Text]]
+
+
+class LayTermsFile(Strict):
+    """intents/lay_terms.yaml: the content's word -> everyday words that mean it, for
+    matching only (the safety screen never sees them)"""
+
+    terms: dict[str, list[Text]] = Field(default_factory=dict)
+    ignore: list[Text] = Field(
+        default_factory=list, description="words that say nothing about the topic ('even')"
+    )
+    follow_ups: list[Text] = Field(
+        default_factory=list,
+        description="how a short follow-up to the last answer starts ('what about', 'and for')",
+    )
 
 
 class OtherMedicinesFile(Strict):
@@ -240,6 +269,7 @@ SCHEMAS: dict[str, type[Strict]] = {
     "messages": MessagesFile,
     "intents": IntentsFile,
     "synonyms": SynonymsFile,
+    "lay_terms": LayTermsFile,
     "other_medicines": OtherMedicinesFile,
     "safety": SafetyFile,
 }

@@ -17,8 +17,8 @@ class Thresholds:
     """How the matcher turns scores (0-100) into a decision."""
 
     answer: float = 36.0  # best intent must score at least this to be answered
-    margin: float = 2.0  # ...and beat the runner-up topic by this much, or we ask
-    clarify: float = 30.0  # below `answer` but above this: ask between the top two
+    margin: float = 1.0  # ...and beat the runner-up topic by this much, or we ask
+    clarify: float = 28.0  # below `answer` but above this: ask between the top two
     smalltalk: float = 80.0  # whole-text similarity for "thanks", "who are you", ...
 
 

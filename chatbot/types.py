@@ -76,6 +76,7 @@ class State:
     crisis: bool = False  # a crisis reply was given in this conversation
     emergency: str = ""  # the emergency under way (its message key, e.g. "overdose"), or ""
     turns: int = 0
+    more: bool = False  # the last answer's longer part has been shown
 
     def next(self, **changes: Any) -> State:
         return replace(self, turns=self.turns + 1, **changes)

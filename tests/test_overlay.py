@@ -4,6 +4,7 @@ people safe. Planted overlays are refused with the overlay's own file and line."
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def test_check_reports_what_the_overlay_adds_and_changes_with_file_and_line(caps
     assert "adds answer baclofen.pump_clinic" in out
     assert "adds 3 phrasings to intent alcohol" in out
     assert "replaces message disclaimer" in out
-    assert out.rstrip().endswith("0 errors, 0 warnings in 0 files (checked 51 files)")
+    assert re.search(r"\n0 errors, 0 warnings in 0 files \(checked \d+ files\)$", out.rstrip())
     assert main(["check", "--format", "json", "--overlay", str(LEEDS)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["errors"] == 0 and data["overlay"]["folder"] == str(LEEDS)

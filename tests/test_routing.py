@@ -1,16 +1,33 @@
-"""How well questions reach the right topic: the dev set, the blind hold-out set,
-and every intent's own examples. Figures are printed (run with -s)."""
+"""How well questions reach the right topic: the real-question dev set, the older
+dev and blind hold-out sets, and every intent's own examples. Figures are printed
+(`make test` shows them; pytest -s too)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+
+import pytest
+
+from chatbot import Chatbot
+from chatbot.settings import Thresholds
+from chatbot.types import State
 
 from .conftest import load_data
 
-#: Floors that guard the measured figures (see README) from regressing.
-DEV_FLOOR = 0.90
-HOLDOUT_FLOOR = 0.85
+#: Floors that guard the measured figures (see README) from regressing. The older
+#: sets' floors are what they scored before issue 10's matcher (261/279, 147/160):
+#: no loss below that.
+REAL_FLOOR = 0.90
+DEV_FLOOR = 0.935
+HOLDOUT_FLOOR = 0.918
 EXAMPLES_FLOOR = 0.90
+
+
+def report(capsys, line: str) -> None:
+    """Print a figure so that it shows in `make test` even when output is captured."""
+    with capsys.disabled():
+        print(f"\n{line}")
 
 
 def accuracy(bot, questions):
@@ -23,22 +40,121 @@ def accuracy(bot, questions):
     return 1 - len(misses) / len(questions), misses
 
 
-def test_dev_set_accuracy(bot):
+def test_real_question_dev_set_accuracy(bot, capsys):
+    questions = load_data("real_questions.yaml")["questions"]
+    assert len(questions) >= 280
+    acc, misses = accuracy(bot, questions)
+    report(
+        capsys,
+        f"real-question dev set: {len(questions) - len(misses)}/{len(questions)} = {acc:.1%}"
+        f" (floor {REAL_FLOOR:.1%})",
+    )
+    assert acc >= REAL_FLOOR, misses[:15]
+
+
+def test_dev_set_accuracy(bot, capsys):
     questions = (
         load_data("dev_questions_a.yaml")["questions"]
         + load_data("dev_questions_b.yaml")["questions"]
     )
     assert len(questions) >= 200
     acc, misses = accuracy(bot, questions)
-    print(f"\ndev set: {len(questions) - len(misses)}/{len(questions)} = {acc:.1%}")
+    report(
+        capsys,
+        f"older dev set: {len(questions) - len(misses)}/{len(questions)} = {acc:.1%}"
+        f" (floor {DEV_FLOOR:.1%})",
+    )
     assert acc >= DEV_FLOOR, misses[:15]
 
 
-def test_holdout_set_accuracy(bot):
+def test_holdout_set_accuracy(bot, capsys):
     questions = load_data("holdout_questions.yaml")["questions"]
     acc, misses = accuracy(bot, questions)
-    print(f"\nblind hold-out set: {len(questions) - len(misses)}/{len(questions)} = {acc:.1%}")
+    report(
+        capsys,
+        f"blind hold-out set: {len(questions) - len(misses)}/{len(questions)} = {acc:.1%}"
+        f" (floor {HOLDOUT_FLOOR:.1%})",
+    )
     assert acc >= HOLDOUT_FLOOR, misses[:15]
+
+
+#: The examples issue 10 was filed with, and how the contract says they route.
+ISSUE_EXAMPLES = [
+    ("which drugs shouldnt i mix with baclofen", "answer", "interactions"),
+    ("can baclofen make my hair fall out", "answer", "side_effects"),
+    ("what is baclofen made from", "answer", "about"),
+    ("is baclofen an opiate", "answer", "about"),
+    ("thanks a lot that was useful", "smalltalk", None),
+    ("thank you dear youve been very helpfull", "smalltalk", None),
+    ("can i give my baclofen to my brother", "answer", "sharing"),
+    ("what do i do with my leftover baclofen pills", "answer", "storage"),
+    ("stupid bot", "smalltalk", None),
+    ("why wont you answer me", "smalltalk", None),
+    ("whats the weather like", "fallback", None),
+    ("tizanidine side effects", "fallback", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "topic"), ISSUE_EXAMPLES)
+def test_the_issues_examples_route_as_the_contract_says(bot, text, kind, topic):
+    r = bot.respond(text)
+    assert (r.kind, r.topic) == (kind, f"baclofen.{topic}" if topic else None), r.rule
+
+
+def test_frustration_gets_a_calm_explanation_not_a_fallback(bot):
+    r = bot.respond("this bot is useless")
+    assert r.kind == "smalltalk" and r.rule == "smalltalk.frustrated"
+    assert "dose" in r.text and "pharmacist" in r.text
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "topic"),
+    [
+        ("can i drink on baclofen", "what about wine?", "alcohol"),
+        ("can i drink on baclofen", "how about just one beer", "alcohol"),
+        ("is baclofen safe for older people", "and for my mum?", "older_adults"),
+        ("is baclofen safe for older people", "and after that?", "older_adults"),
+        ("can i drink on baclofen", "what about driving?", "driving"),
+        ("baclofen side effects", "what about with tramadol?", "interactions"),
+    ],
+)
+def test_a_short_follow_up_continues_or_names_its_topic(bot, first, then, topic):
+    _, state = bot.reply(first)
+    r, _ = bot.reply(then, state)
+    assert (r.kind, r.topic) == ("answer", f"baclofen.{topic}"), r.rule
+
+
+def test_asking_again_never_repeats_the_same_paragraph(bot):
+    texts, state = [], State()
+    for _ in range(3):
+        r, state = bot.reply("what are the side effects of baclofen", state)
+        assert (r.kind, r.topic) == ("answer", "baclofen.side_effects")
+        texts.append(r.text)
+    assert len(set(texts)) == 3
+    assert r.rule is not None and r.rule.endswith(".covered") and r.suggestions
+
+
+def test_a_fallback_on_a_baclofen_question_offers_the_closest_topics(bot):
+    unsure = Chatbot.from_settings(bot.settings.with_(thresholds=Thresholds(101, 1, 101)))
+    r, state = unsure.reply("what are the side effects of baclofen")
+    assert r.kind == "fallback" and r.rule == "fallback.closest"
+    assert 2 <= len(r.suggestions) <= 3 and "Side effects" in r.suggestions
+    assert "side effects" in r.text.splitlines()[0]
+    picked, _ = unsure.reply("the first one", state)
+    assert picked.kind == "answer" and picked.topic == r.choices[0].topic
+
+
+def test_a_fallback_on_something_else_lists_what_it_can_do(bot):
+    r = bot.respond("who won the football last night")
+    assert r.kind == "fallback" and not r.choices
+
+
+def test_clarify_reads_naturally(bot):
+    r = bot.respond("baclofen and my stomach")
+    assert r.kind == "clarify"
+    question = r.text.split("?")[0]
+    assert question.startswith("Do you mean ") and ", or " in question
+    assert not re.search(r"\s[A-Z][a-z]", question[1:]), question  # no capitals mid-sentence
 
 
 def test_intent_examples_route_back_to_their_intent(bot):

@@ -168,7 +168,7 @@ def _knowledge_kind(parts: tuple[str, ...]) -> str | None:
 
 
 def _intents_kind(parts: tuple[str, ...]) -> str | None:
-    if parts in (("synonyms.yaml",), ("other_medicines.yaml",)):
+    if parts in (("synonyms.yaml",), ("lay_terms.yaml",), ("other_medicines.yaml",)):
         return parts[0].removesuffix(".yaml")
     if len(parts) == 2 and parts[0] == "safety":
         return "safety"
@@ -380,7 +380,7 @@ class _Example:
 def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
     from rapidfuzz import fuzz, process
 
-    from ..matcher import content_words
+    from ..matcher import match_key
 
     def where(ex: _Example) -> tuple[Doc, tuple[str | int, ...]]:
         intent = kb.intents[ex.intent]
@@ -455,7 +455,7 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
     for ex, toks in zip(examples, tokens, strict=True):
         if ex.intent not in matched:
             continue  # matched some other way (e.g. whole-text smalltalk)
-        query = content_words(toks, ignore)
+        query = match_key(toks, ignore)
         if query not in ranks:
             ranks[query] = kb.matcher.rank(query, limit=len(matched))
         ranked = ranks[query]

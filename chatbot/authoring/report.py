@@ -61,11 +61,11 @@ def example_rows(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
     """(intent, example, reduced key) for every topic intent's example, reduced as the
     loader does. Smalltalk and fixed fallbacks are matched on the whole text by another
     matcher, so they are not part of this cross-validation."""
-    from ..matcher import content_words
+    from ..matcher import match_key
 
     ignore = frozenset(kb.medicine_words)
     return [
-        (intent.id, example, content_words(kb.normalizer.tokens(example), ignore))
+        (intent.id, example, match_key(kb.normalizer.tokens(example), ignore))
         for intent in kb.intents.values()
         if intent.kind == "answer"
         for example in intent.examples
@@ -74,11 +74,11 @@ def example_rows(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
 
 def title_rows(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
     """Every answer's title leads to its topic; titles stay in every training fold."""
-    from ..matcher import content_words
+    from ..matcher import match_key
 
     ignore = frozenset(kb.medicine_words)
     return [
-        (topic, ans.title, content_words(kb.normalizer.tokens(ans.title), ignore))
+        (topic, ans.title, match_key(kb.normalizer.tokens(ans.title), ignore))
         for topic, ans in kb.answers.items()
         if topic in kb.intents
     ]
@@ -102,16 +102,18 @@ def assign_folds(rows: Sequence[tuple[str, str, str]], folds: int, seed: int) ->
 
 
 def cross_validate(kb: KnowledgeBase, folds: int = 5, seed: int = 0) -> list[Prediction]:
+    from ..content import answer_rows
     from ..matcher import Matcher
 
     rows = example_rows(kb)
     titles = title_rows(kb)
+    texts = answer_rows(kb.intents, kb.answers, kb.normalizer, frozenset(kb.medicine_words))
     fold_of = assign_folds(rows, folds, seed)
     thresholds = kb.matcher.thresholds
     out: list[Prediction] = []
     for fold in range(folds):
         train = [r for r, f in zip(rows, fold_of, strict=True) if f != fold]
-        matcher = Matcher.build([*train, *titles], thresholds)
+        matcher = Matcher.build([*train, *titles], thresholds, texts, kb.matcher.lay)
         for (intent, example, key), f in zip(rows, fold_of, strict=True):
             if f != fold:
                 continue

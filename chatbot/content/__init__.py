@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .model import FALLBACK, SMALLTALK, Answer, Intent, KnowledgeBase
 
 if TYPE_CHECKING:
-    from ..matcher import Matcher, PhraseMatcher
+    from ..matcher import LayTerms, Matcher, PhraseMatcher
     from ..normalize import Normalizer
     from ..safety import SafetyScreen
     from ..settings import Thresholds
@@ -31,7 +31,16 @@ if TYPE_CHECKING:
     from .overlay import Overlay
     from .reader import Reader
 
-__all__ = ["FALLBACK", "SMALLTALK", "Answer", "Intent", "KnowledgeBase", "common_root", "load"]
+__all__ = [
+    "FALLBACK",
+    "SMALLTALK",
+    "Answer",
+    "Intent",
+    "KnowledgeBase",
+    "answer_rows",
+    "common_root",
+    "load",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -53,6 +62,7 @@ def load(
     """Read and check all content, with a clinic's overlay folder on top if given.
     Returns (None, problems) if any problem is an error."""
     from .. import schema
+    from ..matcher import LayTerms
     from ..normalize import Normalizer, english_lexicon
     from ..settings import Thresholds
     from ..types import Problem
@@ -78,6 +88,9 @@ def load(
     _shared_doc, shared = ld.read(kdir / "sources.yaml", schema.SourcesFile)
     _syn_doc, synonyms = ld.read(idir / "synonyms.yaml", schema.SynonymsFile)
     other_doc, others = ld.read(idir / "other_medicines.yaml", schema.OtherMedicinesFile)
+    lay_file = schema.LayTermsFile()
+    if (idir / "lay_terms.yaml").exists():  # optional: everyday words, for matching only
+        lay_file = ld.read(idir / "lay_terms.yaml", schema.LayTermsFile)[1] or lay_file
     medicines, answers = read_answers(ld, kdir)
 
     regions: dict[str, schema.Region] = dict(contacts.regions) if contacts else {}
@@ -128,8 +141,17 @@ def load(
         elif key:
             other[key] = name
 
+    lay = LayTerms.build(
+        (
+            (normalizer.tokens(variant), normalizer.tokens(canonical))
+            for canonical, variants in lay_file.terms.items()
+            for variant in variants
+        ),
+        (w for text in lay_file.ignore for w in normalizer.tokens(text)),
+        (normalizer.tokens(text) for text in lay_file.follow_ups),
+    )
     intents, matcher, phrases = _index(
-        ld, raw, answers, normalizer, screen, medicine_words, thresholds
+        ld, raw, answers, normalizer, screen, medicine_words, thresholds, lay
     )
 
     if any(p.severity == "error" for p in ld.problems) or messages is None:
@@ -162,10 +184,11 @@ def _index(
     screen: SafetyScreen,
     medicine_words: Mapping[str, str],
     thresholds: Thresholds,
+    lay: LayTerms,
 ) -> tuple[dict[str, Intent], Matcher, PhraseMatcher]:
     """Normalise every example once; refuse any that a safety rule would catch first."""
     from ..concepts import MARKS
-    from ..matcher import Matcher, PhraseMatcher, content_words
+    from ..matcher import Matcher, PhraseMatcher, match_key
 
     rows: list[tuple[str, str, str]] = []  # topics: (intent, example, content words)
     phrase_rows: list[tuple[str, str, str]] = []  # smalltalk and fallbacks: whole text
@@ -186,14 +209,34 @@ def _index(
                     "safety rules run first, so this example could never be reached; "
                     "remove it or reword it",
                 )
-            elif r.target.split(".", 1)[0] in (SMALLTALK, FALLBACK):
+            elif r.match == "whole":
                 phrase_rows.append((r.id, example, " ".join(tokens)))
             else:
-                rows.append((r.id, example, content_words(tokens, ignore)))
+                rows.append((r.id, example, match_key(tokens, ignore)))
         where = r.doc.place(("intents", r.index))
         intents[r.id] = Intent(r.id, r.target, tuple(r.examples), where)
     # every answer's title also leads to its topic (kiosk buttons send titles)
     for topic, ans in answers.items():
         if topic in intents:
-            rows.append((topic, ans.title, content_words(normalizer.tokens(ans.title), ignore)))
-    return intents, Matcher.build(rows, thresholds), PhraseMatcher.build(phrase_rows)
+            rows.append((topic, ans.title, match_key(normalizer.tokens(ans.title), ignore)))
+    # the answer an intent leads to is evidence too: a word only the answer uses finds it
+    texts = answer_rows(intents, answers, normalizer, ignore)
+    matcher = Matcher.build(rows, thresholds, texts, lay)
+    return intents, matcher, PhraseMatcher.build(phrase_rows)
+
+
+def answer_rows(
+    intents: Mapping[str, Intent],
+    answers: Mapping[str, Answer],
+    normalizer: Normalizer,
+    ignore: frozenset[str],
+) -> list[tuple[str, str]]:
+    """(intent, match key of what its answer says: title, short and more), the matcher's
+    answer evidence."""
+    from ..matcher import match_key
+
+    return [
+        (i.id, match_key(normalizer.tokens(" ".join((a.title, a.short, a.more or ""))), ignore))
+        for i in intents.values()
+        if (a := answers.get(i.target)) is not None
+    ]

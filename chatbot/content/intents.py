@@ -22,6 +22,7 @@ class RawIntent:
     examples: list[str]
     doc: Doc
     index: int  # its position in the file, for problem locations
+    match: str = "words"  # "words": like a topic's examples; "whole": the whole text
 
 
 def read_intents(
@@ -80,7 +81,9 @@ def read_intents(
                     "add the answer to knowledge/, or set 'answer:' to an existing topic",
                 )
                 continue
-            out.append(RawIntent(qid, target, list(entry.examples), doc, i))
+            whole = target.split(".", 1)[0] in (SMALLTALK, FALLBACK)
+            match = entry.match or ("whole" if whole else "words")
+            out.append(RawIntent(qid, target, list(entry.examples), doc, i, match))
     return out
 
 

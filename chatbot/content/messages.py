@@ -29,6 +29,8 @@ PLACEHOLDERS = frozenset(
         "medicine",
         "a",
         "b",
+        "choices",
+        "topic",
     ]
 )
 
@@ -46,22 +48,33 @@ def check_messages(ld: Reader, doc: Doc, messages: MessagesFile) -> None:
                     f"messages.yaml has no {kind}.{key}",
                     f"add '{key}:' under '{kind}:'",
                 )
-    for kind in ("emergency", "emergency_followup", "crisis", "refusal", "fallback", "smalltalk"):
-        for key, text in getattr(messages, kind).items():
-            for name in re.findall(r"\{([^{}]*)\}", text):
-                if name not in PLACEHOLDERS:
-                    ld.error(
-                        doc,
-                        (kind, key),
-                        "E032",
-                        f"unknown placeholder {{{name}}} in {kind}.{key}",
-                        f"known: {', '.join(sorted(PLACEHOLDERS))}",
-                    )
-            m = DOSE_PATTERN.search(text)
-            if m:
+    texts: list[tuple[tuple[str, ...], str]] = [
+        ((kind, key), text)
+        for kind in (
+            "emergency",
+            "emergency_followup",
+            "crisis",
+            "refusal",
+            "fallback",
+            "smalltalk",
+        )
+        for key, text in getattr(messages, kind).items()
+    ]
+    texts += [(("clarify",), messages.clarify), (("again",), messages.again)]
+    for path, text in texts:
+        name_of = ".".join(path)
+        for name in re.findall(r"\{([^{}]*)\}", text):
+            if name not in PLACEHOLDERS:
                 ld.error(
-                    doc, (kind, key), "E030", f"{kind}.{key} states a dose amount: '{m.group(0)}'"
+                    doc,
+                    path,
+                    "E032",
+                    f"unknown placeholder {{{name}}} in {name_of}",
+                    f"known: {', '.join(sorted(PLACEHOLDERS))}",
                 )
+        m = DOSE_PATTERN.search(text)
+        if m:
+            ld.error(doc, path, "E030", f"{name_of} states a dose amount: '{m.group(0)}'")
     for kind in ("emergency", "emergency_followup"):
         for key, text in getattr(messages, kind).items():
             if not text.lstrip().startswith("{emergency_line}"):
