@@ -215,7 +215,8 @@ class Chatbot:
             routed = self._emergency_turn(routed, screened, state, situation)
         reply, new_state = routed.reply, routed.state
         if state.crisis and reply.kind not in URGENT_KINDS:
-            if reply.kind in ("smalltalk", "fallback"):
+            # after a crisis, small talk, a fallback or three words ("i mean it") are about it
+            if reply.kind in ("smalltalk", "fallback") or len(tokens) <= 3:
                 reply = self.composer.message("crisis", "followup", rule="crisis.followup")
             else:
                 reply = self.composer.with_reminder(reply)
@@ -243,6 +244,11 @@ class Chatbot:
             and reply.rule != "smalltalk.more"
         ) or reply.rule in ("smalltalk.goodbye", "smalltalk.thanks")
         found = {f.concept for f in screened.reading.found}
+        screen = self.kb.screen
+        if found & screen.move_on:  # "different question: ..." moves on even inside one
+            moved_on = reply.kind == "answer" or moved_on
+        elif state.emergency and found & screen.stay:  # still about the emergency
+            moved_on = False
         followup = (
             next((key for concept, key in _FOLLOWUPS if concept in found), None)
             if state.emergency

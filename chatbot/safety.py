@@ -165,7 +165,9 @@ class SafetyScreen:
     vocabulary: Vocabulary
     rules: tuple[Rule, ...]  # already in precedence order
     doubt: tuple[tuple[str, str], ...] = ()  # (concept, emergency message)
-    crisis_concepts: frozenset[str] = field(default_factory=frozenset)
+    crisis_concepts: frozenset[str] = field(default_factory=frozenset)  # negated: a denial
+    stay: frozenset[str] = field(default_factory=frozenset)  # keep an emergency conversation
+    move_on: frozenset[str] = field(default_factory=frozenset)  # ...unless one of these
 
     def screen(
         self, tokens: list[str], context: frozenset[str] = frozenset(), every_rule: bool = False

@@ -255,6 +255,15 @@ class SafetyFile(Strict):
         default_factory=list,
         description="concepts that, negated, are a denial ('i'm not suicidal'), not a disclosure",
     )
+    stay: list[Id] = Field(
+        default_factory=list,
+        description="concepts that keep a conversation on the emergency under way "
+        "('he is snoring', 'what do i tell them'): an answer does not move on",
+    )
+    move_on: list[Id] = Field(
+        default_factory=list,
+        description="concepts that say the person has moved on from the emergency",
+    )
     doubt: dict[Id, Id] = Field(
         default_factory=dict,
         description="concept -> emergency message: found and not settled, it escalates",

@@ -198,7 +198,20 @@ def compile_safety(
         for j, name in enumerate(sfile.denial):
             if _known(ld, doc, ("denial", j), name, concepts, "concept"):
                 denial.add(name)
-    screen = SafetyScreen(vocabulary, rules, tuple(doubt), frozenset(denial))
+    lists: dict[str, set[str]] = {"stay": set(), "move_on": set()}
+    for doc, sfile in docs:
+        for field_name, names in lists.items():
+            for j, name in enumerate(getattr(sfile, field_name)):
+                if _known(ld, doc, (field_name, j), name, concepts, "concept"):
+                    names.add(name)
+    screen = SafetyScreen(
+        vocabulary,
+        rules,
+        tuple(doubt),
+        frozenset(denial),
+        frozenset(lists["stay"]),
+        frozenset(lists["move_on"]),
+    )
     _guarantees(ld, docs, screen, normalizer, by_kind)
     return screen
 
