@@ -200,10 +200,10 @@ def compile_safety(
                 denial.add(name)
     lists: dict[str, set[str]] = {"stay": set(), "move_on": set()}
     for doc, sfile in docs:
-        for field_name, names in lists.items():
+        for field_name, chosen in lists.items():
             for j, name in enumerate(getattr(sfile, field_name)):
                 if _known(ld, doc, (field_name, j), name, concepts, "concept"):
-                    names.add(name)
+                    chosen.add(name)
     screen = SafetyScreen(
         vocabulary,
         rules,
