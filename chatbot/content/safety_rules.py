@@ -193,12 +193,8 @@ def compile_safety(
                 )
             )
     rules = tuple(r for kind in SAFETY_ORDER for r in by_kind[kind])
-    denial: set[str] = set()
-    for doc, sfile in docs:
-        for j, name in enumerate(sfile.denial):
-            if _known(ld, doc, ("denial", j), name, concepts, "concept"):
-                denial.add(name)
-    lists: dict[str, set[str]] = {"stay": set(), "move_on": set()}
+    # concept lists the engine reads: denials, and what keeps or ends an emergency talk
+    lists: dict[str, set[str]] = {"denial": set(), "stay": set(), "move_on": set()}
     for doc, sfile in docs:
         for field_name, chosen in lists.items():
             for j, name in enumerate(getattr(sfile, field_name)):
@@ -208,7 +204,7 @@ def compile_safety(
         vocabulary,
         rules,
         tuple(doubt),
-        frozenset(denial),
+        frozenset(lists["denial"]),
         frozenset(lists["stay"]),
         frozenset(lists["move_on"]),
     )
