@@ -90,27 +90,20 @@ class Composer:
         a = self.phrase(choices[0].topic)
         b = self.phrase(choices[1].topic) if len(choices) > 1 else ""
         text = self.fill(self.kb.messages.clarify, a=a, b=b)
-        return Reply(
-            "clarify",
-            text,
-            choices=choices,
-            suggestions=tuple(c.title for c in choices),
-            rule=rule,
-            region=self.region_id,
-        )
+        return self._offering("clarify", text, choices, rule)
 
     def closest(self, choices: tuple[Choice, ...], rule: str) -> Reply:
         """A fallback on a question about the medicine: the closest topics to pick from."""
         listed = self._listed([self.phrase(c.topic) for c in choices])
         texts = self.kb.messages.fallback
         text = self.fill(texts.get("closest") or texts["default"], choices=listed)
+        return self._offering("fallback", text, choices, rule)
+
+    def _offering(self, kind: Kind, text: str, choices: tuple[Choice, ...], rule: str) -> Reply:
+        """A reply that offers topics to pick from, as choices and as buttons."""
+        titles = tuple(c.title for c in choices)
         return Reply(
-            "fallback",
-            text,
-            choices=choices,
-            suggestions=tuple(c.title for c in choices),
-            rule=rule,
-            region=self.region_id,
+            kind, text, choices=choices, suggestions=titles, rule=rule, region=self.region_id
         )
 
     def covered(self, ans: Answer, rule: str) -> Reply:
