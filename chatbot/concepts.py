@@ -281,7 +281,6 @@ class Vocabulary:
         terminators: Iterable[_Phrase],
         entities: frozenset[str] = frozenset(),
     ) -> None:
-        self.names = frozenset(concepts)
         self.entities = entities  # things, not events: no modifier applies to them
         self.modifiers = dict(modifiers)
         self._terminators = PhraseIndex(terminators)

@@ -73,7 +73,7 @@ def decode(token: object, kb: Any, *, version: str = "", secret: bytes | None = 
         return State()
     if not isinstance(data, dict):
         return State()
-    urgent = State(crisis=_crisis(data.get("c")), emergency=_emergency(data.get("e")))
+    urgent = State(crisis=_flag(data.get("c")), emergency=_emergency(data.get("e")))
     signed = secret is None or hmac.compare_digest(
         tag.encode("utf-8", "replace"), _tag(secret, payload).encode("ascii")
     )
@@ -111,9 +111,6 @@ def _pending(value: object, kb: Any) -> tuple[Choice, ...]:
 
 def _flag(value: object) -> bool:
     return type(value) is int and value == 1
-
-
-_crisis = _flag
 
 
 def _emergency(value: object) -> str:

@@ -197,6 +197,3 @@ class SafetyScreen:
             f.concept in self.crisis_concepts and "negation" in f.modifiers for f in reading.found
         )
         return Screened(reading, tuple(hits), doubt, denial)
-
-    def first(self, tokens: list[str]) -> Hit | None:
-        return self.screen(tokens).hit
