@@ -92,6 +92,12 @@ class Composer:
         text = self.fill(self.kb.messages.clarify, a=a, b=b)
         return self._offering("clarify", text, choices, rule)
 
+    def which_medicine(self, choices: tuple[Choice, ...], rule: str) -> Reply:
+        """The same question fits two medicines: ask which, by name."""
+        a, b = (c.title.lower() for c in choices[:2])
+        text = self.fill(self.kb.messages.clarify, a=a, b=b)
+        return self._offering("clarify", text, choices, rule)
+
     def closest(self, choices: tuple[Choice, ...], rule: str) -> Reply:
         """A fallback on a question about the medicine: the closest topics to pick from."""
         listed = self._listed([self.phrase(c.topic) for c in choices])

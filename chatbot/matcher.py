@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -276,8 +276,11 @@ class Matcher:
             lay,
         )
 
-    def rank(self, query: str, limit: int = 5) -> list[Candidate]:
-        """Best blended score per intent, best first. `query` is a `match_key`."""
+    def rank(
+        self, query: str, limit: int = 5, keep: Callable[[str], bool] | None = None
+    ) -> list[Candidate]:
+        """Best blended score per intent, best first. `query` is a `match_key`; `keep`, if
+        given, says which intents may be candidates (a medicine's scope)."""
         words = query.split()
         content = self.content(query)
         if not content or not self.keys:
@@ -294,6 +297,8 @@ class Matcher:
         fuzzy = self._fuzzy(" ".join(content), {stem(w) for w in content} | set(stems))
         scores = []
         for intent in evidence.keys() | fuzzy.keys():
+            if keep is not None and not keep(intent):
+                continue
             value, example = fuzzy.get(intent, (0.0, ""))
             total = 100.0 * evidence.get(intent, 0.0) + FUZZY_WEIGHT * value
             scores.append(Candidate(intent, round(total, 1), example))
