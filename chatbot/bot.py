@@ -239,7 +239,7 @@ class Chatbot:
         return done(reply, new_state, routed)
 
     def _safety_reply(self, hit: Hit, state: State) -> tuple[Reply, State]:
-        kind: Kind = hit.kind  # type: ignore[assignment]
+        kind: Kind = hit.kind
         reply = self.composer.message(kind, hit.message, rule=hit.rule)
         crisis = state.crisis or kind == "crisis" or hit.crisis
         emergency = hit.message if kind == "emergency" else state.emergency

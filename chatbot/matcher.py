@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
@@ -188,9 +189,13 @@ class Candidate:
     example: str  # the example phrasing that scored best (as the author wrote it)
 
 
+#: What the matcher decides for a question.
+Action = Literal["answer", "clarify", "fallback"]
+
+
 @dataclass(frozen=True)
 class Decision:
-    action: str  # "answer" | "clarify" | "fallback"
+    action: Action
     candidates: tuple[Candidate, ...]  # best per intent, best first (top 5)
     reason: str
 

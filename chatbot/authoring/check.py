@@ -354,7 +354,8 @@ def _reading_grade() -> Callable[[str], float] | None:
         import textstat  # type: ignore[import-untyped]
     except ImportError:
         return None
-    return textstat.flesch_kincaid_grade
+    grade: Callable[[str], float] = textstat.flesch_kincaid_grade
+    return grade
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:

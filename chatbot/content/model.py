@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..types import Source, TopicInfo
 
@@ -26,7 +27,7 @@ class Answer:
     short: str
     more: str | None
     sources: tuple[Source, ...]
-    reviewed: Any  # datetime.date
+    reviewed: dt.date
     suggestions: tuple[str, ...]  # qualified topics
     where: tuple[str, int]
 
