@@ -1,8 +1,9 @@
-"""`chatbot check`: every check, planted in a copy of the shipped content.
+"""`chatbot check`: every check, planted in a small world.
 
-Each test copies knowledge/, intents/ and schemas/ to a temporary folder, plants
-one mistake, and asserts the exact file, line and code of the problem. Expected
-lines are read from the file as written, not guessed.
+Each test copies the small content pack (tests/fixtures/small, see tests/small.py) to
+a temporary folder, plants one mistake, and asserts the exact file, line and code of
+the problem. Expected lines are read from the file as written, not guessed. The
+shipped content is checked once, strictly.
 """
 
 from __future__ import annotations
@@ -12,12 +13,12 @@ import json
 import re
 import shutil
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
+from chatbot.authoring import check as check_module
 from chatbot.authoring import schemas
 from chatbot.authoring.check import (
     MAX_SHORT_WORDS,
@@ -31,14 +32,22 @@ from chatbot.dose import DOSE_PATTERN
 from chatbot.settings import PROJECT_ROOT
 from chatbot.types import Problem
 
-ANSWERS = "knowledge/baclofen/answers.yaml"
-SOURCES = "knowledge/baclofen/sources.yaml"
-MESSAGES = "knowledge/messages.yaml"
-CONTACTS = "knowledge/contacts.yaml"
-OTHERS = "intents/other_medicines.yaml"
-ALCOHOL = "intents/baclofen/alcohol.yaml"
-DRIVING = "intents/baclofen/driving.yaml"
-STORAGE = "intents/baclofen/storage.yaml"
+from .small import (
+    ALCOHOL,
+    ANSWERS,
+    CONCEPTS,
+    CONTACTS,
+    CRISIS_RULES,
+    DRIVING,
+    MESSAGES,
+    OTHERS,
+    SOURCES,
+    STORAGE,
+    TIZ_ANSWERS,
+    World,
+    small_world,
+)
+
 #: The reply contract, kept in step with the team's copy (docs/TAXONOMY.md).
 TAXONOMY = Path(__file__).resolve().parent.parent / "docs" / "TAXONOMY.md"
 
@@ -50,95 +59,9 @@ HARD_TEXT = (
 )
 
 
-# --- a copy of the content to plant mistakes in ------------------------------------
-
-
-@dataclass
-class Pack:
-    root: Path
-
-    def path(self, rel: str) -> Path:
-        return self.root / rel
-
-    def read(self, rel: str) -> str:
-        return self.path(rel).read_text(encoding="utf-8")
-
-    def write(self, rel: str, text: str) -> None:
-        self.path(rel).parent.mkdir(parents=True, exist_ok=True)
-        self.path(rel).write_text(text, encoding="utf-8")
-
-    def replace(self, rel: str, old: str, new: str) -> None:
-        text = self.read(rel)
-        assert old in text, f"{old!r} is not in {rel}"
-        self.write(rel, text.replace(old, new, 1))
-
-    def insert_after(self, rel: str, anchor: str, *lines: str) -> None:
-        """Insert lines after the first line that starts with `anchor`."""
-        self.replace(
-            rel,
-            self._line_text(rel, anchor),
-            self._line_text(rel, anchor) + "".join(f"{line}\n" for line in lines),
-        )
-
-    def _line_text(self, rel: str, anchor: str) -> str:
-        for line in self.read(rel).splitlines(keepends=True):
-            if line.startswith(anchor):
-                return line
-        raise AssertionError(f"no line starts with {anchor!r} in {rel}")
-
-    def line(self, rel: str, needle: str, after: str | None = None) -> int:
-        """1-based line of the first line containing `needle` (after the line with `after`)."""
-        lines = self.read(rel).splitlines()
-        start = 0 if after is None else next(i for i, t in enumerate(lines) if after in t)
-        return next(i + 1 for i, t in enumerate(lines) if i >= start and needle in t)
-
-    def col(self, rel: str, needle: str, after: str | None = None) -> int:
-        return self.read(rel).splitlines()[self.line(rel, needle, after) - 1].index(needle) + 1
-
-    def set_answer_field(self, topic: str, field: str, value: str) -> None:
-        """Replace one field of one answer (folded blocks included) by a quoted string."""
-        text = self.read(ANSWERS)
-        start = text.index(f"  - topic: {topic}\n")
-        end = text.find("\n  - topic:", start + 1)
-        end = len(text) if end < 0 else end
-        out, skipping = [], False
-        for line in text[start:end].split("\n"):
-            if line.startswith(f"    {field}:"):
-                out.append(f"    {field}: {json.dumps(value)}")
-                skipping = True
-            elif skipping and line.startswith("      "):
-                continue
-            else:
-                out.append(line)
-                skipping = False
-        self.write(ANSWERS, text[:start] + "\n".join(out) + text[end:])
-
-    def add_example(self, rel: str, example: str) -> int:
-        """Add an example as the first of the file's first intent; returns its line."""
-        self.insert_after(rel, "    examples:", f"      - {json.dumps(example)}")
-        return self.line(rel, json.dumps(example))
-
-    def check(self, **kwargs: object) -> list[Problem]:
-        return check(self.path("knowledge"), self.path("intents"), **kwargs)  # type: ignore[arg-type]
-
-    def cli(self, *args: str) -> int:
-        return main(
-            [
-                "check",
-                "--knowledge",
-                str(self.path("knowledge")),
-                "--intents",
-                str(self.path("intents")),
-                *args,
-            ]
-        )
-
-
 @pytest.fixture
-def pack(tmp_path: Path) -> Pack:
-    for name in ("knowledge", "intents", "schemas"):
-        shutil.copytree(PROJECT_ROOT / name, tmp_path / name)
-    return Pack(tmp_path)
+def pack(tmp_path: Path) -> World:
+    return small_world(tmp_path)
 
 
 def expect(
@@ -146,7 +69,7 @@ def expect(
 ) -> Problem:
     """The problem with this code at this place; fails listing what was found."""
     for p in problems:
-        if p.code == code and p.path == path and p.line == line and col in (None, p.col):
+        if p.code == code and p.path == path and p.line == line and (col is None or p.col == col):
             return p
     found = "\n".join(str(p) for p in problems if p.code == code) or "\n".join(map(str, problems))
     raise AssertionError(f"no {code} at {path}:{line}:{col}; found:\n{found}")
@@ -156,211 +79,252 @@ def codes(problems: list[Problem]) -> set[str]:
     return {p.code for p in problems}
 
 
-# --- the shipped content ------------------------------------------------------------
+def missing_topics(problems: list[Problem], path: str = ANSWERS) -> set[str]:
+    """The taxonomy topics E050 says the answers file at `path` lacks."""
+    return {
+        m.group(1)
+        for p in problems
+        if p.code == "E050" and p.path == path
+        for m in [re.search(r"topic '(\w+)'", p.message)]
+        if m
+    }
 
 
-def test_shipped_content_has_no_errors() -> None:
-    problems = check(PROJECT_ROOT / "knowledge", PROJECT_ROOT / "intents")
-    assert [str(p) for p in problems if p.severity == "error"] == []
+# --- the small pack and the shipped content ------------------------------------------
+
+
+def test_the_small_pack_has_no_errors_but_the_topics_it_leaves_out(pack: World) -> None:
+    problems = pack.check()
+    assert {p.code for p in problems if p.severity == "error"} == {"E050"}
+    for answers in (ANSWERS, TIZ_ANSWERS):
+        assert missing_topics(problems, answers) == set(REQUIRED_TOPICS) - {
+            "about",
+            "alcohol",
+            "driving" if answers == ANSWERS else "storage",
+        }
+    assert problems == pack.baseline()
 
 
 def test_shipped_content_passes_strict(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["check", "--strict"])
     out = capsys.readouterr().out
     assert code == 0, out
+    assert re.fullmatch(r"0 errors, 0 warnings in 0 files \(checked \d+ files\)", out.strip())
 
 
 # --- the loader's checks --------------------------------------------------------------
 
 
-def test_yaml_syntax_error_points_at_the_broken_line(pack: Pack) -> None:
+def test_yaml_syntax_error_points_at_the_broken_line(pack: World) -> None:
     pack.replace(ALCOHOL, '      - "baclofen and beer"', '\t- "baclofen and beer"')
     p = expect(pack.check(), "E002", ALCOHOL, pack.line(ALCOHOL, "baclofen and beer"))
     assert "syntax" in p.message
 
 
-def test_unknown_key_guesses_the_intended_one(pack: Pack) -> None:
+def test_unknown_key_guesses_the_intended_one(pack: World) -> None:
     pack.replace(ALCOHOL, "    examples:", "    exmaples:")
     p = expect(pack.check(), "E011", ALCOHOL, pack.line(ALCOHOL, "exmaples:"), col=5)
     assert "unknown key 'exmaples'" in p.message
     assert "did you mean 'examples'" in p.hint
 
 
-def test_missing_required_field(pack: Pack) -> None:
+def test_missing_required_field(pack: World) -> None:
     pack.replace(ANSWERS, "    reviewed: 2026-11-25\n", "")  # the first answer's
     p = expect(pack.check(), "E012", ANSWERS, pack.line(ANSWERS, "  - topic: about"), col=5)
     assert "reviewed" in p.message
 
 
-def test_wrong_type(pack: Pack) -> None:
+def test_wrong_type(pack: World) -> None:
     pack.set_answer_field("about", "reviewed", "last tuesday")
     line = pack.line(ANSWERS, "    reviewed:", after="  - topic: about")
     p = expect(pack.check(), "E013", ANSWERS, line, col=5)
     assert "last tuesday" in p.message
 
 
-def test_duplicate_key(pack: Pack) -> None:
+def test_duplicate_key(pack: World) -> None:
     pack.insert_after(ALCOHOL, "  - id: alcohol", "    id: booze")
     p = expect(pack.check(), "E003", ALCOHOL, pack.line(ALCOHOL, "id: booze"), col=5)
     assert f"first at line {pack.line(ALCOHOL, 'id: alcohol')}" in p.message
 
 
-def test_duplicate_intent_id(pack: Pack) -> None:
+def test_duplicate_intent_id(pack: World) -> None:
     pack.replace(DRIVING, "  - id: driving", "  - id: alcohol")
     p = expect(pack.check(), "E026", DRIVING, pack.line(DRIVING, "- id: alcohol"), col=5)
     assert f"{ALCOHOL}:{pack.line(ALCOHOL, '- id: alcohol')}" in p.message
 
 
-def test_intent_leading_to_a_missing_answer(pack: Pack) -> None:
+def test_the_same_intent_id_in_two_medicines_is_no_duplicate(pack: World) -> None:
+    # both medicines have an `alcohol` intent (intents/baclofen/, intents/tizanidine/)
+    assert "E026" not in codes(pack.baseline())
+    assert {"baclofen.alcohol", "tizanidine.alcohol"} <= set(pack.load()[0].intents)
+
+
+def test_intent_leading_to_a_missing_answer(pack: World) -> None:
     pack.insert_after(ALCOHOL, "  - id: alcohol", "    answer: booze")
     p = expect(pack.check(), "E027", ALCOHOL, pack.line(ALCOHOL, "answer: booze"), col=5)
     assert "baclofen.booze" in p.message
 
 
-def test_unknown_source_key(pack: Pack) -> None:
-    pack.replace(ANSWERS, "sources: [FDA-tab,", "sources: [FDA-tabz,")
-    line, col = pack.line(ANSWERS, "FDA-tabz"), pack.col(ANSWERS, "FDA-tabz")
+def test_unknown_source_key(pack: World) -> None:
+    pack.replace(ANSWERS, "sources: [NHS-about,", "sources: [NHS-abuot,")
+    line, col = pack.line(ANSWERS, "NHS-abuot"), pack.col(ANSWERS, "NHS-abuot")
     p = expect(pack.check(), "E022", ANSWERS, line, col)
-    assert "'FDA-tabz'" in p.message
+    assert "'NHS-abuot'" in p.message
 
 
-def test_answer_without_sources(pack: Pack) -> None:
+def test_a_source_of_another_medicine_is_unknown(pack: World) -> None:
+    """Each medicine cites its own sources.yaml: tizanidine's keys are not baclofen's."""
+    pack.replace(ANSWERS, "sources: [NHS-about,", "sources: [FDA-tizanidine,")
+    line, col = pack.line(ANSWERS, "FDA-tizanidine"), pack.col(ANSWERS, "FDA-tizanidine")
+    expect(pack.check(), "E022", ANSWERS, line, col)
+
+
+def test_answer_without_sources(pack: World) -> None:
     pack.set_answer_field("about", "sources", "x")
     pack.replace(ANSWERS, 'sources: "x"', "sources: []")
     expect(pack.check(), "E013", ANSWERS, pack.line(ANSWERS, "sources: []"), col=5)
 
 
-def test_missing_sources_file(pack: Pack) -> None:
+def test_missing_sources_file(pack: World) -> None:
     pack.path(SOURCES).unlink()
     expect(pack.check(), "E004", SOURCES, 0)
 
 
-def test_unreadable_file(pack: Pack) -> None:
+def test_unreadable_file(pack: World) -> None:
     pack.path(OTHERS).write_bytes(b"medicines:\n  - \xff\xfe\n")
     expect(pack.check(), "E001", OTHERS, 0)
 
 
-def test_missing_folder(pack: Pack) -> None:
-    problems = check(pack.path("nowhere"), pack.path("intents"))
+def test_missing_folder(pack: World) -> None:
+    problems = check(pack.path("nowhere"), pack.intents)
     assert [(p.code, p.path) for p in problems] == [("E005", str(pack.path("nowhere")))]
 
 
-def test_empty_file(pack: Pack) -> None:
+def test_empty_file(pack: World) -> None:
     pack.write(OTHERS, "# yaml-language-server: $schema=../schemas/other_medicines.schema.json\n")
     expect(pack.check(), "E010", OTHERS, 1)
 
 
-def test_medicine_not_matching_its_folder(pack: Pack) -> None:
+def test_medicine_not_matching_its_folder(pack: World) -> None:
     pack.replace(ANSWERS, "medicine: baclofen", "medicine: baclofin")
     expect(pack.check(), "E020", ANSWERS, pack.line(ANSWERS, "medicine: baclofin"))
 
 
-def test_duplicate_answer(pack: Pack) -> None:
-    pack.replace(ANSWERS, "  - topic: cost", "  - topic: about")
-    line = pack.line(ANSWERS, "- topic: about", after="- topic: compare_relaxants")
+def test_duplicate_answer(pack: World) -> None:
+    pack.replace(ANSWERS, "  - topic: driving", "  - topic: about")
+    line = pack.line(ANSWERS, "- topic: about", after="- topic: alcohol")
     expect(pack.check(), "E021", ANSWERS, line, col=5)
 
 
-def test_suggestion_of_an_unknown_topic(pack: Pack) -> None:
-    pack.replace(ANSWERS, "suggestions: [uses,", "suggestions: [usage,")
-    line, col = pack.line(ANSWERS, "[usage,"), pack.col(ANSWERS, "usage,")
+def test_suggestion_of_an_unknown_topic(pack: World) -> None:
+    pack.replace(ANSWERS, "suggestions: [alcohol,", "suggestions: [alcohl,")
+    line, col = pack.line(ANSWERS, "[alcohl,"), pack.col(ANSWERS, "alcohl,")
     expect(pack.check(), "E023", ANSWERS, line, col)
 
 
-def test_unknown_default_region(pack: Pack) -> None:
+def test_a_suggestion_is_a_topic_of_the_same_medicine(pack: World) -> None:
+    # tizanidine has `storage`, baclofen has not: baclofen's answers cannot suggest it
+    pack.replace(ANSWERS, "suggestions: [alcohol,", "suggestions: [storage,")
+    line, col = pack.line(ANSWERS, "[storage,"), pack.col(ANSWERS, "storage,")
+    p = expect(pack.check(), "E023", ANSWERS, line, col)
+    assert "'storage'" in p.message
+
+
+def test_unknown_default_region(pack: World) -> None:
     pack.replace(CONTACTS, "default_region: US", "default_region: XX")
-    expect(pack.check(), "E024", CONTACTS, pack.line(CONTACTS, "default_region: XX"))
+    p = expect(pack.check(), "E024", CONTACTS, pack.line(CONTACTS, "default_region: XX"))
+    assert "US, UK" in p.hint
 
 
-def test_intents_folder_without_knowledge(pack: Pack) -> None:
+def test_intents_folder_without_knowledge(pack: World) -> None:
     pack.path("intents/ibuprofen").mkdir()
     expect(pack.check(), "E025", "intents/ibuprofen", 0)
 
 
-def test_other_medicine_naming_a_covered_one(pack: Pack) -> None:
-    pack.write(OTHERS, pack.read(OTHERS).rstrip("\n") + "\n  - Baclofen\n")
-    expect(pack.check(), "E028", OTHERS, pack.line(OTHERS, "- Baclofen"))
+def test_other_medicine_naming_a_covered_one(pack: World) -> None:
+    pack.write(OTHERS, pack.read(OTHERS).rstrip("\n") + "\n  - Zanaflex\n")
+    p = expect(pack.check(), "E028", OTHERS, pack.line(OTHERS, "- Zanaflex"))
+    assert "'Zanaflex'" in p.message  # a brand of tizanidine (synonyms.yaml)
 
 
-def test_dose_in_an_answer(pack: Pack) -> None:
+def test_dose_in_an_answer(pack: World) -> None:
     pack.set_answer_field("about", "short", "You take 10 mg three times a day with food.")
     line = pack.line(ANSWERS, "    short:", after="  - topic: about")
     p = expect(pack.check(), "E030", ANSWERS, line, col=5)
     assert "'10 mg'" in p.message
 
 
-def test_missing_message(pack: Pack) -> None:
+def test_missing_message(pack: World) -> None:
     text = pack.read(MESSAGES)
     pack.write(MESSAGES, re.sub(r"^  empty:.*\n(?:    .*\n)*", "", text, count=1, flags=re.M))
     p = expect(pack.check(), "E031", MESSAGES, pack.line(MESSAGES, "fallback:"))
     assert "fallback.empty" in p.message
 
 
-def test_unknown_placeholder(pack: Pack) -> None:
+def test_unknown_placeholder(pack: World) -> None:
     pack.insert_after(MESSAGES, "smalltalk:", '  zz_test: "Hello {nmae}"')
     expect(pack.check(), "E032", MESSAGES, pack.line(MESSAGES, "zz_test"), col=3)
 
 
-def test_emergency_message_must_start_with_the_emergency_line(pack: Pack) -> None:
+def test_emergency_message_must_start_with_the_emergency_line(pack: World) -> None:
     pack.insert_after(MESSAGES, "emergency:", '  zz_test: "Please call someone."')
     expect(pack.check(), "E033", MESSAGES, pack.line(MESSAGES, "zz_test"), col=3)
 
 
-def test_every_region_needs_a_first_line_for_every_emergency_message(pack: Pack) -> None:
+def test_every_region_needs_a_first_line_for_every_emergency_message(pack: World) -> None:
     pack.insert_after(MESSAGES, "emergency:", '  zz_test: "{emergency_line} Stay with them."')
     problems = pack.check()
-    for region in ("US", "UK", "EU", "CA", "AU"):
+    for region in ("US", "UK"):
         line = pack.line(CONTACTS, "emergency_lines:", after=f"  {region}:")
         p = expect(problems, "E035", CONTACTS, line, col=5)
         assert region in p.message and "'zz_test'" in p.message
-    assert not [p for p in problems if p.code == "E033"]
+    assert "E033" not in codes(problems)
 
 
-def test_a_region_missing_one_situation_is_named(pack: Pack) -> None:
-    text = pack.read(CONTACTS)
-    start = text.index("  UK:")
-    line = next(x for x in text[start:].splitlines(keepends=True) if "      pet:" in x)
-    pack.write(CONTACTS, text[:start] + text[start:].replace(line, "", 1))
+def test_a_region_missing_one_situation_is_named(pack: World) -> None:
+    pack.insert_after(MESSAGES, "emergency:", '  pet: "{emergency_line} Keep the box."')
+    pack.insert_after(CONTACTS, "    emergency_lines:", '      pet: "Call your vet now."')  # US
     problems = [p for p in pack.check() if p.code == "E035"]
     assert len(problems) == 1 and "region UK" in problems[0].message
     assert "'pet'" in problems[0].message
 
 
-def test_a_first_line_for_an_unknown_situation(pack: Pack) -> None:
-    pack.replace(CONTACTS, "      ran_out:", "      ranout:")
-    p = expect(pack.check(), "E036", CONTACTS, pack.line(CONTACTS, "ranout:"), col=7)
-    assert "did you mean 'ran_out'" in p.hint
+def test_a_first_line_for_an_unknown_situation(pack: World) -> None:
+    pack.replace(CONTACTS, "      overdose:", "      overdos:")  # US
+    p = expect(pack.check(), "E036", CONTACTS, pack.line(CONTACTS, "overdos:"), col=7)
+    assert "did you mean 'overdose'" in p.hint
 
 
-def test_a_contact_source_must_be_known(pack: Pack) -> None:
-    pack.replace(CONTACTS, "sources: [WI-pet]", "sources: [WI-pets]")
-    p = expect(pack.check(), "E037", CONTACTS, pack.line(CONTACTS, "WI-pets"))
-    assert "'WI-pets'" in p.message and "knowledge/sources.yaml" in p.hint
+def test_a_contact_source_must_be_known(pack: World) -> None:
+    pack.replace(CONTACTS, "sources: [WY-988]", "sources: [WY-989]")
+    p = expect(pack.check(), "E037", CONTACTS, pack.line(CONTACTS, "WY-989"))
+    assert "'WY-989'" in p.message and "knowledge/sources.yaml" in p.hint
 
 
-def test_a_number_in_a_line_must_be_a_contact(pack: Pack) -> None:
-    pack.replace(CONTACTS, "at 888-426-4435 (a fee", "at 888-426-4436 (a fee")
-    p = expect(pack.check(), "E038", CONTACTS, pack.line(CONTACTS, "888-426-4436"), col=7)
-    assert "888-426-4436" in p.message
+def test_a_number_in_a_line_must_be_a_contact(pack: World) -> None:
+    pack.replace(CONTACTS, "at 1-800-222-1222 right away", "at 1-800-222-1223 right away")
+    p = expect(pack.check(), "E038", CONTACTS, pack.line(CONTACTS, "1-800-222-1223"), col=7)
+    assert "1-800-222-1223" in p.message
 
 
-def test_a_number_verified_over_a_year_ago(pack: Pack) -> None:
+def test_a_number_verified_over_a_year_ago(pack: World) -> None:
     pack.replace(
         CONTACTS,
-        "sources: [WI-pet], verified: 2026-12-04",
-        "sources: [WI-pet], verified: 2025-01-01",
+        "sources: [WY-988], verified: 2026-11-25",
+        "sources: [WY-988], verified: 2025-01-01",
     )
     problems = pack.check(today=dt.date(2026, 12, 4))
     p = expect(problems, "W059", CONTACTS, pack.line(CONTACTS, "verified: 2025-01-01"))
-    assert p.severity == "warning" and "888-426-4435" in p.message
+    assert p.severity == "warning" and "988" in p.message
+    assert [q for q in problems if q.code == "W059"] == [p]  # the others are recent
 
 
-def test_refusal_without_digits(pack: Pack) -> None:
+def test_refusal_without_digits(pack: World) -> None:
     pack.insert_after(MESSAGES, "refusal:", '  zz_test: "Ask 2 people."')
     expect(pack.check(), "E034", MESSAGES, pack.line(MESSAGES, "refusal:"))
 
 
-def test_example_tripping_a_safety_rule(pack: Pack) -> None:
+def test_example_tripping_a_safety_rule(pack: World) -> None:
     line = pack.add_example(ALCOHOL, "i took too many pills")
     p = expect(pack.check(), "E040", ALCOHOL, line, col=9)
     assert "emergency" in p.message
@@ -369,20 +333,20 @@ def test_example_tripping_a_safety_rule(pack: Pack) -> None:
 SAFETY = "intents/safety/zz_test.yaml"
 
 
-def test_safety_concept_defined_twice(pack: Pack) -> None:
+def test_safety_concept_defined_twice(pack: World) -> None:
     pack.write("intents/safety/zz_a.yaml", "concepts:\n  zz_term: [foo]\n")
     pack.write("intents/safety/zz_b.yaml", "concepts:\n  zz_term: [bar]\n")
     expect(pack.check(), "E041", "intents/safety/zz_b.yaml", 2, col=3)
 
 
-def test_safety_rules_need_a_kind(pack: Pack) -> None:
-    pack.write(SAFETY, "rules:\n  - id: zz\n    all: [overdose]\n")
+def test_safety_rules_need_a_kind(pack: World) -> None:
+    pack.write(SAFETY, "rules:\n  - id: zz\n    all: [danger]\n")
     expect(pack.check(), "E042", SAFETY, 1)
 
 
 def _rule(
     rule_id: str,
-    concept: str = "overdose",
+    concept: str = "danger",
     message: str = "overdose",
     examples: tuple[str, ...] = (),
 ) -> str:
@@ -392,79 +356,77 @@ def _rule(
     return text
 
 
-def test_duplicate_safety_rule(pack: Pack) -> None:
+def test_duplicate_safety_rule(pack: World) -> None:
     pack.write(SAFETY, "kind: emergency\nrules:\n" + _rule("zz_dup") + _rule("zz_dup"))
     expect(pack.check(), "E043", SAFETY, 6, col=5)
 
 
-def test_safety_rule_with_an_unknown_concept_suggests_the_near_one(pack: Pack) -> None:
-    pack.write(SAFETY, "kind: emergency\nrules:\n" + _rule("zz", concept="overdoze"))
+def test_safety_rule_with_an_unknown_concept_suggests_the_near_one(pack: World) -> None:
+    pack.write(SAFETY, "kind: emergency\nrules:\n" + _rule("zz", concept="dangr"))
     p = expect(pack.check(), "E044", SAFETY, 5)
-    assert "'overdoze'" in p.message and "overdose" in p.hint
+    assert "'dangr'" in p.message and "danger" in p.hint
 
 
-def test_a_concept_phrase_that_does_not_compile(pack: Pack) -> None:
+def test_a_concept_phrase_that_does_not_compile(pack: World) -> None:
     pack.write(SAFETY, "concepts:\n  zz_many: ['#lots']\n")
     p = expect(pack.check(), "E044", SAFETY, 2, col=3)
     assert "'#lots'" in p.message
 
 
-def test_safety_rule_with_an_unknown_message(pack: Pack) -> None:
+def test_safety_rule_with_an_unknown_message(pack: World) -> None:
     pack.write(SAFETY, "kind: emergency\nrules:\n" + _rule("zz", message="no_such"))
     expect(pack.check(), "E045", SAFETY, 4, col=5)
 
 
-def test_safety_example_that_does_not_fire(pack: Pack) -> None:
+def test_safety_example_that_does_not_fire(pack: World) -> None:
     pack.write(SAFETY, "kind: emergency\nrules:\n" + _rule("zz", examples=("hello there",)))
     expect(pack.check(), "E046", SAFETY, 7, col=9)
 
 
-def test_safety_cannot_be_switched_off(pack: Pack) -> None:
-    pack.path("intents/safety/crisis.yaml").unlink()
+def test_safety_cannot_be_switched_off(pack: World) -> None:
+    pack.path(CRISIS_RULES).unlink()
     problems = pack.check()
     p = expect(problems, "E047", "intents/safety", 0)
     assert "no crisis rules" in p.message
     assert any(q.code == "E048" and "kill myself" in q.message for q in problems)
 
 
-def test_a_canary_that_no_longer_reaches_help(pack: Pack) -> None:
-    # an author empties the list of overdose words
-    text = pack.read("intents/safety/concepts.yaml")
-    start = text.index("  overdose:")
-    end = text.index("\n  overdosed:")
-    pack.write("intents/safety/concepts.yaml", text[:start] + "  overdose: [zzqx]" + text[end:])
+def test_a_canary_that_no_longer_reaches_help(pack: World) -> None:
+    # an author takes "overdose" out of the emergency word list
+    pack.replace(CONCEPTS, "overdos*, ", "")
     problems = pack.check()
     p = expect(problems, "E048", "intents/safety", 0)
     assert "can you overdose on baclofen" in p.message
+    assert [q.message for q in problems if q.code == "E048"] == [p.message]
 
 
-def test_an_edit_that_makes_a_canary_variant_miss(pack: Pack) -> None:
+def test_an_edit_that_makes_a_canary_variant_miss(pack: World) -> None:
     # the canary "my son swallowed..." still reaches help, but "my husband swallowed..." not
-    text = pack.read("intents/safety/emergency.yaml")
-    start = text.index("  - id: took_someone_elses")
-    end = text.index("  - id: child_danger_question")
-    pack.write("intents/safety/emergency.yaml", text[:start] + text[end:])
+    pack.replace(CONCEPTS, "swallowed,", "son swallowed,")
     problems = pack.check()
     p = expect(problems, "E049", "intents/safety", 0)
     assert "my husband swallowed some of my tablets" in p.message and "subject" in p.message
-    assert not [q for q in problems if q.code == "E048"]
+    assert "E048" not in codes(problems)
 
 
 # --- the checks added by `chatbot check` ------------------------------------------------
 
 
-def test_missing_taxonomy_topic(pack: Pack) -> None:
+def test_missing_taxonomy_topic(pack: World) -> None:
     text = pack.read(ANSWERS)
-    start = text.index("  - topic: storage\n")
-    end = text.index("\n  - topic:", start) + 1
-    text = text[:start] + text[end:]
-    text = re.sub(r"(suggestions: \[[^]]*?)\s*\bstorage\b,?", r"\1", text).replace(", ]", "]")
-    pack.write(ANSWERS, text)
-    pack.path(STORAGE).unlink()
+    start = text.index("  - topic: driving\n")
+    pack.write(ANSWERS, text[:start].rstrip("\n") + "\n")  # the last answer
+    pack.replace(ANSWERS, "suggestions: [alcohol, driving]", "suggestions: [alcohol]")
+    pack.replace(ANSWERS, "suggestions: [driving, about]", "suggestions: [about]")
+    pack.path(DRIVING).unlink()
     problems = pack.check()
-    p = expect(problems, "E050", ANSWERS, pack.line(ANSWERS, "answers:"))
-    assert "'storage'" in p.message
-    assert [q for q in problems if q.severity == "error"] == [p]
+    (p,) = [
+        q for q in problems if q.code == "E050" and q.path == ANSWERS and "'driving'" in q.message
+    ]
+    assert (p.path, p.line) == (ANSWERS, pack.line(ANSWERS, "answers:"))
+    assert missing_topics(problems) == missing_topics(pack.baseline()) | {"driving"}
+    assert missing_topics(problems, TIZ_ANSWERS) == missing_topics(pack.baseline(), TIZ_ANSWERS)
+    assert {q.code for q in problems if q.severity == "error"} == {"E050"}
 
 
 def test_required_topics_are_taxonomys_table() -> None:
@@ -473,14 +435,16 @@ def test_required_topics_are_taxonomys_table() -> None:
     assert tuple(t for t in table if t != "id") == REQUIRED_TOPICS
 
 
-def test_answer_no_intent_reaches(pack: Pack) -> None:
+def test_answer_no_intent_reaches(pack: World) -> None:
     pack.path(STORAGE).unlink()
-    p = expect(pack.check(), "W051", ANSWERS, pack.line(ANSWERS, "- topic: storage"), col=5)
-    assert p.severity == "warning"
+    problems = pack.check()
+    p = expect(problems, "W051", TIZ_ANSWERS, pack.line(TIZ_ANSWERS, "- topic: storage"), col=5)
+    assert p.severity == "warning" and "'storage'" in p.message
+    assert [q for q in problems if q.code == "W051"] == [p]
 
 
-def test_old_review_date(pack: Pack) -> None:
-    dates = {"about": "2025-11-24", "uses": "2025-11-25", "how_it_works": "2026-11-25"}
+def test_old_review_date(pack: World) -> None:
+    dates = {"about": "2025-11-24", "alcohol": "2025-11-25", "driving": "2026-11-25"}
     for topic, reviewed in dates.items():
         pack.set_answer_field(topic, "reviewed", "x")
         pack.replace(ANSWERS, 'reviewed: "x"', f"reviewed: {reviewed}")
@@ -488,8 +452,7 @@ def test_old_review_date(pack: Pack) -> None:
     old = pack.line(ANSWERS, "reviewed: 2025-11-24")
     p = expect(problems, "W057", ANSWERS, old, col=5)
     assert p.severity == "warning" and "2025-11-24" in p.message
-    recent = {pack.line(ANSWERS, f"reviewed: {d}") for d in ("2025-11-25", "2026-11-25")}
-    assert not [p for p in problems if p.line in recent]
+    assert problems == [p]  # a year old to the day, and tizanidine's, are recent enough
 
 
 @pytest.mark.parametrize(
@@ -508,7 +471,7 @@ def test_twelve_months_before(today: str, oldest: str) -> None:
     assert _months_before(dt.date.fromisoformat(today), 12) == dt.date.fromisoformat(oldest)
 
 
-def test_hard_to_read_answer(pack: Pack) -> None:
+def test_hard_to_read_answer(pack: World) -> None:
     assert not DOSE_PATTERN.search(HARD_TEXT)
     pack.set_answer_field("about", "short", HARD_TEXT)
     line = pack.line(ANSWERS, "    short:", after="  - topic: about")
@@ -519,7 +482,7 @@ def test_hard_to_read_answer(pack: Pack) -> None:
 
 
 def test_reading_grade_skipped_without_textstat(
-    pack: Pack, monkeypatch: pytest.MonkeyPatch
+    pack: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "textstat", None)  # import textstat -> ImportError
     pack.set_answer_field("about", "short", HARD_TEXT)
@@ -529,7 +492,7 @@ def test_reading_grade_skipped_without_textstat(
     assert skipped.severity == "warning" and "textstat" in skipped.hint
 
 
-def test_short_over_80_words(pack: Pack) -> None:
+def test_short_over_80_words(pack: World) -> None:
     text = " ".join(["Ask your pharmacist if you are not sure."] * 11)
     assert len(text.split()) > MAX_SHORT_WORDS
     pack.set_answer_field("about", "short", text)
@@ -538,53 +501,56 @@ def test_short_over_80_words(pack: Pack) -> None:
     assert f"{len(text.split())} words" in p.message
 
 
-def test_too_few_examples(pack: Pack) -> None:
-    lines = pack.read(STORAGE).splitlines(keepends=True)
-    kept = [t for t in lines if not t.startswith("      - ")]
-    first = lines.index("    examples:\n") + 1
-    pack.write(STORAGE, "".join(kept[:first] + lines[first : first + 5] + kept[first:]))
-    p = expect(pack.check(), "W054", STORAGE, pack.line(STORAGE, "    examples:"), col=5)
+def test_too_few_examples(pack: World) -> None:
+    # the small pack's intents have 5 examples each; give `driving` twenty
+    assert len(pack.load()[0].intents["baclofen.driving"].examples) == 5
+    for i in range(MIN_EXAMPLES - 5):
+        pack.add_example(DRIVING, f"driving question number {i}")
+    before = [p for p in pack.baseline() if p.code == "W054"]
+    after = [p for p in pack.check() if p.code == "W054"]
+    p = expect(before, "W054", DRIVING, pack.line(DRIVING, "    examples:"), col=5)
     assert f"5 examples; topics need {MIN_EXAMPLES}" in p.message
+    assert after == [q for q in before if q.path != DRIVING]
 
 
-def test_near_duplicate_example_in_two_intents(pack: Pack) -> None:
+def test_near_duplicate_example_in_two_intents(pack: World) -> None:
     line = pack.add_example(ALCOHOL, "can i drive on baclofen ok")
     other = pack.line(DRIVING, '"can i drive on baclofen"')
     problems = [p for p in pack.check() if p.code == "W052" and p.line == line]
-    assert any(f"{DRIVING}:{other}:9" in p.message for p in problems), problems
     p = expect(problems, "W052", ALCOHOL, line, col=9)
+    assert f"{DRIVING}:{other}:9" in p.message
     assert re.search(r"\(similarity (9[2-9]|100)\)", p.message)
 
 
-def test_example_the_matcher_sends_elsewhere(pack: Pack) -> None:
-    line = pack.add_example(ALCOHOL, "is it legal to drive")
+def test_example_the_matcher_sends_elsewhere(pack: World) -> None:
+    line = pack.add_example(ALCOHOL, "can i drive")
     p = expect(pack.check(), "W053", ALCOHOL, line, col=9)
-    assert "'driving'" in p.message
+    assert "is matched to 'driving'" in p.message and '"can i drive on baclofen"' in p.message
 
 
-def test_schema_line_missing(pack: Pack) -> None:
+def test_schema_line_missing(pack: World) -> None:
     pack.write(ALCOHOL, pack.read(ALCOHOL).split("\n", 1)[1])
     p = expect(pack.check(), "E014", ALCOHOL, 1, col=1)
     assert "$schema=../../schemas/intents.schema.json" in p.hint
 
 
-def test_schema_line_pointing_nowhere(pack: Pack) -> None:
+def test_schema_line_pointing_nowhere(pack: World) -> None:
     pack.replace(ALCOHOL, "../../schemas/intents", "../schemas/intents")
     expect(pack.check(), "E015", ALCOHOL, 1, col=pack.col(ALCOHOL, "../schemas"))
 
 
-def test_schema_line_naming_another_kind(pack: Pack) -> None:
+def test_schema_line_naming_another_kind(pack: World) -> None:
     pack.replace(ALCOHOL, "schemas/intents.schema.json", "schemas/answers.schema.json")
     expect(pack.check(), "E016", ALCOHOL, 1, col=pack.col(ALCOHOL, "../../schemas"))
 
 
-def test_schema_folder_missing(pack: Pack) -> None:
+def test_schema_folder_missing(pack: World) -> None:
     shutil.rmtree(pack.path("schemas"))
     problems = pack.check()
     files = {p.path for p in problems if p.code == "E015"}
     assert files == {
         str(path.relative_to(pack.root))
-        for path, kind in content_files(pack.path("knowledge"), pack.path("intents"))
+        for path, kind in content_files(pack.knowledge, pack.intents)
         if kind
     }
 
@@ -592,50 +558,48 @@ def test_schema_folder_missing(pack: Pack) -> None:
 # --- the command line ---------------------------------------------------------------------
 
 
-def test_text_format(pack: Pack, capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_format(pack: World, capsys: pytest.CaptureFixture[str]) -> None:
     pack.set_answer_field("about", "short", "You take 10 mg three times a day with food.")
     line = pack.line(ANSWERS, "    short:", after="  - topic: about")
-    assert pack.cli() == 1
+    assert pack.cli("check") == 1
     out = capsys.readouterr().out.splitlines()
     i = next(i for i, t in enumerate(out) if t.startswith(f"{ANSWERS}:{line}:5: E030 "))
     assert out[i + 1].startswith("    hint: ")
-    assert re.fullmatch(r"1 error, \d+ warnings? in \d+ files? \(checked \d+ files\)", out[-1])
+    # content that does not load gets only the loader's checks: no E050 for the topics
+    # the small pack leaves out
+    checked = len(content_files(pack.knowledge, pack.intents))
+    assert out[-1] == f"1 error, 0 warnings in 1 file (checked {checked} files)"
 
 
-def test_json_format(pack: Pack, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_format(pack: World, capsys: pytest.CaptureFixture[str]) -> None:
     pack.set_answer_field("about", "short", "You take 10 mg three times a day with food.")
-    assert pack.cli("--format", "json") == 1
+    assert pack.cli("check", "--format", "json") == 1
     report = json.loads(capsys.readouterr().out)
     assert set(report) == {"problems", "errors", "warnings"}
     problems = [Problem(**p) for p in report["problems"]]
-    assert report["errors"] == sum(p.severity == "error" for p in problems) == 1
-    assert report["warnings"] == len(problems) - 1
-    assert "E030" in codes(problems)
+    assert problems == pack.check()
+    assert (report["errors"], report["warnings"]) == (1, 0)
+    assert problems[0].code == "E030"
 
 
 def test_exit_status_warnings_pass_unless_strict(
-    pack: Pack, capsys: pytest.CaptureFixture[str]
+    pack: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # the small pack always has errors (the topics it leaves out), so the command is
+    # given a check that finds one real warning of it and nothing else
     pack.set_answer_field("about", "reviewed", "x")
     pack.replace(ANSWERS, 'reviewed: "x"', "reviewed: 2001-01-01")
-    assert pack.cli() == 0
-    assert "W057" in capsys.readouterr().out
-    assert pack.cli("--strict") == 1
+    (old,) = [p for p in pack.check() if p.code == "W057"]
+    monkeypatch.setattr(check_module, "check", lambda *args, **kwargs: [old])
+    assert pack.cli("check") == 0
+    assert f"{old}\n0 errors, 1 warning in 1 file" in capsys.readouterr().out
+    assert pack.cli("check", "--strict") == 1
 
 
 def test_exit_status_could_not_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert (
-        main(
-            [
-                "check",
-                "--knowledge",
-                str(tmp_path / "none"),
-                "--intents",
-                str(PROJECT_ROOT / "intents"),
-            ]
-        )
-        == 2
-    )
+    world = small_world(tmp_path)
+    argv = ["check", "--knowledge", str(tmp_path / "none"), "--intents", str(world.intents)]
+    assert main(argv) == 2
     assert "E005" in capsys.readouterr().out
 
 
