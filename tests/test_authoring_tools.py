@@ -21,11 +21,6 @@ from chatbot.settings import PROJECT_ROOT
 GUIDE = PROJECT_ROOT / "docs" / "authoring.md"
 
 
-@pytest.fixture(scope="module")
-def bot() -> Chatbot:
-    return Chatbot.default()
-
-
 def content_copy(tmp_path: Path) -> tuple[Path, Path]:
     """knowledge/, intents/ and schemas/ copied side by side, as in the repository."""
     for name in ("knowledge", "intents", "schemas"):
@@ -333,11 +328,11 @@ def append(path: Path, text: str) -> None:
     path.write_text(old.rstrip("\n") + "\n" + text, encoding="utf-8")
 
 
-def test_following_the_guide_adds_a_word_to_a_safety_list(tmp_path):
+def test_following_the_guide_adds_a_word_to_a_safety_list(bot, tmp_path):
     """docs/authoring.md, *Safety rules*: one word in `ingested:` makes a rule fire."""
     knowledge, intents = content_copy(tmp_path)
     question = "i crunched a handful of baclofen"
-    before = Chatbot.from_paths(knowledge, intents).respond(question)
+    before = bot.respond(question)  # the shipped content, as copied
     assert (before.kind, before.rule) == ("emergency", "emergency.doubt.overdose")
     concepts = intents / "safety" / "concepts.yaml"
     text = concepts.read_text(encoding="utf-8")

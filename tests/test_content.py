@@ -9,6 +9,8 @@ import textstat
 
 from chatbot.dose import DOSE_PATTERN
 
+from .conftest import in_region
+
 TAXONOMY_TOPICS = """about uses how_it_works forms how_to_take missed_dose stopping side_effects
 serious_side_effects interactions alcohol driving pregnancy breastfeeding kidney seizures
 mental_health older_adults children precautions storage intrathecal effectiveness dependence
@@ -117,10 +119,8 @@ def test_every_situation_has_an_emergency_message(bot):
 
 
 @pytest.mark.parametrize("region", ["US", "UK", "EU", "CA", "AU"])
-def test_every_emergency_message_starts_with_its_own_first_line(region):
-    from chatbot import Chatbot
-
-    bot = Chatbot.default(region=region)
+def test_every_emergency_message_starts_with_its_own_first_line(bot, region):
+    bot = in_region(bot, region)
     lines = bot.kb.regions[region].emergency_lines
     firsts = {}
     for key in bot.kb.messages.emergency:
@@ -132,11 +132,9 @@ def test_every_emergency_message_starts_with_its_own_first_line(region):
     assert len(set(firsts.values())) == len(firsts), firsts
 
 
-def test_each_situation_leads_with_the_right_help():
+def test_each_situation_leads_with_the_right_help(bot, uk_bot):
     """The first step of each situation, in plain words (TAXONOMY.md, emergency table)."""
-    from chatbot import Chatbot
-
-    us, uk = Chatbot.default(region="US"), Chatbot.default(region="UK")
+    us, uk = in_region(bot, "US"), uk_bot
 
     def first(bot, key):
         return bot.composer.message("emergency", key).text.split("\n", 1)[0]
@@ -159,14 +157,3 @@ def test_each_situation_leads_with_the_right_help():
     assert first(uk, "self_harm_taken").startswith(
         "If you have already taken baclofen or anything else, call 999"
     )
-
-
-def test_reply_contract_copy_is_in_step_with_the_shared_one() -> None:
-    """docs/TAXONOMY.md is the repository's copy of the team's reply contract."""
-    from pathlib import Path
-
-    ours = Path(__file__).resolve().parent.parent / "docs" / "TAXONOMY.md"
-    shared = ours.parent.parent.parent / "shared" / "TAXONOMY.md"
-    assert ours.exists()
-    if shared.exists():  # beside a checkout on the team's machines and in CI
-        assert ours.read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")

@@ -66,9 +66,9 @@ OVERDOSE_PHRASES = [
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=300))
-def test_respond_never_raises_and_returns_a_valid_kind(text):
+def test_respond_never_raises_and_returns_a_valid_kind(bot, text):
 
-    reply = _bot().respond(text)
+    reply = bot.respond(text)
     assert reply.kind in KINDS and isinstance(reply.text, str) and reply.text
 
 
@@ -107,15 +107,15 @@ def test_respond_never_raises_and_returns_a_valid_kind(text):
     ),
     st.sampled_from(OVERDOSE_PHRASES),
 )
-def test_an_overdose_phrase_anywhere_means_emergency(before, after, phrase):
+def test_an_overdose_phrase_anywhere_means_emergency(bot, before, after, phrase):
     text = " ".join([*before, phrase, *after])
-    assert _bot().respond(text).kind in URGENT
+    assert bot.respond(text).kind in URGENT
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
-def test_no_reply_ever_contains_a_dose_amount(text):
-    reply = _bot().respond(text)
+def test_no_reply_ever_contains_a_dose_amount(bot, text):
+    reply = bot.respond(text)
     assert not DOSE_PATTERN.search(reply.text), reply.text
 
 
@@ -158,18 +158,6 @@ def test_taxonomy_boundaries(bot, text, kind):
 def test_safety_reply_names_the_rule_that_fired(bot):
     reply = bot.respond("my toddler ate two of my pills")
     assert reply.rule and re.match(r"^emergency\.\w+$", reply.rule)
-
-
-_BOT = None
-
-
-def _bot():
-    global _BOT
-    if _BOT is None:
-        from chatbot import Chatbot
-
-        _BOT = Chatbot.default()
-    return _BOT
 
 
 def test_a_pet_that_swallowed_some_is_sent_to_a_vet(bot):

@@ -24,6 +24,8 @@ from chatbot.bot import Chatbot
 from chatbot.terminal import ChatApp, Conversation, Note, run_piped, styled
 from chatbot.types import Choice, Reply, Source
 
+from .small import ANSWERS, small_world
+
 ENTER = "\r"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
@@ -45,11 +47,6 @@ class RecordingOutput(DummyOutput):
     @property
     def text(self) -> str:
         return "".join(self.written)
-
-
-@pytest.fixture(scope="module")
-def bot() -> Chatbot:
-    return Chatbot.default()
 
 
 def reference(bot: Chatbot, *messages: str) -> str:
@@ -234,11 +231,15 @@ def test_reload_with_broken_content_keeps_the_old_bot(bot: Chatbot, tmp_path: Pa
     assert isinstance(reply, Reply) and reply.kind == "answer"
 
 
-def test_reload_with_good_content_swaps_the_bot(bot: Chatbot) -> None:
-    conversation = Conversation(bot)
+def test_reload_with_good_content_swaps_the_bot(tmp_path: Path) -> None:
+    world = small_world(tmp_path)
+    before = world.bot()
+    conversation = Conversation(before)
+    world.replace(ANSWERS, "title: Baclofen and alcohol", "title: Drinking on baclofen")
     note = conversation.handle("/reload")
     assert isinstance(note, Note) and "Reloaded" in note.text
-    assert conversation.bot is not bot
+    assert conversation.bot is not before
+    assert "Drinking on baclofen" in [t.title for t in conversation.bot.topics()]
 
 
 def test_ctrl_d_says_goodbye_and_exits(bot: Chatbot) -> None:
