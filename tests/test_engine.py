@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import threading
+from collections import Counter
 
 import pytest
 
 import chatbot
-from chatbot import KINDS, Chatbot, Reply, State, UnknownRegion
+from chatbot import Reply, State, UnknownRegion
 from chatbot.normalize import clean
+
+from .conftest import in_region
+from .small import small_bot
 
 
 def test_public_surface_is_small_and_stable():
@@ -28,150 +32,185 @@ def test_public_surface_is_small_and_stable():
     }
 
 
+# --- the engine's mechanisms, in the small world (tests/small.py) --------------------
+
+
 @pytest.mark.parametrize(
-    ("text", "kind"),
+    ("text", "kind", "rule"),
     [
-        ("i want to kill myself", "crisis"),
-        ("my son swallowed some of my pills", "emergency"),
-        ("how much baclofen should i take", "refusal"),
-        ("can i drink on baclofen", "answer"),
-        ("hello", "smalltalk"),
-        ("what is the capital of france", "fallback"),
+        ("i want to kill myself", "crisis", "crisis.self_harm"),
+        ("my son swallowed some of my pills", "emergency", "emergency.danger"),
+        ("how much baclofen should i take", "refusal", "refusal.dose"),
+        ("can i drink on baclofen", "answer", "match.answer"),
+        ("hello", "smalltalk", "smalltalk.greeting"),
+        ("what is the capital of france", "fallback", "fallback.no_match"),
     ],
 )
-def test_every_kind_is_reachable(bot, text, kind):
-    assert bot.respond(text).kind == kind
+def test_every_kind_is_reachable(small, text, kind, rule):
+    reply = small.respond(text)
+    assert (reply.kind, reply.rule) == (kind, rule)
 
 
-def test_answer_has_topic_sources_suggestions_and_disclaimer(bot):
-    reply = bot.respond("can I drink on baclofen")
+def test_answer_has_topic_sources_suggestions_and_disclaimer(small):
+    reply = small.respond("can I drink on baclofen")
     assert reply.topic == "baclofen.alcohol"
-    assert reply.sources and all(s.url.startswith("http") for s in reply.sources)
-    assert 2 <= len(reply.suggestions) <= 3
-    assert "not medical advice" in reply.text
+    assert [s.title for s in reply.sources] == ["NHS: About baclofen"]
+    assert reply.suggestions == ("Driving on baclofen", "About baclofen")
+    assert reply.text.endswith("\n\nThis is general information, not medical advice.")
 
 
-def test_emergency_puts_the_number_first(bot, uk_bot):
-    first = bot.respond("my toddler ate two of my pills").text.splitlines()[0]
-    assert "911" in first and "1-800-222-1222" in first
-    assert "999" in uk_bot.respond("my toddler ate two of my pills").text.splitlines()[0]
+def test_emergency_puts_the_number_first(small):
+    first = small.respond("my toddler swallowed two of my pills").text.splitlines()[0]
+    assert first.startswith("Call 911 now") and "1-800-222-1222" in first
+    uk = in_region(small, "UK").respond("my toddler swallowed two of my pills")
+    assert uk.text.splitlines()[0].startswith("Call 999 now")
 
 
-def test_crisis_puts_the_crisis_line_first(bot):
-    reply = bot.respond("i dont want to be here anymore")
+def test_crisis_puts_the_crisis_line_first(small):
+    reply = small.respond("i want to end my life")
     assert reply.kind == "crisis"
-    assert "988" in reply.text.splitlines()[0]
+    assert reply.text.splitlines()[0].startswith("You can call or text 988 any time")
 
 
-def test_refusal_gives_no_numbers(bot):
-    reply = bot.respond("can i take 3 instead of 2")
-    assert reply.kind == "refusal"
-    assert not any(ch.isdigit() for ch in reply.text)
+def test_other_medicine_gets_a_fallback_never_an_answer(small):
+    reply = small.respond("ibuprofen and alcohol?")
+    assert (reply.kind, reply.rule, reply.topic) == ("fallback", "fallback.other_medicine", None)
+    assert "I don't have information about ibuprofen" in reply.text
 
 
-def test_other_medicine_gets_a_fallback_never_baclofens_answer(bot):
-    reply = bot.respond("ibuprofen side effects?")
-    assert reply.kind == "fallback"
-    assert reply.topic is None
-    assert "ibuprofen" in reply.text.lower()
+def test_brand_names_and_typos_are_the_medicine(small):
+    """synonyms.yaml: a brand (lioresal, zanaflex) or a typo (bacloffen) is the medicine."""
+    assert small.respond("lioresal and booze").topic == "baclofen.alcohol"
+    assert small.respond("bacloffen and beer").topic == "baclofen.alcohol"
+    assert small.respond("is a beer ok with zanaflex").topic == "tizanidine.alcohol"
 
 
-def test_interaction_question_naming_another_medicine_is_answered(bot):
-    reply = bot.respond("can i take baclofen with ibuprofen")
-    assert reply.kind == "answer" and reply.topic == "baclofen.interactions"
+def test_the_medicine_named_picks_its_own_topic(small):
+    assert small.respond("can i drink on baclofen").topic == "baclofen.alcohol"
+    assert small.respond("can i drink on tizanidine").topic == "tizanidine.alcohol"
 
 
-def test_typos_and_brand_names_are_understood(bot):
-    assert bot.respond("bacloffen and alcohol").topic == "baclofen.alcohol"
-    assert bot.respond("is lioresal safe when pregnant").topic == "baclofen.pregnancy"
+@pytest.mark.parametrize("medicine", ["baclofen", "tizanidine"])
+def test_the_conversation_keeps_to_its_medicine(small, medicine):
+    _, state = small.reply(f"what is {medicine}")
+    reply, _ = small.reply("can i drink on it", state)
+    assert reply.topic == f"{medicine}.alcohol"
 
 
-def test_tell_me_more_continues_the_last_topic(bot):
-    first, state = bot.reply("can i drink on baclofen")
-    more, state = bot.reply("tell me more", state)
-    assert more.kind == "answer" and more.topic == first.topic
-    assert more.text != first.text
+def test_tell_me_more_continues_the_last_topic(small):
+    first, state = small.reply("can i drink on baclofen")
+    more, state = small.reply("tell me more", state)
+    assert (more.kind, more.topic, more.rule) == ("answer", first.topic, "smalltalk.more")
+    assert more.text.startswith("If you do drink, have a small amount")
 
 
-def test_session_keeps_state_between_calls(bot):
-    bot.respond("can i drive on baclofen", session="s1")
-    assert bot.respond("tell me more", session="s1").topic == "baclofen.driving"
-    assert bot.respond("tell me more", session="other").kind == "smalltalk"
+def test_tell_me_more_with_nothing_before_says_what_to_do(small):
+    reply = small.respond("tell me more")
+    assert (reply.kind, reply.rule) == ("smalltalk", "smalltalk.more")
+    assert reply.text == 'Ask me about a topic first, then say "tell me more".'
 
 
-def test_clarify_can_be_answered_with_the_first_one(bot):
+def test_session_keeps_state_between_calls(small):
+    small.respond("can i drive on baclofen", session="s1")
+    assert small.respond("tell me more", session="s1").topic == "baclofen.driving"
+    assert small.respond("tell me more", session="other").rule == "smalltalk.more"
+    assert small.respond("tell me more", session="other").topic is None
+
+
+def test_clarify_can_be_answered_with_the_first_one(small):
     choices = (
         chatbot.types.Choice("baclofen.alcohol", "Alcohol"),
         chatbot.types.Choice("baclofen.driving", "Driving"),
     )
     state = State(pending=choices)
-    reply, _ = bot.reply("the first one", state)
+    reply, _ = small.reply("the first one", state)
     assert reply.topic == "baclofen.alcohol"
-    reply, _ = bot.reply("2", state)
+    reply, _ = small.reply("2", state)
     assert reply.topic == "baclofen.driving"
 
 
-def test_crisis_is_not_dismissed_on_the_next_turn(bot):
-    _, state = bot.reply("i want to end my life")
-    reply, state = bot.reply("i'm fine, forget it", state)
-    assert reply.kind == "crisis"
-    assert "988" in reply.text
-    later, _ = bot.reply("can i drink on baclofen", state)
-    assert later.kind == "answer" and "988" in later.text.splitlines()[0]
+def test_crisis_is_not_dismissed_on_the_next_turn(small):
+    _, state = small.reply("i want to end my life")
+    reply, state = small.reply("i'm fine, forget it", state)
+    assert (reply.kind, reply.rule) == ("crisis", "crisis.followup")
+    assert reply.text.splitlines()[0].startswith("You can call or text 988")
+    later, _ = small.reply("can i drink on baclofen", state)
+    assert later.kind == "answer" and later.topic == "baclofen.alcohol"
+    assert later.text.splitlines()[0] == (
+        "If those thoughts come back, you can call or text 988 any time."
+    )
 
 
-def test_state_never_holds_the_users_words(bot):
-    _, state = bot.reply("my secret question about alcohol and baclofen")
+def test_state_never_holds_the_users_words(small):
+    _, state = small.reply("my secret question about alcohol and baclofen")
     assert "secret" not in repr(state)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\x00\x1b[31m", "🙂🙂🙂", "1234 5678"])
-def test_strange_input_gets_a_safe_reply(bot, text):
-    reply = bot.respond(text)
-    assert reply.kind in KINDS and reply.text
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("", "fallback.empty"),
+        ("   ", "fallback.empty"),
+        ("\x00\x1b[31m", "fallback.empty"),
+        ("🙂🙂🙂", "fallback.empty"),
+        ("1234 5678", "fallback.gibberish"),
+    ],
+)
+def test_strange_input_gets_a_safe_reply(small, text, rule):
+    reply = small.respond(text)
+    assert (reply.kind, reply.rule) == ("fallback", rule)
+    assert reply.text == small.kb.messages.fallback[rule.split(".")[1]].strip()
 
 
-def test_non_string_input_does_not_raise(bot):
-    assert bot.respond(None).kind == "fallback"  # type: ignore[arg-type]
+def test_non_string_input_does_not_raise(small):
+    reply = small.respond(None)  # type: ignore[arg-type]
+    assert (reply.kind, reply.rule) == ("fallback", "fallback.empty")
 
 
-def test_replies_are_deterministic(bot):
-    a = bot.respond("can baclofen cause seizures").to_dict()
-    b = bot.respond("can baclofen cause seizures").to_dict()
+def test_replies_are_deterministic(small):
+    a = small.respond("can i drink on tizanidine").to_dict()
+    b = small.respond("can i drink on tizanidine").to_dict()
     assert a == b
 
 
-def test_to_dict_is_json_ready(bot):
+def test_to_dict_is_json_ready(small):
     import json
 
-    data = bot.respond("can i drink on baclofen").to_dict()
+    data = small.respond("can i drink on baclofen").to_dict()
     assert json.loads(json.dumps(data)) == data
     assert set(data) >= {"kind", "topic", "text", "sources", "suggestions"}
 
 
-def test_topics_lists_every_answer(bot):
-    ids = {t.id for t in bot.topics()}
-    assert "baclofen.alcohol" in ids and len(ids) >= 28
+def test_topics_lists_every_answer(small):
+    assert [(t.id, t.title) for t in small.topics()] == [
+        ("baclofen.about", "About baclofen"),
+        ("baclofen.alcohol", "Baclofen and alcohol"),
+        ("baclofen.driving", "Driving on baclofen"),
+        ("tizanidine.about", "About tizanidine"),
+        ("tizanidine.alcohol", "Tizanidine and alcohol"),
+        ("tizanidine.storage", "Storing tizanidine"),
+    ]
 
 
-def test_topic_titles_route_to_their_topic(bot):
+def test_topic_titles_route_to_their_topic(small):
     """Kiosk buttons and suggestions send a topic's title as the message."""
-    for topic in bot.topics():
-        assert bot.respond(topic.title).topic == topic.id, topic.title
+    for topic in small.topics():
+        reply = small.respond(topic.title)
+        assert (reply.topic, reply.rule) == (topic.id, "match.title"), topic.title
 
 
 def test_unknown_region_is_a_clear_error():
-    with pytest.raises(UnknownRegion, match="known regions: US, UK, EU, CA, AU"):
-        Chatbot.default(region="XX")
+    with pytest.raises(UnknownRegion, match="known regions: US, UK$"):
+        small_bot(region="XX")
 
 
-def test_respond_is_safe_from_many_threads(bot):
+def test_respond_is_safe_from_many_threads(small):
     results: list[Reply] = []
     lock = threading.Lock()
 
     def worker(i: int) -> None:
         for _ in range(20):
-            r = bot.respond("can i drink on baclofen", session=f"t{i}")
+            r = small.respond("can i drink on baclofen", session=f"t{i}")
             with lock:
                 results.append(r)
 
@@ -181,6 +220,10 @@ def test_respond_is_safe_from_many_threads(bot):
     for t in threads:
         t.join()
     assert len(results) == 160 and {r.topic for r in results} == {"baclofen.alcohol"}
+    # each session asked three times or more: its answer, then the longer part, then
+    # "that's all I have": no session saw another's turns
+    rules = Counter(r.rule for r in results)
+    assert rules == {"match.answer": 8, "match.answer.again": 8, "match.answer.covered": 144}
 
 
 def test_sessions_expire_and_are_bounded():
@@ -198,6 +241,63 @@ def test_sessions_expire_and_are_bounded():
 
 def test_normalize_strips_escapes_and_controls():
     assert clean("\x1b[31mHELLO\x1b[0m\x00  World\u200b") == "hello world"
+
+
+# --- the shipped content: how its rules and topics meet the same mechanisms -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("i want to kill myself", "crisis"),
+        ("my son swallowed some of my pills", "emergency"),
+        ("how much baclofen should i take", "refusal"),
+        ("can i drink on baclofen", "answer"),
+        ("hello", "smalltalk"),
+        ("what is the capital of france", "fallback"),
+    ],
+)
+def test_every_kind_is_reachable_in_the_shipped_content(bot, text, kind):
+    assert bot.respond(text).kind == kind
+
+
+def test_a_shipped_answer_has_sources_two_or_three_suggestions_and_the_disclaimer(bot):
+    reply = bot.respond("can I drink on baclofen")
+    assert reply.topic == "baclofen.alcohol"
+    assert reply.sources and all(s.url.startswith("http") for s in reply.sources)
+    assert 2 <= len(reply.suggestions) <= 3
+    assert "not medical advice" in reply.text
+
+
+def test_shipped_emergency_and_crisis_lines_come_first(bot, uk_bot):
+    first = bot.respond("my toddler ate two of my pills").text.splitlines()[0]
+    assert "911" in first and "1-800-222-1222" in first
+    assert "999" in uk_bot.respond("my toddler ate two of my pills").text.splitlines()[0]
+    reply = bot.respond("i dont want to be here anymore")
+    assert reply.kind == "crisis" and "988" in reply.text.splitlines()[0]
+
+
+def test_refusal_gives_no_numbers(bot):
+    reply = bot.respond("can i take 3 instead of 2")
+    assert reply.kind == "refusal"
+    assert not any(ch.isdigit() for ch in reply.text)
+
+
+def test_interaction_question_naming_another_medicine_is_answered(bot):
+    reply = bot.respond("can i take baclofen with ibuprofen")
+    assert reply.kind == "answer" and reply.topic == "baclofen.interactions"
+
+
+def test_shipped_typos_and_brand_names_are_understood(bot):
+    assert bot.respond("bacloffen and alcohol").topic == "baclofen.alcohol"
+    assert bot.respond("is lioresal safe when pregnant").topic == "baclofen.pregnancy"
+
+
+def test_shipped_titles_route_to_their_topic(bot):
+    """Kiosk buttons and suggestions send a topic's title as the message."""
+    assert len(bot.topics()) >= 28
+    for topic in bot.topics():
+        assert bot.respond(topic.title).topic == topic.id, topic.title
 
 
 def test_baclofen_with_an_unlisted_pairing_gets_the_interactions_answer(bot):

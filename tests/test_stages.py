@@ -7,6 +7,8 @@ from chatbot.normalize import Normalizer, clean
 from chatbot.settings import Thresholds
 from chatbot.yamlio import parse_yaml
 
+from .conftest import in_region
+
 # --- normalise --------------------------------------------------------------------------
 
 
@@ -41,9 +43,11 @@ def test_marked_tokens_keep_sentences_and_clauses():
     ]  # fmt: skip
 
 
-def test_typos_of_known_words_are_corrected_but_real_words_are_not(bot):
-    n = bot.kb.normalizer
-    assert n.normalize("swallowd") in ("swallowed", "swallow")
+def test_typos_of_known_words_are_corrected_but_real_words_are_not(small):
+    n = small.kb.normalizer  # knows "swallowed" (a safety word) and "driving" (an example)
+    assert n.normalize("swallowd") == "swallowed"
+    assert n.normalize("my son swalowed it") == "my son swallowed it"
+    assert n.normalize("drivng") == "driving"
     assert n.normalize("never heard of it") == "never heard of it"
     assert n.normalize("i took it with a glass of milk") == "i took it with a glass of milk"
 
@@ -87,9 +91,17 @@ def test_content_words_drop_stop_words_and_the_medicine():
 # --- compose --------------------------------------------------------------------------------
 
 
-def test_placeholders_are_filled_from_the_region(uk_bot):
-    text = uk_bot.respond("my son swallowed some of my pills").text
-    assert "{" not in text and "999" in text
+def test_placeholders_are_filled_from_the_region(small):
+    uk = in_region(small, "UK")
+    assert uk.respond("my son swallowed some of my pills").text == (
+        "Call 999 now if the person is hard to wake or not breathing. If not, call NHS 111 "
+        "right away.\nKeep the medicine box to show them."
+    )
+    assert uk.respond("i want to kill myself").text.startswith("You can call Samaritans free")
+    assert uk.welcome() == (
+        "Hello. I answer questions about baclofen and alcohol, driving on baclofen, "
+        "tizanidine and alcohol, storing tizanidine and more."
+    )
 
 
 # --- YAML -----------------------------------------------------------------------------------
