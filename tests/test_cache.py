@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,10 @@ from chatbot.loader import cache_key, content_digest, load_knowledge
 from chatbot.pickling import ModelCopy, dumps
 from chatbot.schema import Contact
 
-from .conftest import ROOT, load_data
+from .conftest import in_region, load_data
+from .small import ANSWERS, small_world
+from .small import INTENTS as SMALL_INTENTS
+from .small import KNOWLEDGE as SMALL_KNOWLEDGE
 
 #: Every kind of reply, typos, a conversation, the safety cases and the dev questions.
 MESSAGES = [
@@ -67,30 +69,38 @@ def no_loading(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(chatbot.content, "load", refuse)
 
 
-def test_a_cached_load_answers_exactly_like_a_fresh_one(cache_dir: Path, bot: Chatbot, request):
-    settings = Settings(cache_dir=cache_dir)
-    first = Chatbot.from_settings(settings)  # loads the files, writes the cache
-    assert len(list(cache_dir.glob("kb-*.pickle"))) == 1
-    request.getfixturevalue("no_loading")
-    cached = Chatbot.from_settings(settings)
-    assert cached.kb is not first.kb
-    assert cached.kb.content_version == first.kb.content_version
-    assert conversation(cached) == conversation(bot)
+# --- the shipped content: every kind of reply, from a cached copy ------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped_cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, Chatbot]:
+    """The shipped content loaded from its files, which writes a cache of its own."""
+    settings = Settings(cache_dir=tmp_path_factory.mktemp("cache"))
+    fresh = Chatbot.from_settings(settings)
+    assert len(list(settings.cache_dir.glob("kb-*.pickle"))) == 1  # type: ignore[union-attr]
+    return settings, fresh
+
+
+def test_a_cached_load_answers_exactly_like_a_fresh_one(shipped_cache, no_loading):
+    settings, fresh = shipped_cache
+    cached = Chatbot.from_settings(settings)  # `no_loading`: only the cache may answer
+    assert cached.kb is not fresh.kb
+    assert cached.kb.content_version == fresh.kb.content_version
+    assert conversation(cached) == conversation(fresh)
     for region in ("UK", "AU"):
-        cached_r = Chatbot(cached.kb, settings.with_(region=region))
-        assert conversation(cached_r) == conversation(
-            Chatbot(bot.kb, bot.settings.with_(region=region))
-        )
-    assert cached.topics() == bot.topics()
-    assert cached.welcome() == bot.welcome()
+        assert conversation(in_region(cached, region)) == conversation(in_region(fresh, region))
+    assert cached.topics() == fresh.topics()
+    assert cached.welcome() == fresh.welcome()
 
 
-def test_a_cached_bot_corrects_typos_like_a_fresh_one(cache_dir: Path, bot: Chatbot):
-    settings = Settings(cache_dir=cache_dir)
-    Chatbot.from_settings(settings)
+def test_a_cached_bot_corrects_typos_like_a_fresh_one(shipped_cache, no_loading):
+    settings, fresh = shipped_cache
     cached = Chatbot.from_settings(settings)
     for text in ("bacloffen makes me sleepy", "swallowd the whole bottle", "can i dirnk"):
-        assert cached.kb.normalizer.tokens(text) == bot.kb.normalizer.tokens(text)
+        assert cached.kb.normalizer.tokens(text) == fresh.kb.normalizer.tokens(text)
+
+
+# --- the cache's mechanisms, in the small world (tests/small.py) ------------------------
 
 
 @pytest.mark.parametrize(
@@ -113,62 +123,54 @@ def test_a_cached_bot_corrects_typos_like_a_fresh_one(cache_dir: Path, bot: Chat
         ),
     ],
 )
-def test_a_damaged_cache_file_is_ignored_and_rewritten(cache_dir: Path, damage, bot: Chatbot):
-    settings = Settings(cache_dir=cache_dir)
+def test_a_damaged_cache_file_is_ignored_and_rewritten(cache_dir: Path, damage, small):
+    settings = small.settings.with_(cache_dir=cache_dir)
     Chatbot.from_settings(settings)
     (entry,) = cache_dir.glob("kb-*.pickle")
     good = entry.read_bytes()
     entry.write_bytes(damage(good))
     again = Chatbot.from_settings(settings)  # loads the files, never raises
-    assert (
-        again.respond("can i drink on baclofen").to_dict()
-        == bot.respond("can i drink on baclofen").to_dict()
-    )
+    question = "can i drink on tizanidine"
+    assert again.respond(question).to_dict() == small.respond(question).to_dict()
     assert ContentCache(cache_dir).get(cache_key(settings, content_digest(settings))) is not None
+    assert entry.read_bytes() != damage(good)  # written again
 
 
 def test_the_cache_is_never_trusted_over_the_content(tmp_path: Path, cache_dir: Path):
-    for name in ("knowledge", "intents"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    settings = Settings(
-        knowledge_dir=tmp_path / "knowledge", intents_dir=tmp_path / "intents", cache_dir=cache_dir
-    )
+    world = small_world(tmp_path / "content")
+    settings = world.settings(cache_dir=cache_dir)
     before = Chatbot.from_settings(settings)
     Chatbot.from_settings(settings)  # now cached
-    answers = tmp_path / "knowledge" / "baclofen" / "answers.yaml"
-    text = answers.read_text(encoding="utf-8")
-    answers.write_text(
-        text.replace("It is best not to drink alcohol", "Please do not drink alcohol"),
-        encoding="utf-8",
-    )
+    text = world.read(ANSWERS)
+    world.replace(ANSWERS, "It is best not to drink alcohol", "Please do not drink alcohol")
     after = Chatbot.from_settings(settings)
     assert after.respond("can i drink on baclofen").text.startswith("Please do not drink alcohol")
     assert after.kb.content_version != before.kb.content_version
     # an edit with an error: no bot, whatever the cache holds
-    answers.write_text(
-        text.replace("topic: alcohol", "topic: alcohol\n    exmaples: []"), encoding="utf-8"
-    )
+    world.write(ANSWERS, text.replace("topic: alcohol", "topic: alcohol\n    exmaples: []"))
     with pytest.raises(chatbot.ContentError):
         Chatbot.from_settings(settings)
     # and back to the first content: the first entry is still good and is used
-    answers.write_text(text, encoding="utf-8")
+    world.write(ANSWERS, text)
     assert Chatbot.from_settings(settings).kb.content_version == before.kb.content_version
+    assert len(list(cache_dir.glob("kb-*.pickle"))) == 2
 
 
-def test_the_key_covers_code_version_settings_and_content(cache_dir: Path):
-    settings = Settings(cache_dir=cache_dir)
+def test_the_key_covers_code_version_settings_and_content(cache_dir: Path, small):
+    settings = small.settings.with_(cache_dir=cache_dir)
     digest = content_digest(settings)
     key = cache_key(settings, digest)
     assert cache_key(settings, digest) == key
     assert cache_key(settings, "0" * 64) != key
     thresholds = settings.thresholds.__class__(answer=50.0)
     assert cache_key(settings.with_(thresholds=thresholds), digest) != key
+    assert cache_key(Settings(cache_dir=cache_dir), digest) != key  # other folders
 
 
-def test_a_folder_others_can_write_is_not_used(cache_dir: Path):
+def test_a_folder_others_can_write_is_not_used(cache_dir: Path, small):
     if not hasattr(os, "getuid"):
         pytest.skip("POSIX permissions")
-    settings = Settings(cache_dir=cache_dir)
+    settings = small.settings.with_(cache_dir=cache_dir)
     Chatbot.from_settings(settings)
     cache = ContentCache(cache_dir)
     key = cache_key(settings, content_digest(settings))
@@ -181,11 +183,11 @@ def test_a_folder_others_can_write_is_not_used(cache_dir: Path):
         cache_dir.chmod(0o700)
 
 
-def test_an_unwritable_cache_folder_only_means_no_cache(tmp_path: Path, bot: Chatbot):
+def test_an_unwritable_cache_folder_only_means_no_cache(tmp_path: Path, small):
     blocked = tmp_path / "a-file-not-a-folder"
     blocked.write_text("x", encoding="utf-8")
-    cached = Chatbot.from_settings(Settings(cache_dir=blocked / "cache"))
-    assert cached.respond("hello").to_dict() == bot.respond("hello").to_dict()
+    cached = Chatbot.from_settings(small.settings.with_(cache_dir=blocked / "cache"))
+    assert cached.respond("hello").to_dict() == small.respond("hello").to_dict()
 
 
 def test_what_cannot_be_pickled_is_not_cached(cache_dir: Path):
@@ -218,7 +220,12 @@ def test_validated_models_become_copies_that_read_the_same():
 
 def test_a_cached_start_imports_only_what_ask_needs(cache_dir: Path):
     """No validation models or YAML (the cache has them compiled), no terminal UI, no server."""
-    env = {**os.environ, "CHATBOT_CACHE_DIR": str(cache_dir)}
+    env = {
+        **os.environ,
+        "CHATBOT_CACHE_DIR": str(cache_dir),
+        "CHATBOT_KNOWLEDGE_DIR": str(SMALL_KNOWLEDGE),
+        "CHATBOT_INTENTS_DIR": str(SMALL_INTENTS),
+    }
     heavy = ("pydantic", "yaml", "prompt_toolkit", "starlette", "uvicorn", "spellchecker")
     script = (
         "import sys; from chatbot.cli import main; main(['ask', 'hello']); "
@@ -259,7 +266,8 @@ def test_settings_and_command_line_switch_the_cache(tmp_path: Path):
     assert settings_from(args).cache_dir is None
 
 
-def test_load_knowledge_without_a_cache_stamps_the_version():
-    kb, problems = load_knowledge(Settings())
-    assert kb is not None and len(kb.content_version) == 12
+def test_load_knowledge_without_a_cache_stamps_the_version(small):
+    kb, problems = load_knowledge(small.settings)
+    assert small.settings.cache_dir is None
+    assert kb is not None and kb.content_version == content_digest(small.settings)[:12]
     assert not [p for p in problems if p.severity == "error"]
