@@ -1,8 +1,14 @@
 """A clinic's overlay: it adds to the shipped content, and can never weaken what keeps
-people safe. Planted overlays are refused with the overlay's own file and line."""
+people safe. Planted overlays are refused with the overlay's own file and line.
+
+The Leeds example and the guide's worked example run over the shipped content. What an
+overlay can and cannot do is tested over the small world (tests/small.py), with a
+clinic overlay that is the Leeds example made to fit it."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 import shutil
@@ -17,18 +23,54 @@ from chatbot.content import load
 from chatbot.content.overlay import Overlay
 
 from .conftest import ROOT
+from .small import INTENTS as SMALL_INTENTS
+from .small import KNOWLEDGE as SMALL_KNOWLEDGE
 
 LEEDS = ROOT / "examples" / "overlay-leeds"
 KNOWLEDGE, INTENTS = ROOT / "knowledge", ROOT / "intents"
+#: the small world's content, for `main([...])`
+SMALL = ["--knowledge", str(SMALL_KNOWLEDGE), "--intents", str(SMALL_INTENTS)]
 
 
 def overlay_bot(folder: Path, region: str | None = None) -> Chatbot:
-    return Chatbot.from_settings(Settings(overlay_dir=folder, region=region))
+    """A bot on the small world with `folder` laid over it."""
+    return Chatbot.from_settings(
+        Settings(
+            knowledge_dir=SMALL_KNOWLEDGE,
+            intents_dir=SMALL_INTENTS,
+            overlay_dir=folder,
+            region=region,
+        )
+    )
+
+
+def clinic(folder: Path) -> Path:
+    """The Leeds example made to fit the small world: its answer suggests the small
+    world's topics (the shipped `intrathecal` and `stopping` are not in it)."""
+    shutil.copytree(LEEDS, folder, dirs_exist_ok=True)
+    answers = folder / "knowledge" / "baclofen" / "answers.yaml"
+    text = answers.read_text(encoding="utf-8")
+    assert "suggestions: [intrathecal, stopping]" in text
+    answers.write_text(text.replace("[intrathecal, stopping]", "[alcohol, driving]"), "utf-8")
+    return folder
 
 
 @pytest.fixture(scope="module")
-def leeds() -> Chatbot:
-    return overlay_bot(LEEDS)
+def leeds(content_cache: Path) -> Chatbot:
+    """Leeds over the shipped content, compiled into the run's cache: the `--overlay`
+    commands below start from it."""
+    return Chatbot.from_settings(Settings(overlay_dir=LEEDS, cache_dir=content_cache))
+
+
+@pytest.fixture(scope="module")
+def leeds_check() -> tuple[int, str]:
+    """`chatbot check --overlay examples/overlay-leeds`, run from the repository (as the
+    guide shows it): exit status and output. Checked once, read by several tests."""
+    out = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(out):
+        mp.chdir(ROOT)
+        code = main(["check", "--overlay", "examples/overlay-leeds"])
+    return code, out.getvalue()
 
 
 def write(root: Path, rel: str, text: str) -> Path:
@@ -44,38 +86,54 @@ def line_of(path: Path, needle: str) -> int:
 
 
 def errors(folder: Path) -> list[tuple[str, int, str]]:
-    """The errors loading finds (what `chatbot check` reports first, and faster)."""
-    _kb, problems = load(KNOWLEDGE, INTENTS, overlay=folder)
+    """The errors loading the small world with `folder` over it finds (what `chatbot
+    check` reports first, and faster)."""
+    _kb, problems = load(SMALL_KNOWLEDGE, SMALL_INTENTS, overlay=folder)
     return [(p.path, p.line, p.code) for p in problems if p.severity == "error"]
 
 
 # --- the Leeds example ---------------------------------------------------------------------------
 
 
-def test_the_leeds_example_passes_check_strictly():
-    problems = check(KNOWLEDGE, INTENTS, strict=True, overlay=LEEDS)
-    assert problems == [], "\n".join(map(str, problems))
+def test_the_leeds_example_passes_check_strictly(leeds_check):
+    # no problem at all (not even a warning) is what --strict asks
+    code, out = leeds_check
+    assert code == 0
+    assert re.search(r"\n0 errors, 0 warnings in 0 files \(checked \d+ files\)$", out.rstrip())
 
 
-def test_check_reports_what_the_overlay_adds_and_changes_with_file_and_line(capsys):
-    assert main(["check", "--overlay", str(LEEDS)]) == 0
-    out = capsys.readouterr().out
+def test_check_reports_what_the_overlay_adds_and_changes_with_file_and_line(leeds_check):
+    _code, out = leeds_check
+    shown = "examples/overlay-leeds"
     contacts = LEEDS / "knowledge" / "contacts.yaml"
-    assert f"overlay {LEEDS}: " in out
-    assert f"{contacts}:{line_of(contacts, 'UK-LEEDS:')}: adds region UK-LEEDS (extends UK" in out
+    assert out.startswith(f"overlay {shown}: 8 changes to the shipped content\n")
     assert (
-        f"{contacts}:{line_of(contacts, 'default_region')}: default region: US -> UK-LEEDS" in out
+        f"{shown}/knowledge/contacts.yaml:{line_of(contacts, 'UK-LEEDS:')}: "
+        "adds region UK-LEEDS (extends UK" in out
     )
-    clinic = LEEDS / "intents" / "baclofen" / "pump_clinic.yaml"
-    assert f"{clinic}:{line_of(clinic, 'id: pump_clinic')}: adds intent pump_clinic" in out
+    assert (
+        f"{shown}/knowledge/contacts.yaml:{line_of(contacts, 'default_region')}: "
+        "default region: US -> UK-LEEDS" in out
+    )
+    clinic_intents = LEEDS / "intents" / "baclofen" / "pump_clinic.yaml"
+    assert (
+        f"{shown}/intents/baclofen/pump_clinic.yaml:{line_of(clinic_intents, 'id: pump_clinic')}"
+        ": adds intent pump_clinic" in out
+    )
     assert "adds answer baclofen.pump_clinic" in out
     assert "adds 3 phrasings to intent alcohol" in out
     assert "replaces message disclaimer" in out
-    assert re.search(r"\n0 errors, 0 warnings in 0 files \(checked \d+ files\)$", out.rstrip())
-    assert main(["check", "--format", "json", "--overlay", str(LEEDS)]) == 0
+
+
+def test_check_reports_an_overlay_in_json(tmp_path: Path, capsys):
+    folder = clinic(tmp_path / "clinic")
+    assert main(["check", "--format", "json", *SMALL, "--overlay", str(folder)]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data["errors"] == 0 and data["overlay"]["folder"] == str(LEEDS)
+    assert data["overlay"]["folder"] == str(folder)
+    assert len(data["overlay"]["changes"]) == 8
     assert {"path", "line", "change"} == set(data["overlay"]["changes"][0])
+    # the only errors: the small world's own (the taxonomy topics it leaves out)
+    assert {p["code"] for p in data["problems"] if p["severity"] == "error"} == {"E050"}
 
 
 def test_the_overlay_answers_its_local_question(leeds: Chatbot):
@@ -90,10 +148,9 @@ def test_the_overlay_answers_its_local_question(leeds: Chatbot):
     assert leeds.respond("can i go down the pub on baclofen").topic == "baclofen.alcohol"
 
 
-def test_emergencies_give_the_shipped_line_first_then_the_local_numbers(leeds: Chatbot):
-    uk = Chatbot.default(region="UK")
+def test_emergencies_give_the_shipped_line_first_then_the_local_numbers(leeds, uk_bot):
     for text in ("my son swallowed some of my pills", "my baclofen pump is beeping"):
-        local, shipped = leeds.respond(text), uk.respond(text)
+        local, shipped = leeds.respond(text), uk_bot.respond(text)
         assert local.kind == shipped.kind == "emergency"
         assert local.region == "UK-LEEDS"
         first, *rest = local.text.splitlines()
@@ -105,10 +162,9 @@ def test_emergencies_give_the_shipped_line_first_then_the_local_numbers(leeds: C
         assert "\n".join(rest[2:]) == "\n".join(shipped.text.splitlines()[1:])
 
 
-def test_crisis_and_refusal_replies_are_the_shipped_ones(leeds: Chatbot):
-    uk = Chatbot.default(region="UK")
+def test_crisis_and_refusal_replies_are_the_shipped_ones(leeds, uk_bot):
     for text in ("i want to kill myself", "how much baclofen should i take"):
-        assert leeds.respond(text).text == uk.respond(text).text
+        assert leeds.respond(text).text == uk_bot.respond(text).text
 
 
 def test_shipped_answers_and_safety_are_unchanged(leeds: Chatbot, bot: Chatbot):
@@ -127,7 +183,7 @@ def test_the_content_version_names_the_overlay_too(leeds: Chatbot, bot: Chatbot,
     assert f"content {leeds.kb.content_version}" in capsys.readouterr().out
 
 
-def test_the_leeds_conversation_tests_pass(capsys):
+def test_the_leeds_conversation_tests_pass(leeds, capsys):
     assert main(["test", "--overlay", str(LEEDS)]) == 0
     assert "conversations: 5 passed, 0 failed" in capsys.readouterr().out
 
@@ -147,7 +203,7 @@ def test_every_content_command_takes_an_overlay(monkeypatch: pytest.MonkeyPatch)
     assert settings_from(args).overlay_dir == LEEDS
 
 
-def test_chatbot_overlay_environment_variable(monkeypatch: pytest.MonkeyPatch, capsys):
+def test_chatbot_overlay_environment_variable(leeds, monkeypatch: pytest.MonkeyPatch, capsys):
     monkeypatch.setenv("CHATBOT_OVERLAY", str(LEEDS))
     assert main(["ask", "--json", "where is the pump clinic"]) == 0
     reply = json.loads(capsys.readouterr().out)
@@ -167,36 +223,41 @@ GUIDE_FILES = {
 }
 
 
-def test_following_the_guide_builds_the_leeds_overlay(tmp_path: Path):
+def test_following_the_guide_builds_the_leeds_overlay(leeds: Chatbot):
+    """The guide's blocks are the Leeds example's content files, byte for byte, and all of
+    them: so the overlay the guide builds is the Leeds one, which passes `check` (above)."""
     from .test_authoring_tools import guide_snippets
 
     snippets = guide_snippets()
     assert {k for k in snippets if k.startswith("overlay-")} == set(GUIDE_FILES)
     for name, rel in GUIDE_FILES.items():
-        write(tmp_path, rel, snippets[name])
         assert (LEEDS / rel).read_text(encoding="utf-8") == snippets[name], rel
-    assert check(KNOWLEDGE, INTENTS, strict=True, overlay=tmp_path) == []
-    bot = overlay_bot(tmp_path)
-    assert bot.respond("where is the pump clinic").topic == "baclofen.pump_clinic"
-    emergency = bot.respond("my baclofen pump is beeping")
+    layered = {
+        p.relative_to(LEEDS).as_posix()
+        for folder in ("knowledge", "intents")
+        for p in (LEEDS / folder).rglob("*")
+        if p.is_file()
+    }
+    assert layered == set(GUIDE_FILES.values())
+    assert leeds.respond("where is the pump clinic").topic == "baclofen.pump_clinic"
+    emergency = leeds.respond("my baclofen pump is beeping")
     assert emergency.kind == "emergency" and "0113 496 0100" in emergency.text
 
 
-def test_the_guide_shows_what_check_prints(monkeypatch: pytest.MonkeyPatch, capsys):
+def test_the_guide_shows_what_check_prints(leeds_check):
     guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
     shown = guide.split("`chatbot check` starts with what the overlay changes", 1)[1]
     shown = shown.split("```\n", 2)[1]
-    monkeypatch.chdir(ROOT)
-    assert main(["check", "--overlay", "examples/overlay-leeds"]) == 0
-    assert capsys.readouterr().out == shown
+    assert leeds_check == (0, shown)
 
 
 # --- what an overlay cannot do ------------------------------------------------------------
 
 
 def test_an_overlay_cannot_delete_a_safety_rule(tmp_path: Path):
-    shipped = (INTENTS / "safety" / "emergency.yaml").read_text(encoding="utf-8")
-    weakened = shipped.replace("  - id: took_too_much\n", "  - id: took_too_much_removed\n")
+    shipped = (SMALL_INTENTS / "safety" / "emergency.yaml").read_text(encoding="utf-8")
+    weakened = shipped.replace("  - id: danger\n", "  - id: danger_removed\n")
+    assert weakened != shipped
     path = write(tmp_path, "intents/safety/emergency.yaml", weakened)
     assert errors(tmp_path) == [(str(path), 1, "E071")]
     with pytest.raises(ContentError) as info:
@@ -205,7 +266,8 @@ def test_an_overlay_cannot_delete_a_safety_rule(tmp_path: Path):
 
 
 def test_an_overlay_cannot_add_a_dose_amount(tmp_path: Path):
-    shutil.copytree(LEEDS, tmp_path, dirs_exist_ok=True)
+    clinic(tmp_path)
+    assert errors(tmp_path) == []
     answers = tmp_path / "knowledge" / "baclofen" / "answers.yaml"
     text = answers.read_text(encoding="utf-8")
     answers.write_text(
@@ -215,7 +277,9 @@ def test_an_overlay_cannot_add_a_dose_amount(tmp_path: Path):
         encoding="utf-8",
     )
     assert errors(tmp_path) == [(str(answers), line_of(answers, "short: >"), "E030")]
-    problem = next(p for p in load(KNOWLEDGE, INTENTS, overlay=tmp_path)[1] if p.code == "E030")
+    problem = next(
+        p for p in load(SMALL_KNOWLEDGE, SMALL_INTENTS, overlay=tmp_path)[1] if p.code == "E030"
+    )
     assert "10 mg" in problem.message
 
 
@@ -315,43 +379,45 @@ regions:
 
 def test_an_unknown_key_in_an_overlay_lists_the_allowed_ones(tmp_path: Path):
     write(tmp_path, "knowledge/contacts.yaml", "default_region: UK\nregoins: {}\n")
-    (problem,) = [p for p in load(KNOWLEDGE, INTENTS, overlay=tmp_path)[1] if p.severity == "error"]
+    (problem,) = [
+        p
+        for p in load(SMALL_KNOWLEDGE, SMALL_INTENTS, overlay=tmp_path)[1]
+        if p.severity == "error"
+    ]
     assert (problem.line, problem.code) == (2, "E011")
     assert "default_region, regions" in problem.hint
 
 
 def test_an_overlay_cannot_add_a_medicine_or_stray_files(tmp_path: Path):
-    medicine = write(tmp_path, "knowledge/tizanidine/answers.yaml", "medicine: tizanidine\n")
+    medicine = write(tmp_path, "knowledge/dantrolene/answers.yaml", "medicine: dantrolene\n")
     stray = write(tmp_path, "intents/notes.txt", "remember to add parking\n")
     assert sorted(errors(tmp_path)) == sorted([(str(medicine), 1, "E072"), (str(stray), 1, "E072")])
 
 
 def test_a_missing_or_empty_overlay_folder(tmp_path: Path, capsys):
     assert errors(tmp_path / "nowhere") == [(str(tmp_path / "nowhere"), 0, "E005")]
-    assert main(["check", "--overlay", str(tmp_path / "nowhere")]) == 2
+    assert main(["check", *SMALL, "--overlay", str(tmp_path / "nowhere")]) == 2
     assert errors(tmp_path) == [(str(tmp_path), 0, "E070")]
     capsys.readouterr()
 
 
 def test_a_refused_overlay_never_starts_a_bot(tmp_path: Path, capsys):
     write(tmp_path, "intents/safety/crisis.yaml", "kind: crisis\nrules: []\n")
-    assert main(["ask", "--overlay", str(tmp_path), "i want to kill myself"]) == 2
+    assert main(["ask", *SMALL, "--overlay", str(tmp_path), "i want to kill myself"]) == 2
     assert "E071" in capsys.readouterr().err
 
 
 def test_an_overlay_is_read_once_per_file(tmp_path: Path):
-    shutil.copytree(LEEDS, tmp_path, dirs_exist_ok=True)
-    layer = Overlay.open(tmp_path, KNOWLEDGE, INTENTS)
-    check(KNOWLEDGE, INTENTS, overlay=layer)
+    clinic(tmp_path)
+    layer = Overlay.open(tmp_path, SMALL_KNOWLEDGE, SMALL_INTENTS)
+    check(SMALL_KNOWLEDGE, SMALL_INTENTS, overlay=layer)
     texts = [c.text for c in layer.changes]
     assert len(texts) == len(set(texts)) == 8
 
 
 def test_one_check_refuses_every_planted_change_at_once(tmp_path: Path, capsys):
-    shipped = (INTENTS / "safety" / "emergency.yaml").read_text(encoding="utf-8")
-    rules = write(
-        tmp_path, "intents/safety/emergency.yaml", shipped.replace("took_too_much", "gone")
-    )
+    shipped = (SMALL_INTENTS / "safety" / "emergency.yaml").read_text(encoding="utf-8")
+    rules = write(tmp_path, "intents/safety/emergency.yaml", shipped.replace("danger", "gone"))
     answers = write(
         tmp_path,
         "knowledge/baclofen/answers.yaml",
@@ -359,16 +425,20 @@ def test_one_check_refuses_every_planted_change_at_once(tmp_path: Path, capsys):
         "    short: Most people take 10 mg three times a day.\n"
         "    sources: [FDA-tab]\n    reviewed: 2026-11-25\n",
     )
-    assert main(["check", "--overlay", str(tmp_path)]) == 1
+    assert main(["check", *SMALL, "--overlay", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert f"{rules}:1:1: E071 an overlay cannot change the safety rules" in out
     assert f"{answers}:4:5: E030 answer 'local_dosing' short states a dose amount" in out
 
 
 def test_a_cached_overlay_answers_like_a_fresh_one_and_an_edit_is_seen(tmp_path: Path):
-    folder = tmp_path / "overlay"
-    shutil.copytree(LEEDS, folder)
-    settings = Settings(overlay_dir=folder, cache_dir=tmp_path / "cache")
+    folder = clinic(tmp_path / "overlay")
+    settings = Settings(
+        knowledge_dir=SMALL_KNOWLEDGE,
+        intents_dir=SMALL_INTENTS,
+        overlay_dir=folder,
+        cache_dir=tmp_path / "cache",
+    )
     fresh = Chatbot.from_settings(settings)
     cached = Chatbot.from_settings(settings)
     assert len(list((tmp_path / "cache").glob("kb-*.pickle"))) == 1
@@ -384,8 +454,10 @@ def test_a_cached_overlay_answers_like_a_fresh_one_and_an_edit_is_seen(tmp_path:
     assert "0113 496 0789" in edited.respond("my son swallowed some of my pills").text
 
 
-def test_an_overlay_given_as_dot_is_shown_as_its_own_files(monkeypatch: pytest.MonkeyPatch, capsys):
-    monkeypatch.chdir(LEEDS)
-    assert main(["check", "--overlay", "."]) == 0
+def test_an_overlay_given_as_dot_is_shown_as_its_own_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+):
+    monkeypatch.chdir(clinic(tmp_path))
+    assert main(["check", *SMALL, "--overlay", "."]) == 1  # the small world's E050s
     out = capsys.readouterr().out
     assert "  ./intents/baclofen/alcohol.yaml:2: adds 3 phrasings to intent alcohol" in out
