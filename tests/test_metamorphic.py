@@ -166,6 +166,11 @@ def test_invariance_per_transformation(results):
         )
     n, k = sum(total.values()), sum(kept.values())
     print(f"  all {k}/{n} = {k / n:.1%}")
+    assert k / n >= ALL_FLOOR
+
+
+#: All variants together, as measured (99.8%, 5390/5401 on 2026-12-04).
+ALL_FLOOR = 0.995
 
 
 #: Typos that make another real word ("cant" -> "cat", "slow" -> "sow") or hit two words of

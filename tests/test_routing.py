@@ -9,11 +9,11 @@ from collections import Counter
 
 import pytest
 
-from chatbot import Chatbot
 from chatbot.settings import Thresholds
 from chatbot.types import State
 
 from .conftest import load_data
+from .small import small_bot
 
 #: Floors that guard the measured figures (see README) from regressing. The older
 #: sets' floors are what they scored before issue 10's matcher (261/279, 147/160):
@@ -134,14 +134,21 @@ def test_asking_again_never_repeats_the_same_paragraph(bot):
     assert r.rule is not None and r.rule.endswith(".covered") and r.suggestions
 
 
-def test_a_fallback_on_a_baclofen_question_offers_the_closest_topics(bot):
-    unsure = Chatbot.from_settings(bot.settings.with_(thresholds=Thresholds(101, 1, 101)))
-    r, state = unsure.reply("what are the side effects of baclofen")
-    assert r.kind == "fallback" and r.rule == "fallback.closest"
-    assert 2 <= len(r.suggestions) <= 3 and "Side effects" in r.suggestions
-    assert "side effects" in r.text.splitlines()[0]
-    picked, _ = unsure.reply("the first one", state)
-    assert picked.kind == "answer" and picked.topic == r.choices[0].topic
+def test_a_fallback_on_a_medicine_question_offers_the_closest_topics():
+    # in the small world, with thresholds that answer nothing and ask nothing
+    unsure = small_bot(thresholds=Thresholds(answer=101, margin=1, clarify=60))
+    r, state = unsure.reply("is it ok to drive after a drink on baclofen")
+    assert (r.kind, r.rule) == ("fallback", "fallback.closest")
+    assert r.suggestions == ("Driving on baclofen", "Baclofen and alcohol")
+    assert r.text == (
+        "I'm not sure what you mean. Did you want driving on baclofen or Baclofen and alcohol?"
+    )
+    picked, _ = unsure.reply("the second one", state)
+    assert (picked.kind, picked.topic, picked.rule) == (
+        "answer",
+        "baclofen.alcohol",
+        "clarify.chosen",
+    )
 
 
 def test_a_fallback_on_something_else_lists_what_it_can_do(bot):
