@@ -6,12 +6,21 @@ STAMP  := $(VENV)/.installed
 
 BASE_VENV := .venv-baselines
 
-.PHONY: chat test lint check bench bench-baselines clean
+.PHONY: chat test test-all lint check bench bench-baselines clean
 
 chat: $(STAMP)
 	$(PY) -m chatbot chat
 
+# Lint, every test but the slow end-to-end ones (marked `slow` or `browser`: the wheel
+# installed in a fresh venv, the real server under slow clients, the guide followed on a
+# copy of the content, the kiosk in Chromium), the conversation tests and a strict check.
 test: $(STAMP) lint
+	$(PY) -m pytest -m "not slow and not browser"
+	$(PY) -m chatbot test
+	$(PY) -m chatbot check --strict
+
+# The same with every test, the slow ones included: what CI runs (.ci/run).
+test-all: $(STAMP) lint
 	$(PY) -m pytest
 	$(PY) -m chatbot test
 	$(PY) -m chatbot check --strict

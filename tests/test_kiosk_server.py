@@ -22,6 +22,8 @@ import pytest
 
 from chatbot.kiosk.launch import free_port, serving
 
+pytestmark = pytest.mark.slow  # about 10 s of real servers waiting out their timeouts
+
 SLOW = 2000  # slow connections in the starvation test
 HEAD_TIMEOUT = 2.0
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import shlex
-import subprocess
-import sys
 
-from chatbot.cli import COMMANDS, build_parser
+import pytest
+
+from chatbot.cli import COMMANDS, build_parser, main
 
 from .conftest import ROOT
 
@@ -29,11 +29,27 @@ def test_readme_opens_with_the_two_commands():
     assert first == ["make chat", "make test"]
 
 
+def make_recipe(target: str) -> list[str]:
+    """The commands of a Makefile target, and its prerequisites first."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    m = re.search(rf"^{re.escape(target)}: (.*)\n((?:\t.*\n)*)", makefile, re.M)
+    assert m, f"no target {target}"
+    return [f"needs {m.group(1).strip()}", *(line.strip() for line in m.group(2).splitlines())]
+
+
 def test_make_targets_set_themselves_up():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    for target in ("chat", "test"):
-        assert re.search(rf"^{target}: \$\(STAMP\)", makefile, re.M), target
+    for target in ("chat", "test", "test-all"):
+        assert make_recipe(target)[0].startswith("needs $(STAMP)"), target
     assert "venv" in makefile and "pip install" in makefile
+
+
+def test_make_test_leaves_out_only_the_slow_tests_and_test_all_runs_them():
+    fast, every = make_recipe("test"), make_recipe("test-all")
+    assert fast[0] == every[0] == "needs $(STAMP) lint"
+    assert fast[1] == '$(PY) -m pytest -m "not slow and not browser"'
+    assert every[1] == "$(PY) -m pytest"
+    assert fast[2:] == every[2:] == ["$(PY) -m chatbot test", "$(PY) -m chatbot check --strict"]
 
 
 def test_every_chatbot_command_in_the_readme_parses():
@@ -43,19 +59,25 @@ def test_every_chatbot_command_in_the_readme_parses():
     ]
     assert len(shown) >= 5
     for argv in shown:
-        args = parser.parse_args(argv if argv and argv[0] in COMMANDS else ["chat", *argv])
-        assert args.command
+        full = argv if argv and argv[0] in COMMANDS else ["chat", *argv]
+        assert parser.parse_args(full).command == full[0], argv  # exits if it does not parse
 
 
-def test_help_lists_every_command():
-    out = subprocess.run(
-        [sys.executable, "-m", "chatbot", "--help"], capture_output=True, text=True, check=True
-    ).stdout
+def test_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
     for name in COMMANDS:
-        assert name in out
+        assert re.search(rf"^    {name} ", out, re.M), name
     for name in ("check", "test", "explain", "report", "serve", "jsonl"):
         assert f"chatbot {name}" in README
 
 
-def test_ci_runs_the_readme_test_command():
-    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+def test_ci_runs_every_test():
+    commands = [
+        line.strip()
+        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("make ")
+    ]
+    assert commands == ["make test-all"]
