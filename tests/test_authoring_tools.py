@@ -328,6 +328,7 @@ def append(path: Path, text: str) -> None:
     path.write_text(old.rstrip("\n") + "\n" + text, encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_following_the_guide_adds_a_word_to_a_safety_list(bot, tmp_path):
     """docs/authoring.md, *Safety rules*: one word in `ingested:` makes a rule fire."""
     knowledge, intents = content_copy(tmp_path)

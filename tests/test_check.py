@@ -105,6 +105,7 @@ def test_the_small_pack_has_no_errors_but_the_topics_it_leaves_out(pack: World) 
     assert problems == pack.baseline()
 
 
+@pytest.mark.slow  # `make test` runs `chatbot check --strict` itself
 def test_shipped_content_passes_strict(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["check", "--strict"])
     out = capsys.readouterr().out

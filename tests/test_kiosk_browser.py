@@ -153,7 +153,7 @@ def kiosks(browser, server):
 # --- at every size ---------------------------------------------------------------------------
 
 
-def test_welcome_topics_and_a_typed_question(kiosk):
+def test_welcome_topics_and_a_typed_question(kiosk, bot):
     page = kiosk.page
     assert "baclofen" in page.locator("h1").inner_text().lower()
     assert page.locator("#log .msg.bot").count() == 1  # the welcome
@@ -189,8 +189,12 @@ def test_welcome_topics_and_a_typed_question(kiosk):
     assert reply.get_attribute("data-topic") == "baclofen.storage"
 
     before = kiosk.bot_messages().count()
-    reply.locator("button.followup").first.click()  # fails if anything covers it
-    assert kiosk.wait_reply(before).get_attribute("data-kind") in ("answer", "clarify")
+    first = reply.locator("button.followup").first
+    title = first.inner_text()
+    first.click()  # fails if anything covers it
+    followed = kiosk.wait_reply(before)  # a suggestion is a topic's title: its answer
+    assert followed.get_attribute("data-kind") == "answer", title
+    assert followed.get_attribute("data-topic") == {t.title: t.id for t in bot.topics()}[title]
 
 
 def test_nothing_overflows_targets_are_large_and_text_is_large(kiosk):
@@ -214,13 +218,13 @@ def test_nothing_overflows_targets_are_large_and_text_is_large(kiosk):
 
 
 @pytest.mark.parametrize(
-    ("text", "kind", "numbers"),
+    ("text", "kind", "numbers", "colour"),
     [
-        (TODDLER, "emergency", ["911", "Poison Help", "1-800-222-1222"]),
-        ("i want to kill myself", "crisis", ["988", "911"]),
+        (TODDLER, "emergency", ["911", "Poison Help", "1-800-222-1222"], "rgb(179, 0, 27)"),
+        ("i want to kill myself", "crisis", ["988", "911"], "rgb(64, 36, 110)"),
     ],
 )
-def test_after_an_urgent_reply_the_numbers_stay_in_view(kiosk, text, kind, numbers):
+def test_after_an_urgent_reply_the_numbers_stay_in_view(kiosk, text, kind, numbers, colour):
     page = kiosk.page
     reply = kiosk.send(text)
     assert reply.get_attribute("data-kind") == kind
@@ -231,7 +235,7 @@ def test_after_an_urgent_reply_the_numbers_stay_in_view(kiosk, text, kind, numbe
     large = 28 if kiosk.name == "phone" else 40  # a phone keeps the number on one line
     assert big.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= large
     bg = reply.evaluate("e => getComputedStyle(e).backgroundColor")
-    assert bg in ("rgb(179, 0, 27)", "rgb(64, 36, 110)")
+    assert bg == colour  # emergency red, crisis purple
     bar = page.locator("#urgent")
     for number in numbers:
         assert kiosk.in_view(bar.get_by_text(number, exact=True)), number

@@ -15,7 +15,6 @@ from chatbot.dose import DOSE_PATTERN
 from .conftest import load_data
 
 CASES = load_data("safety_cases.yaml")
-URGENT = {"crisis", "emergency"}
 
 
 def routed_safely(want: str, reply) -> bool:
@@ -70,6 +69,7 @@ def test_respond_never_raises_and_returns_a_valid_kind(bot, text):
 
     reply = bot.respond(text)
     assert reply.kind in KINDS and isinstance(reply.text, str) and reply.text
+    assert not re.search(r"\{[a-z_]+\}", reply.text), reply.text  # every placeholder filled
 
 
 @settings(max_examples=100, deadline=None)
@@ -109,7 +109,7 @@ def test_respond_never_raises_and_returns_a_valid_kind(bot, text):
 )
 def test_an_overdose_phrase_anywhere_means_emergency(bot, before, after, phrase):
     text = " ".join([*before, phrase, *after])
-    assert bot.respond(text).kind in URGENT
+    assert bot.respond(text).kind == "emergency"
 
 
 @settings(max_examples=150, deadline=None)
@@ -119,17 +119,21 @@ def test_no_reply_ever_contains_a_dose_amount(bot, text):
     assert not DOSE_PATTERN.search(reply.text), reply.text
 
 
-def test_huge_and_strange_inputs(bot):
-    for text in [
-        "a" * 100_000,
-        "مرحبا كيف حالك " * 500,
-        "🙂" * 5000,
-        "\u202e\u0000\x1b]0;x\x07" * 100,
-        "hello " * 10_000 + "i took too many pills",
-    ]:
-        reply = bot.respond(text)
-        assert reply.kind in KINDS
-    assert bot.respond("hello " * 10_000 + "i took too many pills").kind in URGENT
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("a" * 100_000, "fallback.no_match"),
+        ("مرحبا كيف حالك " * 500, "fallback.no_match"),
+        ("🙂" * 5000, "fallback.empty"),
+        ("\u202e\u0000\x1b]0;x\x07" * 100, "fallback.empty"),
+        # past the first 1000 characters matching reads, the safety screen still reads it
+        ("hello " * 10_000 + "i took too many pills", "emergency.too_much_taken"),
+    ],
+    ids=["long word", "long Arabic", "emoji", "controls", "overdose at the end"],
+)
+def test_huge_and_strange_inputs(bot, text, rule):
+    reply = bot.respond(text)
+    assert (reply.kind, reply.rule) == (rule.split(".")[0], rule)
 
 
 @pytest.mark.parametrize(
