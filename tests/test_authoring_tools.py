@@ -167,10 +167,11 @@ def test_unknown_region_is_a_file_problem(bot, tmp_path):
     assert "unknown region 'XX'" in str(exc.value)
 
 
-def test_shipped_conversation_files_are_valid(bot):
+def test_shipped_conversation_files_are_valid_and_pass(bot):
     files = sorted((PROJECT_ROOT / "tests" / "conversations").glob("*.yaml"))
     results = [r for f in files for r in run_file(bot, f)]  # raises on a bad file
     assert len(results) >= 25
+    assert [(r.name, r.why) for r in results if not r.passed] == []
 
 
 # --- chatbot explain ------------------------------------------------------------------------------
