@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 import chatbot
-from chatbot import Reply, State, UnknownRegion
+from chatbot import Chatbot, Reply, State, UnknownRegion
 from chatbot.normalize import clean
 
 from .conftest import in_region
@@ -111,10 +111,13 @@ def test_tell_me_more_with_nothing_before_says_what_to_do(small):
 
 
 def test_session_keeps_state_between_calls(small):
-    small.respond("can i drive on baclofen", session="s1")
-    assert small.respond("tell me more", session="s1").topic == "baclofen.driving"
-    assert small.respond("tell me more", session="other").rule == "smalltalk.more"
-    assert small.respond("tell me more", session="other").topic is None
+    bot = Chatbot(small.kb, small.settings)  # sessions of its own
+    bot.respond("can i drive on baclofen", session="s1")
+    more = bot.respond("tell me more", session="s1")
+    assert (more.topic, more.rule) == ("baclofen.driving", "smalltalk.more")
+    other = bot.respond("tell me more", session="other")
+    assert (other.topic, other.rule) == (None, "smalltalk.more")
+    assert other.text == 'Ask me about a topic first, then say "tell me more".'
 
 
 def test_clarify_can_be_answered_with_the_first_one(small):
@@ -205,12 +208,13 @@ def test_unknown_region_is_a_clear_error():
 
 
 def test_respond_is_safe_from_many_threads(small):
+    bot = Chatbot(small.kb, small.settings)  # sessions of its own
     results: list[Reply] = []
     lock = threading.Lock()
 
     def worker(i: int) -> None:
         for _ in range(20):
-            r = small.respond("can i drink on baclofen", session=f"t{i}")
+            r = bot.respond("can i drink on baclofen", session=f"t{i}")
             with lock:
                 results.append(r)
 
