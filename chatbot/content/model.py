@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # only types: a cached knowledge base loads without these lib
     from ..matcher import Matcher, PhraseMatcher
     from ..normalize import Normalizer
     from ..safety import SafetyScreen
-    from ..schema import MessagesFile, Region
+    from ..schema import MessagesFile, Region, UiFile
 
 SMALLTALK = "smalltalk"
 FALLBACK = "fallback"
@@ -53,6 +53,7 @@ class KnowledgeBase:
     regions: Mapping[str, Region]
     default_region: str
     messages: MessagesFile
+    ui: UiFile  # the front ends' own wording: banners, labels, help
     normalizer: Normalizer
     screen: SafetyScreen
     matcher: Matcher  # topics, on content words
