@@ -22,6 +22,7 @@ from .safety import Hit, Screened
 from .sessions import SessionStore
 from .settings import Settings
 from .types import URGENT_KINDS, Choice, Kind, Problem, Reply, State, TopicInfo
+from .wording import fill
 
 #: Topics where naming another medicine is expected ("baclofen vs tizanidine").
 CROSS_MEDICINE_TOPICS = frozenset(
@@ -198,6 +199,8 @@ class Chatbot:
 
         def done(reply: Reply, new_state: State, routed: _Routed | None = None) -> Trace:
             r = routed or _Routed(reply, new_state)
+            medicine = new_state.medicine or self._named_medicine(tokens)
+            reply = replace(reply, text=fill(reply.text, medicine=self._medicine_name(medicine)))
             return Trace(
                 normalized,
                 match_text,
@@ -325,6 +328,21 @@ class Chatbot:
             return False
         return any(tuple(tokens[: len(cue)]) == cue for cue in self.kb.matcher.lay.follow_ups)
 
+    def _named_medicine(self, tokens: list[str]) -> str | None:
+        """The covered medicine a message names ("lioresal" -> baclofen), if any."""
+        words = self.kb.medicine_words
+        return next((words[t] for t in tokens if t in words), None)
+
+    def _medicine_name(self, medicine: str | None) -> str:
+        """How replies name the medicine a conversation is about ({medicine} in content):
+        with none known yet, every medicine the content covers ("baclofen or tizanidine")."""
+        ids = [medicine] if medicine and medicine in self.kb.medicines else list(self.kb.medicines)
+        names = [self.kb.medicines[m] for m in ids]
+        names = [n.lower() if n.lower() == m else n for m, n in zip(ids, names, strict=True)]
+        if len(names) == 1:
+            return names[0]
+        return fill(self.kb.ui.lists.alternatives, items=", ".join(names[:-1]), last=names[-1])
+
     def _which_medicine(self, q: Asked, topics: tuple[str, ...]) -> _Routed:
         """ "Do you mean baclofen, or tizanidine?": the same question fits two medicines."""
         choices = tuple(
@@ -400,7 +418,7 @@ class Chatbot:
 
     def _other_reply(self, name: str) -> Reply:
         return self.composer.message(
-            "fallback", "other_medicine", rule="fallback.other_medicine", medicine=name
+            "fallback", "other_medicine", rule="fallback.other_medicine", other=name
         )
 
     def _other_medicine(self, tokens: list[str]) -> str | None:
@@ -436,8 +454,7 @@ class Asked:
     @cached_property
     def ours(self) -> str | None:
         """The covered medicine the message names ("lioresal" -> baclofen), if any."""
-        words = self.kb.medicine_words
-        return next((words[t] for t in self.tokens if t in words), None)
+        return self.bot._named_medicine(self.tokens)
 
     @cached_property
     def named(self) -> str | None:
