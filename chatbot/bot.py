@@ -24,10 +24,6 @@ from .settings import Settings
 from .types import URGENT_KINDS, Choice, Kind, Problem, Reply, State, TopicInfo
 from .wording import fill
 
-#: Topics where naming another medicine is expected ("baclofen vs tizanidine").
-CROSS_MEDICINE_TOPICS = frozenset(
-    {"interactions", "compare_relaxants", "muscle_relaxant_types", "alcohol"}
-)
 #: An emergency's follow-ups: a concept found in the message -> its key under
 #: emergency_followup in messages.yaml. They are written for these situations; the
 #: others' own message is their guidance and is given again.
@@ -304,7 +300,7 @@ class Chatbot:
         assert last is not None
         medicine = self.kb.answers[last].medicine
         local = last.split(".", 1)[1]
-        if q.named and local not in CROSS_MEDICINE_TOPICS:  # "what about with tramadol?"
+        if q.named and not self.kb.answers[last].names_other_medicines:  # "and tramadol?"
             topic = f"{medicine}.interactions"
             if topic in self.kb.answers:
                 return topic, f"a follow-up naming {q.named}: taking it with other medicines"
