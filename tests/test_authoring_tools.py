@@ -168,7 +168,7 @@ def test_unknown_region_is_a_file_problem(bot, tmp_path):
     path = write(tmp_path / "region.yaml", GOOD.replace("region: UK", "region: XX"))
     with pytest.raises(ConversationFileError) as exc:
         run_file(bot, path)
-    assert exc.value.problems[0].line == 8
+    assert (exc.value.problems[0].line, exc.value.problems[0].code) == (8, "E080")
     assert "unknown region 'XX'" in str(exc.value)
 
 

@@ -160,7 +160,7 @@ def run_file(bot: Chatbot, path: str | Path) -> list[Result]:
                         shown,
                         line,
                         1,
-                        "E014",
+                        "E080",
                         "error",
                         f"test '{test.name}' uses unknown region '{test.region}'",
                         f"known regions: {', '.join(bot.kb.regions)}",
