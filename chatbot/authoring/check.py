@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..problems import problem
 from ..types import Problem
 from ..yamlio import Doc, display_path
 
@@ -134,19 +135,7 @@ def canary_variant_problems(kb: KnowledgeBase, intents_dir: Path, root: Path) ->
     for text, kind in CANARIES:
         for how, variant in canary_variants(text):
             if not reaches(kb.screen, kb.normalizer, variant, kind):
-                out.append(
-                    Problem(
-                        where,
-                        0,
-                        0,
-                        "E049",
-                        "error",
-                        f'the safety rules no longer send "{variant}" ({how} of a canary) '
-                        f"to {kind}",
-                        "a word-list edit made the screen brittle; undo it, or run "
-                        "`chatbot explain` on the variant",
-                    )
-                )
+                out.append(problem("E049", where, variant=variant, how=how, kind=kind))
     return out
 
 
@@ -186,7 +175,6 @@ def schema_line_problems(knowledge_dir: Path, intents_dir: Path, root: Path) -> 
         shown = display_path(path, root)
         want = file_name(kind)
         fix = os.path.relpath(root / "schemas" / want, path.parent).replace(os.sep, "/")
-        hint = f"make the first line: # yaml-language-server: $schema={fix}"
         try:
             with path.open(encoding="utf-8", errors="replace") as f:
                 first = f.readline().rstrip("\r\n")
@@ -194,44 +182,14 @@ def schema_line_problems(knowledge_dir: Path, intents_dir: Path, root: Path) -> 
             continue  # E001, from loading
         m = SCHEMA_LINE.match(first)
         if m is None:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    "E014",
-                    "error",
-                    "the first line does not name the file's JSON schema",
-                    hint,
-                )
-            )
+            problems.append(problem("E014", shown, 1, 1, fix=fix))
             continue
         ref, col = m.group(1), m.start(1) + 1
         target = path.parent / ref
         if not target.is_file():
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    col,
-                    "E015",
-                    "error",
-                    f"schema '{ref}' not found (looked for {target})",
-                    hint,
-                )
-            )
+            problems.append(problem("E015", shown, 1, col, ref=ref, target=target, fix=fix))
         elif target.name != want:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    col,
-                    "E016",
-                    "error",
-                    f"this is a {kind} file, but its schema line names '{ref}'",
-                    hint,
-                )
-            )
+            problems.append(problem("E016", shown, 1, col, kind=kind, ref=ref, fix=fix))
     return problems
 
 
@@ -246,67 +204,34 @@ def _answer_problems(
         shown = display_path(kdir / med / "answers.yaml", root)
         for topic in REQUIRED_TOPICS:
             if f"{med}.{topic}" not in kb.answers:
-                problems.append(
-                    docs.get(shown).problem(
-                        ("answers",),
-                        "E050",
-                        f"no answer for topic '{topic}' (TAXONOMY.md)",
-                        f"add an answer with 'topic: {topic}'",
-                    )
-                )
+                problems.append(docs.get(shown).problem(("answers",), "E050", topic=topic))
 
     reached = {intent.target for intent in kb.intents.values()}
     oldest = _months_before(today, REVIEW_MONTHS)
     grade = _reading_grade()
     if grade is None and kb.answers:
         first = next(iter(kb.answers.values()))
-        problems.append(
-            Problem(
-                first.where[0],
-                0,
-                0,
-                "W058",
-                "warning",
-                "reading grades were not checked: textstat is not installed",
-                "pip install 'textstat==0.7.8' (a dependency of the chatbot: it is missing "
-                "only after an install with --no-deps)",
-            )
-        )
+        problems.append(problem("W058", first.where[0]))
     for topic, ans in kb.answers.items():
         doc = docs.get(ans.where[0])
         at = ("answers", _index(doc, "answers", "topic", topic.split(".", 1)[1]))
         name = topic.split(".", 1)[1]
         if topic not in reached:
-            problems.append(
-                doc.problem(
-                    (*at, "topic"),
-                    "W051",
-                    f"no intent leads to answer '{name}'",
-                    f"add intents/{ans.medicine}/{name}.yaml, or 'answer: {name}' to an intent",
-                    "warning",
-                )
-            )
+            problems.append(doc.problem((*at, "topic"), "W051", topic=name, medicine=ans.medicine))
         if ans.reviewed < oldest:
             problems.append(
                 doc.problem(
                     (*at, "reviewed"),
                     "W057",
-                    f"answer '{name}' was last reviewed on {ans.reviewed}, over {REVIEW_MONTHS} "
-                    "months ago",
-                    "have a pharmacist check it against its sources, then update 'reviewed'",
-                    "warning",
+                    topic=name,
+                    reviewed=ans.reviewed,
+                    months=REVIEW_MONTHS,
                 )
             )
         n = len(ans.short.split())
         if n > MAX_SHORT_WORDS:
             problems.append(
-                doc.problem(
-                    (*at, "short"),
-                    "W055",
-                    f"answer '{name}' short has {n} words; keep it to {MAX_SHORT_WORDS}",
-                    "move the details to 'more:'",
-                    "warning",
-                )
+                doc.problem((*at, "short"), "W055", topic=name, count=n, maximum=MAX_SHORT_WORDS)
             )
         for field in ("short", "more"):
             text = getattr(ans, field)
@@ -316,10 +241,11 @@ def _answer_problems(
                     doc.problem(
                         (*at, field),
                         "W056",
-                        f"answer '{name}' {field} reads at grade {level:.1f}; aim for "
-                        f"{MAX_GRADE:.0f} or lower",
-                        "use shorter sentences and everyday words",
-                        "error" if strict else "warning",
+                        escalate=strict,
+                        topic=name,
+                        field=field,
+                        grade=level,
+                        maximum=MAX_GRADE,
                     )
                 )
     return problems
@@ -340,10 +266,11 @@ def _contact_problems(
                     doc.problem(
                         ("regions", code, *at, "verified"),
                         "W059",
-                        f"{code} {contact.name} ({contact.number}) was last verified on "
-                        f"{contact.verified}, over {REVIEW_MONTHS} months ago",
-                        "check the number on its sources' live pages, then update 'verified'",
-                        "warning",
+                        region=code,
+                        name=contact.name,
+                        number=contact.number,
+                        verified=contact.verified,
+                        months=REVIEW_MONTHS,
                     )
                 )
     return problems
@@ -406,11 +333,9 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
                 doc.problem(
                     ("intents", i, "examples"),
                     "W054",
-                    f"intent '{local(qid)}' has {len(intent.examples)} examples; topics need "
-                    f"{MIN_EXAMPLES} or more",
-                    "add the ways people really ask: short forms, "
-                    "typos, brand names, other people ('my son')",
-                    "warning",
+                    intent=local(qid),
+                    count=len(intent.examples),
+                    minimum=MIN_EXAMPLES,
                 )
             )
 
@@ -440,11 +365,13 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
                 doc.problem(
                     key,
                     "W052",
-                    f'example "{first.text}" of \'{local(first.intent)}\' is {same} "{other.text}" '
-                    f"of '{local(other.intent)}' in {other_path}:{line}:{col} "
-                    f"(similarity {similarity:.0f})",
-                    "keep it in one intent only, or reword one of them",
-                    "warning",
+                    example=first.text,
+                    intent=local(first.intent),
+                    same=same,
+                    other=other.text,
+                    other_intent=local(other.intent),
+                    where=f"{other_path}:{line}:{col}",
+                    similarity=similarity,
                 )
             )
 
@@ -469,12 +396,12 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
                 doc.problem(
                     key,
                     "W053",
-                    f"example \"{ex.text}\" of '{local(ex.intent)}' is matched to "
-                    f"'{local(top.intent)}' ({top.score:.0f} against {own:.0f}, "
-                    f'via "{top.example}")',
-                    f"reword it or move it; add examples that set the two apart; "
-                    f'`chatbot explain "{ex.text}"` shows the scores',
-                    "warning",
+                    example=ex.text,
+                    intent=local(ex.intent),
+                    top=local(top.intent),
+                    top_score=top.score,
+                    own_score=own,
+                    via=top.example,
                 )
             )
     return problems

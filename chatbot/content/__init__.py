@@ -64,8 +64,8 @@ def load(
     from .. import schema
     from ..matcher import LayTerms
     from ..normalize import Normalizer, english_lexicon
+    from ..problems import problem
     from ..settings import Thresholds
-    from ..types import Problem
     from .answers import read_answers
     from .contacts import check_contacts
     from .intents import read_intents
@@ -79,7 +79,7 @@ def load(
     ld = Reader(kdir, idir, common_root(kdir, idir), overlay=open_overlay(overlay, kdir, idir))
     for d in (kdir, idir):
         if not d.is_dir():
-            ld.problems.append(Problem(str(d), 0, 0, "E005", "error", "content folder not found"))
+            ld.problems.append(problem("E005", str(d), what="content"))
     if ld.problems:
         return None, ld.problems
 
@@ -100,8 +100,8 @@ def load(
             contacts_doc,
             ("default_region",),
             "E024",
-            f"default_region '{default_region}' is not one of the regions",
-            f"known regions: {', '.join(regions)}",
+            region=default_region,
+            known=", ".join(regions),
         )
     if messages and messages_doc:
         check_messages(ld, messages_doc, messages)
@@ -131,13 +131,7 @@ def load(
     for j, name in enumerate(other_names):
         key = tuple(normalizer.tokens(name))
         if any(w in medicine_words for w in key) and other_doc is not None:
-            ld.error(
-                other_doc,
-                ("medicines", j),
-                "E028",
-                f"'{name}' is listed as another medicine but names a covered one",
-                "remove it from other_medicines.yaml",
-            )
+            ld.error(other_doc, ("medicines", j), "E028", name=name)
         elif key:
             other[key] = name
 
@@ -204,10 +198,10 @@ def _index(
                     r.doc,
                     ("intents", r.index, "examples", j),
                     "E040",
-                    f"example of '{r.id.split('.', 1)[1]}' trips the {hit.kind} rule "
-                    f"'{hit.rule}': \"{example}\"",
-                    "safety rules run first, so this example could never be reached; "
-                    "remove it or reword it",
+                    intent=r.id.split(".", 1)[1],
+                    kind=hit.kind,
+                    rule=hit.rule,
+                    example=example,
                 )
             elif r.match == "whole":
                 phrase_rows.append((r.id, example, " ".join(tokens)))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import schema
-from ..types import Problem
+from ..problems import problem
 from ..yamlio import Doc
 from .model import FALLBACK, SMALLTALK, Answer
 from .reader import Reader
@@ -42,17 +42,7 @@ def read_intents(
             files.extend((path, med) for path in ld.yaml_files(idir / med))
     for mdir in sorted(p for p in idir.iterdir() if p.is_dir() and p.name != "safety"):
         if mdir.name not in medicines:
-            ld.problems.append(
-                Problem(
-                    ld.show(mdir),
-                    0,
-                    0,
-                    "E025",
-                    "error",
-                    f"intents folder '{mdir.name}' has no knowledge/{mdir.name}/",
-                    "every medicine needs both folders",
-                )
-            )
+            ld.problems.append(problem("E025", ld.show(mdir), name=mdir.name))
     out: list[RawIntent] = []
     seen: dict[str, tuple[str, int]] = {}
     for path, group in files:
@@ -62,13 +52,8 @@ def read_intents(
         for i, entry in enumerate(ifile.intents):
             qid = f"{group}.{entry.id}"
             if qid in seen:
-                ld.error(
-                    doc,
-                    ("intents", i, "id"),
-                    "E026",
-                    f"duplicate intent id '{entry.id}' (first in {seen[qid][0]}:{seen[qid][1]})",
-                    "rename one or merge their examples",
-                )
+                first = f"{seen[qid][0]}:{seen[qid][1]}"
+                ld.error(doc, ("intents", i, "id"), "E026", id=entry.id, first=first)
                 continue
             seen[qid] = doc.place(("intents", i))
             target = target_of(group, entry)
@@ -77,8 +62,8 @@ def read_intents(
                     doc,
                     ("intents", i, "answer" if entry.answer else "id"),
                     "E027",
-                    f"intent '{entry.id}' leads to '{target}', which has no answer or message",
-                    "add the answer to knowledge/, or set 'answer:' to an existing topic",
+                    id=entry.id,
+                    target=target,
                 )
                 continue
             whole = target.split(".", 1)[0] in (SMALLTALK, FALLBACK)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import schema
+from ..problems import problem
 from ..types import Problem
 from ..yamlio import Doc, read_yaml
 from .overlay import Overlay
@@ -48,17 +49,7 @@ class Reader:
             doc, problems = self.overlay.read_new(path)
             return self._validate(doc, problems, model)
         if not path.exists():
-            self.problems.append(
-                Problem(
-                    self.show(path),
-                    0,
-                    0,
-                    "E004",
-                    "error",
-                    "required file is missing",
-                    f"create it; see docs/content-format.md ({model.__doc__})",
-                )
-            )
+            self.problems.append(problem("E004", self.show(path), model=model.__doc__))
             return None, None
         doc, problems = read_yaml(path, self.root)
         if self.overlay is not None:
@@ -82,10 +73,9 @@ class Reader:
         except ValueError:
             return str(path)
 
-    def error(
-        self, doc: Doc, key: tuple[str | int, ...], code: str, msg: str, hint: str = ""
-    ) -> None:
-        self.problems.append(doc.problem(key, code, msg, hint))
+    def error(self, doc: Doc, key: tuple[str | int, ...], code: str, /, **wording: Any) -> None:
+        """Problem `code` at `key` of `doc` (see `chatbot.problems.problem` for the wording)."""
+        self.problems.append(doc.problem(key, code, **wording))
 
 
 def common_root(*dirs: Path) -> Path:
