@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from .problems import problem
-from .types import Problem
+from .types import Place, Problem
 
 PathKey = tuple[str | int, ...]
 
@@ -51,14 +51,13 @@ class Doc:
                     return found
         return self.path
 
-    def place(self, key: PathKey) -> tuple[str, int]:
-        """File and line of `key`, for pointing an author at an item."""
-        return self.origin(key), self.where(key)[0]
+    def place(self, key: PathKey) -> Place:
+        """File, line and column of `key`, for pointing an author at an item."""
+        return Place(self.origin(key), *self.where(key))
 
     def problem(self, key: PathKey, code: str, /, **wording: Any) -> Problem:
         """Problem `code` at `key` (see `chatbot.problems.problem` for the wording)."""
-        line, col = self.where(key)
-        return problem(code, self.origin(key), line, col, **wording)
+        return problem(code, *self.place(key), **wording)
 
 
 def display_path(path: Path, root: Path | None) -> str:

@@ -207,6 +207,20 @@ def test_explain_shows_the_matched_example_and_the_decision(bot, capsys):
     assert "kind: answer   topic: baclofen.alcohol" in out
 
 
+def test_explain_finds_the_example_without_reading_the_files(bot, monkeypatch):
+    """Each example keeps its file and line from loading (a cached bot too)."""
+    import chatbot.yamlio
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a content file was parsed again")
+
+    monkeypatch.setattr(chatbot.yamlio, "parse_yaml", refuse)
+    monkeypatch.setattr(chatbot.yamlio, "read_yaml", refuse)
+    top = explain(bot, "can i drink on baclofen")["candidates"][0]
+    assert top["file"] == "intents/baclofen/alcohol.yaml"
+    assert top["line"] == line_of(PROJECT_ROOT / top["file"], '"can i drink on baclofen"')
+
+
 def test_explain_names_the_safety_rule_and_where_it_is_written(bot, capsys):
     assert main(["explain", "my son swallowed my pills"]) == 0
     out = capsys.readouterr().out

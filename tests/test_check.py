@@ -590,6 +590,42 @@ def test_schema_folder_missing(pack: Pack) -> None:
     }
 
 
+# --- where things are written ----------------------------------------------------------------
+
+
+def test_each_example_keeps_where_it_is_written(bot) -> None:
+    for intent in bot.kb.intents.values():
+        assert len(intent.places) == len(intent.examples), intent.id
+        for example, (path, line, col) in zip(intent.examples, intent.places, strict=True):
+            written = (PROJECT_ROOT / path).read_text(encoding="utf-8").splitlines()[line - 1]
+            assert written[: col - 1].rstrip().endswith("-"), (intent.id, example)
+            assert yaml.safe_load(written[col - 1 :]) == example, intent.id
+        path, line, col = intent.examples_at
+        lines = (PROJECT_ROOT / path).read_text(encoding="utf-8").splitlines()
+        assert lines[line - 1][col - 1 :] == "examples:", intent.id
+
+
+def test_check_parses_each_file_once(pack: Pack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lines of examples, answers and contacts come from loading: nothing is read again."""
+    pack.add_example(ALCOHOL, "can i drive on baclofen ok")  # W052, W053
+    pack.set_answer_field("about", "reviewed", "x")
+    pack.replace(ANSWERS, 'reviewed: "x"', "reviewed: 2001-01-01")  # W057
+    from collections import Counter
+
+    import chatbot.yamlio
+
+    parsed: Counter[str] = Counter()
+    parse = chatbot.yamlio.parse_yaml
+
+    def counting(text: str, shown: str):  # type: ignore[no-untyped-def]
+        parsed[shown] += 1
+        return parse(text, shown)
+
+    monkeypatch.setattr(chatbot.yamlio, "parse_yaml", counting)
+    assert {"W052", "W053", "W057"} <= codes(pack.check())
+    assert parsed and max(parsed.values()) == 1, parsed.most_common(3)
+
+
 # --- the command line ---------------------------------------------------------------------
 
 

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..problems import problem
-from ..types import Problem
+from ..types import Place, Problem
 from ..yamlio import Doc, display_path
 
 if TYPE_CHECKING:
@@ -112,14 +112,15 @@ def check(
 
     kdir, idir = Path(knowledge_dir), Path(intents_dir)
     layer = open_overlay(overlay, kdir, idir)
-    kb, problems = load(kdir, idir, overlay=layer)
+    read: dict[str, Doc] = {}
+    kb, problems = load(kdir, idir, overlay=layer, docs=read)
     root = common_root(kdir, idir)
     problems = [*problems, *schema_line_problems(kdir, idir, root)]
     if kb is not None:
-        docs = _Docs(root, layer)
-        problems += _answer_problems(kb, kdir, root, docs, today or dt.date.today(), strict)
-        problems += _contact_problems(kb, kdir, root, docs, today or dt.date.today())
-        problems += _intent_problems(kb, docs)
+        docs = _Docs(kdir, root, read)
+        problems += _answer_problems(kb, docs, today or dt.date.today(), strict)
+        problems += _contact_problems(kb, docs, today or dt.date.today())
+        problems += _intent_problems(kb)
         problems += canary_variant_problems(kb, idir, root)
     return sorted(problems, key=lambda p: (p.path, p.line, p.col, p.code))
 
@@ -196,26 +197,24 @@ def schema_line_problems(knowledge_dir: Path, intents_dir: Path, root: Path) -> 
 # --- answers --------------------------------------------------------------------
 
 
-def _answer_problems(
-    kb: KnowledgeBase, kdir: Path, root: Path, docs: _Docs, today: dt.date, strict: bool
-) -> list[Problem]:
+def _answer_problems(kb: KnowledgeBase, docs: _Docs, today: dt.date, strict: bool) -> list[Problem]:
     problems: list[Problem] = []
     for med in kb.medicines:
-        shown = display_path(kdir / med / "answers.yaml", root)
         for topic in REQUIRED_TOPICS:
             if f"{med}.{topic}" not in kb.answers:
-                problems.append(docs.get(shown).problem(("answers",), "E050", topic=topic))
+                doc = docs.get(med, "answers.yaml")
+                problems.append(doc.problem(("answers",), "E050", topic=topic))
 
     reached = {intent.target for intent in kb.intents.values()}
     oldest = _months_before(today, REVIEW_MONTHS)
     grade = _reading_grade()
     if grade is None and kb.answers:
         first = next(iter(kb.answers.values()))
-        problems.append(problem("W058", first.where[0]))
+        problems.append(problem("W058", first.where.path))
     for topic, ans in kb.answers.items():
-        doc = docs.get(ans.where[0])
-        at = ("answers", _index(doc, "answers", "topic", topic.split(".", 1)[1]))
         name = topic.split(".", 1)[1]
+        doc = docs.get(ans.medicine, "answers.yaml")  # with an overlay's answers merged in
+        at = ("answers", _index(doc, "answers", "topic", name))
         if topic not in reached:
             problems.append(doc.problem((*at, "topic"), "W051", topic=name, medicine=ans.medicine))
         if ans.reviewed < oldest:
@@ -251,11 +250,9 @@ def _answer_problems(
     return problems
 
 
-def _contact_problems(
-    kb: KnowledgeBase, kdir: Path, root: Path, docs: _Docs, today: dt.date
-) -> list[Problem]:
+def _contact_problems(kb: KnowledgeBase, docs: _Docs, today: dt.date) -> list[Problem]:
     """W059: a number not verified for over a year."""
-    doc = docs.get(display_path(kdir / "contacts.yaml", root))
+    doc = docs.get("contacts.yaml")  # with an overlay's regions merged in
     oldest = _months_before(today, REVIEW_MONTHS)
     problems = []
     for code, region in kb.regions.items():
@@ -300,39 +297,31 @@ def _months_before(day: dt.date, months: int) -> dt.date:
 @dataclass(frozen=True)
 class _Example:
     intent: str  # qualified id
-    index: int  # in the intent's examples
     text: str
+    place: Place  # where it is written
 
 
-def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
+def _intent_problems(kb: KnowledgeBase) -> list[Problem]:
     from rapidfuzz import fuzz, process
 
     from ..matcher import match_key
-
-    def where(ex: _Example) -> tuple[Doc, tuple[str | int, ...]]:
-        intent = kb.intents[ex.intent]
-        doc = docs.get(intent.where[0])
-        i = _index(doc, "intents", "id", ex.intent.split(".", 1)[1])
-        return doc, ("intents", i, "examples", ex.index)
 
     def local(qid: str) -> str:
         return qid.split(".", 1)[1]
 
     problems: list[Problem] = []
     examples = [
-        _Example(qid, j, text)
+        _Example(qid, text, place)
         for qid, intent in kb.intents.items()
-        for j, text in enumerate(intent.examples)
+        for text, place in zip(intent.examples, intent.places, strict=True)
     ]
 
     for qid, intent in kb.intents.items():
         if intent.kind == "answer" and len(intent.examples) < MIN_EXAMPLES:
-            doc = docs.get(intent.where[0])
-            i = _index(doc, "intents", "id", local(qid))
             problems.append(
-                doc.problem(
-                    ("intents", i, "examples"),
+                problem(
                     "W054",
+                    *intent.examples_at,
                     intent=local(qid),
                     count=len(intent.examples),
                     minimum=MIN_EXAMPLES,
@@ -356,21 +345,17 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
             first, other = examples[a], examples[b]
             if b <= a or first.intent == other.intent:
                 continue
-            doc, key = where(first)
-            other_doc, other_key = where(other)
-            line, col = other_doc.where(other_key)
-            other_path = other_doc.origin(other_key)
             same = "the same as" if similarity == 100 else "nearly the same as"
             problems.append(
-                doc.problem(
-                    key,
+                problem(
                     "W052",
+                    *first.place,
                     example=first.text,
                     intent=local(first.intent),
                     same=same,
                     other=other.text,
                     other_intent=local(other.intent),
-                    where=f"{other_path}:{line}:{col}",
+                    where=f"{other.place.path}:{other.place.line}:{other.place.col}",
                     similarity=similarity,
                 )
             )
@@ -391,11 +376,10 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
         own = next((c.score for c in ranked if c.intent == ex.intent), 0.0)
         top = ranked[0]
         if top.score > own:
-            doc, key = where(ex)
             problems.append(
-                doc.problem(
-                    key,
+                problem(
                     "W053",
+                    *ex.place,
                     example=ex.text,
                     intent=local(ex.intent),
                     top=local(top.intent),
@@ -410,23 +394,19 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
 # --- finding items in the files ----------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Docs:
-    """Content files parsed again, with marks, for exact item lines (cached); with an
-    overlay, the shipped files with the overlay merged in, as the loader read them."""
+    """The knowledge files as loading read them (an overlay merged in), for the lines of
+    answers' fields and of contacts; intents' examples carry their own places."""
 
+    knowledge_dir: Path
     root: Path
-    overlay: Overlay | None = None
-    cache: dict[str, Doc] | None = None
+    read: dict[str, Doc]
 
-    def get(self, shown: str) -> Doc:
-        if self.cache is None:
-            self.cache = {}
-        if shown not in self.cache:
-            from ..content.overlay import read_as_loaded
-
-            self.cache[shown] = read_as_loaded(self.root, shown, self.overlay) or Doc(shown, None)
-        return self.cache[shown]
+    def get(self, *parts: str) -> Doc:
+        """`get("baclofen", "answers.yaml")`: that file of knowledge/."""
+        shown = display_path(self.knowledge_dir.joinpath(*parts), self.root)
+        return self.read.get(shown) or Doc(shown, None)
 
 
 def _index(doc: Doc, list_key: str, field: str, value: str) -> int:

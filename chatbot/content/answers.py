@@ -35,7 +35,7 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
                     ("answers", i, "topic"),
                     "E021",
                     topic=entry.topic,
-                    first=answers[topic].where[1],
+                    first=answers[topic].where.line,
                 )
                 continue
             srcs = []

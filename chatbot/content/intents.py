@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import schema
 from ..problems import problem
-from ..yamlio import Doc
+from ..types import Place
 from .model import FALLBACK, SMALLTALK, Answer
 from .reader import Reader
 
@@ -20,8 +20,9 @@ class RawIntent:
     id: str  # qualified
     target: str
     examples: list[str]
-    doc: Doc
-    index: int  # its position in the file, for problem locations
+    where: Place  # of its entry
+    places: tuple[Place, ...]  # of each example
+    examples_at: Place  # of its `examples:` key
     match: str = "words"  # "words": like a topic's examples; "whole": the whole text
 
 
@@ -44,7 +45,7 @@ def read_intents(
         if mdir.name not in medicines:
             ld.problems.append(problem("E025", ld.show(mdir), name=mdir.name))
     out: list[RawIntent] = []
-    seen: dict[str, tuple[str, int]] = {}
+    seen: dict[str, Place] = {}
     for path, group in files:
         doc, ifile = ld.read(path, schema.IntentsFile)
         if ifile is None or doc is None:
@@ -68,7 +69,18 @@ def read_intents(
                 continue
             whole = target.split(".", 1)[0] in (SMALLTALK, FALLBACK)
             match = entry.match or ("whole" if whole else "words")
-            out.append(RawIntent(qid, target, list(entry.examples), doc, i, match))
+            at = ("intents", i, "examples")
+            out.append(
+                RawIntent(
+                    qid,
+                    target,
+                    list(entry.examples),
+                    doc.place(("intents", i)),
+                    tuple(doc.place((*at, j)) for j in range(len(entry.examples))),
+                    doc.place(at),
+                    match,
+                )
+            )
     return out
 
 

@@ -37,7 +37,7 @@ from ..types import Problem
 from ..yamlio import Doc, parse_yaml
 from .layering import Change, Merger, entry_id, plural
 
-__all__ = ["Change", "Overlay", "open_overlay", "read_as_loaded"]
+__all__ = ["Change", "Overlay", "open_overlay"]
 
 
 @dataclass
@@ -72,11 +72,6 @@ class Overlay:
         except ValueError:
             return str(path)
         return os.path.join(str(self.folder), rel)
-
-    def real_path(self, shown: str) -> Path | None:
-        """The overlay file behind a shown path, or None if it is not one."""
-        prefix = os.path.join(str(self.folder), "")
-        return Path(shown) if shown.startswith(prefix) else None
 
     def owns(self, path: Path) -> bool:
         return any(path == p for ps in self.extras.values() for p in ps)
@@ -208,20 +203,6 @@ class Overlay:
                 merger.run(_kind(shipped_path, self.knowledge_dir))
                 self._merged[shipped_path] = (merger.result(), [*problems, *merger.problems])
         return self._merged[shipped_path]
-
-
-def read_as_loaded(root: Path, shown: str, overlay: Overlay | None) -> Doc | None:
-    """A content file as the loader saw it, by the path problems show: a shipped file
-    (relative to `root`) with the overlay merged in, or one of the overlay's own."""
-    from ..yamlio import read_yaml
-
-    own = overlay.real_path(shown) if overlay is not None else None
-    if overlay is not None and own is not None:
-        return overlay.read(own)[0]
-    doc, _ = read_yaml(root / shown, root)
-    if overlay is not None:
-        doc, _ = overlay.merge(root / shown, doc)
-    return doc
 
 
 def open_overlay(

@@ -26,6 +26,8 @@ class Reader:
     root: Path
     problems: list[Problem] = field(default_factory=list)
     overlay: Overlay | None = None
+    #: every file read, by its shown path
+    docs: dict[str, Doc] = field(default_factory=dict)
     _overlay_pending: list[Problem] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -63,6 +65,7 @@ class Reader:
         self.problems.extend(problems)
         if doc is None:
             return None, None
+        self.docs[doc.path] = doc
         value, problems = schema.validate(doc, model)
         self.problems.extend(problems)
         return doc, value
