@@ -723,6 +723,16 @@ def test_every_code_used_is_registered_and_every_registered_code_is_used() -> No
     assert reserved_but_used == [], "marked reserved in chatbot/problems.py but used"
 
 
+def test_codes_the_guides_name_are_registered() -> None:
+    named = {
+        f"{path.relative_to(PROJECT_ROOT)}: {code}"
+        for path in [PROJECT_ROOT / "README.md", *sorted((PROJECT_ROOT / "docs").glob("*.md"))]
+        for code in re.findall(r"\b[EW]\d{3}\b", path.read_text(encoding="utf-8"))
+        if code not in problems.CODES
+    }
+    assert named == set(), "named in a guide but not registered in chatbot/problems.py"
+
+
 def test_each_call_gives_the_fields_its_code_needs() -> None:
     """Every call naming a code (`problem("E025", ...)`, `doc.problem(key, "E026", ...)`,
     `ld.error(doc, key, "E027", ...)`) fills its templates or words it, as registered."""
