@@ -8,7 +8,9 @@ small `State` in a bounded in-memory store for simple front ends.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from .compose import Composer
@@ -82,6 +84,7 @@ class Trace:
     other_medicine: str | None
     reply: Reply
     state: State
+    step: str = ""  # the routing step that decided (empty when the safety screen did)
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class _Routed:
     candidates: list[Candidate] = field(default_factory=list)
     decision: Decision | None = None
     other: str | None = None  # another medicine the question is about
+    step: str = ""  # which of ROUTING_STEPS decided
 
 
 class Chatbot:
@@ -115,6 +119,16 @@ class Chatbot:
         self.warnings = warnings or []
         self._ignore = frozenset(kb.medicine_words)
         self._other_longest = max((len(k) for k in kb.other_medicines), default=1)
+        #: intent -> the medicine its topic is about (None: smalltalk and fixed replies)
+        self._medicine_of = {
+            i.id: (kb.answers[i.target].medicine if i.target in kb.answers else None)
+            for i in kb.intents.values()
+        }
+        #: a topic's title as typed -> medicine -> topic ("alcohol" in two medicines)
+        self._titles: dict[str, dict[str, str]] = {}
+        for topic, ans in kb.answers.items():
+            title = " ".join(kb.normalizer.tokens(ans.title))
+            self._titles.setdefault(title, {})[ans.medicine] = topic
 
     # --- construction ---------------------------------------------------------------
     @classmethod
@@ -194,6 +208,7 @@ class Chatbot:
                 r.other,
                 reply,
                 new_state,
+                r.step,
             )
 
         match_text = ""
@@ -208,7 +223,7 @@ class Chatbot:
         if len(text) > self.settings.max_chars:
             bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
         match_text = content_words(bounded, self._ignore)
-        routed = self._route(bounded, match_text, state)
+        routed = self._route(bounded, state)
         # 3. an emergency under way, or a doubt, keeps the emergency first
         situation = state.emergency or (screened.doubt.message if screened.doubt else "")
         if situation:
@@ -224,7 +239,7 @@ class Chatbot:
         return done(reply, new_state, routed)
 
     def _safety_reply(self, hit: Hit, state: State) -> tuple[Reply, State]:
-        kind: Kind = hit.kind  # type: ignore[assignment]
+        kind: Kind = hit.kind
         reply = self.composer.message(kind, hit.message, rule=hit.rule)
         crisis = state.crisis or kind == "crisis" or hit.crisis
         emergency = hit.message if kind == "emergency" else state.emergency
@@ -268,111 +283,33 @@ class Chatbot:
             reply = self.composer.message("emergency", situation, rule=rule)
         return _Routed(reply, replace(routed.state, emergency=state.emergency or situation))
 
-    def _route(self, tokens: list[str], match_text: str, state: State) -> _Routed:
-        """Everything after the safety screen, in order: the first step that applies wins."""
-        fresh = state.next(pending=(), more=False)
-        text = " ".join(tokens)
-        if not tokens:
-            return _Routed(self._message("fallback", "empty"), fresh)
-        if state.pending:  # a reply to "Do you mean A or B?"
-            chosen = self._pick(text, state.pending)
-            if chosen is not None and chosen.topic in self.kb.answers:
-                return self._answer(chosen.topic, state, "clarify.chosen")
-        if not any(ch.isalpha() for ch in text):
-            return _Routed(self._message("fallback", "gibberish"), fresh)
-        if text in self.kb.titles:  # a topic's own title: kiosk buttons and suggestions
-            return self._answer(self.kb.titles[text], state, "match.title")
+    def _route(self, tokens: list[str], state: State) -> _Routed:
+        """Everything after the safety screen: the first of ROUTING_STEPS that decides wins."""
+        asked = Asked(self, tokens, state)
+        for name, step in ROUTING_STEPS:
+            routed = step(asked)
+            if routed is not None:
+                return replace(routed, step=name)
+        raise AssertionError("the last routing step always decides")  # pragma: no cover
 
-        matcher = self.kb.matcher
-        key = match_key(tokens, self._ignore)
-        candidates = matcher.rank(key)
-        ours = next(
-            (self.kb.medicine_words[t] for t in tokens if t in self.kb.medicine_words), None
-        )
-        named = self._other_medicine(tokens)
-        other = None if ours else named  # another medicine, asked about on its own
-        phrase = self.kb.phrases.best(text)
-        if (
-            not other
-            and phrase is not None
-            and phrase.score >= self.settings.thresholds.smalltalk
-            and (not candidates or phrase.score >= candidates[0].score)
-        ):
-            why = f"whole-text match {phrase.score:.0f}"
-            reply, new_state = self._fixed(self.kb.intents[phrase.intent].target, state, fresh)
-            return _Routed(
-                reply,
-                new_state,
-                [phrase, *candidates],
-                Decision("answer", (phrase, *candidates[:4]), why),
-            )
-
-        decision = matcher.decide(candidates, key)
-
-        def routed(reply: Reply, new_state: State = fresh) -> _Routed:
-            return _Routed(reply, new_state, candidates, decision, other)
-
-        follow = self._follow_up(tokens, state, candidates, decision, named)
-        if follow is not None:
-            topic, why = follow
-            return replace(
-                self._answer(topic, state, "match.follow_up", candidates, decision),
-                decision=Decision("answer", tuple(candidates), why),
-            )
-        if ours and not matcher.content(key) and f"{ours}.about" in self.kb.answers:
-            # nothing but the name ("what is baclofen?", "gablofen"): say what it is
-            return self._answer(f"{ours}.about", state, "match.name_only", candidates, decision)
-        if other:  # "tizanidine side effects": not ours to answer, whatever it matches
-            return routed(self._other_reply(other))
-        if decision.action == "fallback":
-            if ours and named and f"{ours}.interactions" in self.kb.answers:
-                # "baclofen and metformin": the safe answer is what is known about taking
-                # it with other medicines
-                return self._answer(
-                    f"{ours}.interactions", state, "match.two_medicines", candidates, decision
-                )
-            return routed(*self._fallback(candidates, bool(ours or state.medicine), fresh))
-        if decision.action == "clarify":
-            choices = self._closest(candidates, 2, self.settings.thresholds.clarify)
-            if len(choices) == 2:
-                return routed(
-                    self.composer.clarify(choices, rule="match.clarify"),
-                    replace(fresh, pending=choices),
-                )
-            if candidates[0].score < self.settings.thresholds.answer:  # one is "something else"
-                return routed(*self._fallback(candidates, bool(ours or state.medicine), fresh))
-        best = candidates[0].intent
-        target = self.kb.intents[best].target
-        if target not in self.kb.answers:  # a question about something else altogether
-            if ours:  # ...that names baclofen: still offer its closest topics
-                return routed(*self._fallback(candidates, True, fresh))
-            return routed(self._fixed(target, state, fresh)[0])
-        return self._answer(target, state, f"match.{decision.action}", candidates, decision)
-
-    def _follow_up(
-        self,
-        tokens: list[str],
-        state: State,
-        candidates: list[Candidate],
-        decision: Decision,
-        named: str | None,
-    ) -> tuple[str, str] | None:
+    def _follow_up(self, q: Asked) -> tuple[str, str] | None:
         """ "and for my mum?", "what about wine?": a short follow-up to the last answer stays
         on its topic, unless it clearly asks about another one. Returns (topic, why)."""
-        last = state.last_topic
-        if state.emergency or last not in self.kb.answers or not self._is_follow_up(tokens):
+        last, state = q.state.last_topic, q.state
+        if state.emergency or last not in self.kb.answers or not self._is_follow_up(q.tokens):
             return None
         assert last is not None
         medicine = self.kb.answers[last].medicine
         local = last.split(".", 1)[1]
-        if named and local not in CROSS_MEDICINE_TOPICS:  # "what about with tramadol?"
+        if q.named and local not in CROSS_MEDICINE_TOPICS:  # "what about with tramadol?"
             topic = f"{medicine}.interactions"
             if topic in self.kb.answers:
-                return topic, f"a follow-up naming {named}: taking it with other medicines"
+                return topic, f"a follow-up naming {q.named}: taking it with other medicines"
+        candidates = q.candidates
         best = candidates[0] if candidates else None
         if (
             best is not None
-            and decision.action == "answer"
+            and q.decision.action == "answer"
             and self.kb.intents[best.intent].target in self.kb.answers
         ):
             # it names another topic when that one stands out from all the rest, the last
@@ -387,6 +324,14 @@ class Chatbot:
         if len(tokens) > FOLLOW_UP_WORDS:
             return False
         return any(tuple(tokens[: len(cue)]) == cue for cue in self.kb.matcher.lay.follow_ups)
+
+    def _which_medicine(self, q: Asked, topics: tuple[str, ...]) -> _Routed:
+        """ "Do you mean baclofen, or tizanidine?": the same question fits two medicines."""
+        choices = tuple(
+            Choice(t, self.kb.medicines[self.kb.answers[t].medicine]) for t in topics[:2]
+        )
+        reply = self.composer.which_medicine(choices, rule="match.which_medicine")
+        return q.routed(reply, replace(q.fresh, pending=choices))
 
     def _fallback(
         self, candidates: list[Candidate], about_ours: bool, fresh: State
@@ -477,3 +422,217 @@ class Chatbot:
             if text == title or (len(text) > 3 and text in title):
                 return choice
         return None
+
+
+class Asked:
+    """One message as the routing steps see it, after the safety screen found nothing.
+    What a step needs is worked out once, when a step first asks for it."""
+
+    def __init__(self, bot: Chatbot, tokens: list[str], state: State) -> None:
+        self.bot, self.kb, self.tokens, self.state = bot, bot.kb, tokens, state
+        self.text = " ".join(tokens)
+        self.fresh = state.next(pending=(), more=False)
+
+    @cached_property
+    def ours(self) -> str | None:
+        """The covered medicine the message names ("lioresal" -> baclofen), if any."""
+        words = self.kb.medicine_words
+        return next((words[t] for t in self.tokens if t in words), None)
+
+    @cached_property
+    def named(self) -> str | None:
+        """Another medicine the message names ("tramadol"), if any."""
+        return self.bot._other_medicine(self.tokens)
+
+    @cached_property
+    def scope(self) -> str | None:
+        """The medicine the question is about: the one it names, else the conversation's."""
+        if self.ours:
+            return self.ours
+        return self.state.medicine if self.state.medicine in self.kb.medicines else None
+
+    @cached_property
+    def key(self) -> str:
+        return match_key(self.tokens, self.bot._ignore)
+
+    @cached_property
+    def candidates(self) -> list[Candidate]:
+        scope, of = self.scope, self.bot._medicine_of
+        keep = None if scope is None else (lambda intent: of.get(intent) in (None, scope))
+        return self.kb.matcher.rank(self.key, keep=keep)
+
+    @cached_property
+    def decision(self) -> Decision:
+        return self.kb.matcher.decide(self.candidates, self.key)
+
+    def routed(self, reply: Reply, state: State | None = None) -> _Routed:
+        """A reply with the matching evidence worked out so far (for `explain`)."""
+        seen = self.__dict__
+        return _Routed(
+            reply,
+            self.fresh if state is None else state,
+            list(seen.get("candidates", [])),
+            seen.get("decision"),
+            None if self.ours else seen.get("named"),
+        )
+
+    def answer(self, topic: str, rule: str) -> _Routed:
+        seen = self.__dict__
+        return self.bot._answer(
+            topic, self.state, rule, list(seen.get("candidates", [])), seen.get("decision")
+        )
+
+    def fallback(self) -> _Routed:
+        about_ours = bool(self.ours or self.state.medicine)
+        return self.routed(*self.bot._fallback(self.candidates, about_ours, self.fresh))
+
+
+# --- the routing steps, in order: each decides (returns a reply) or passes (None) -------------
+
+
+def empty(q: Asked) -> _Routed | None:
+    if not q.tokens:
+        return q.routed(q.bot._message("fallback", "empty"))
+    return None
+
+
+def pending_choice(q: Asked) -> _Routed | None:
+    """A reply to "Do you mean A or B?": "the first", "B", or the choice's own words."""
+    if not q.state.pending:
+        return None
+    chosen = q.bot._pick(q.text, q.state.pending)
+    if chosen is not None and chosen.topic in q.kb.answers:
+        return q.answer(chosen.topic, "clarify.chosen")
+    return None
+
+
+def gibberish(q: Asked) -> _Routed | None:
+    if not any(ch.isalpha() for ch in q.text):
+        return q.routed(q.bot._message("fallback", "gibberish"))
+    return None
+
+
+def exact_title(q: Asked) -> _Routed | None:
+    """A topic's own title (kiosk buttons and suggestions send titles)."""
+    by_medicine = q.bot._titles.get(q.text)
+    if not by_medicine:
+        return None
+    topic = by_medicine.get(q.scope) if q.scope else None
+    if topic is None and len(by_medicine) == 1:
+        topic = next(iter(by_medicine.values()))
+    if topic is None:  # the same title in two medicines, and no medicine known yet
+        return q.bot._which_medicine(q, tuple(by_medicine.values()))
+    return q.answer(topic, "match.title")
+
+
+def smalltalk(q: Asked) -> _Routed | None:
+    """Thanks, greetings, "who are you", "tell me more": matched on the whole text."""
+    phrase = q.kb.phrases.best(q.text)
+    if (
+        (q.ours or not q.named)
+        and phrase is not None
+        and phrase.score >= q.bot.settings.thresholds.smalltalk
+        and (not q.candidates or phrase.score >= q.candidates[0].score)
+    ):
+        reply, new_state = q.bot._fixed(q.kb.intents[phrase.intent].target, q.state, q.fresh)
+        why = f"whole-text match {phrase.score:.0f}"
+        decision = Decision("answer", (phrase, *q.candidates[:4]), why)
+        return _Routed(reply, new_state, [phrase, *q.candidates], decision)
+    return None
+
+
+def follow_up(q: Asked) -> _Routed | None:
+    """ "and for my mum?": a short follow-up stays on the last answer's topic."""
+    found = q.bot._follow_up(q)
+    if found is None:
+        return None
+    topic, why = found
+    routed = q.answer(topic, "match.follow_up")
+    return replace(routed, decision=Decision("answer", tuple(q.candidates), why))
+
+
+def name_only(q: Asked) -> _Routed | None:
+    """Nothing but the name ("what is baclofen?", "gablofen"): say what it is."""
+    if q.ours and not q.kb.matcher.content(q.key) and f"{q.ours}.about" in q.kb.answers:
+        return q.answer(f"{q.ours}.about", "match.name_only")
+    return None
+
+
+def other_medicine(q: Asked) -> _Routed | None:
+    """ "tizanidine side effects", naming none of ours: not ours to answer."""
+    if q.named and not q.ours:
+        return q.routed(q.bot._other_reply(q.named))
+    return None
+
+
+def which_medicine(q: Asked) -> _Routed | None:
+    """Two covered medicines fit the question as well, and it names neither: ask which."""
+    if q.scope is not None or len(q.kb.medicines) < 2 or q.decision.action == "fallback":
+        return None
+    of = q.bot._medicine_of
+    first = q.candidates[0]
+    medicine = of.get(first.intent)
+    if medicine is None:
+        return None
+    rival = next((c for c in q.candidates if of.get(c.intent) not in (None, medicine)), None)
+    if rival is None or first.score - rival.score >= q.bot.settings.thresholds.margin:
+        return None
+    topics = tuple(q.kb.intents[c.intent].target for c in (first, rival))
+    return q.bot._which_medicine(q, topics)
+
+
+def two_medicines(q: Asked) -> _Routed | None:
+    """ "baclofen and metformin": what is known about taking it with other medicines."""
+    topic = f"{q.ours}.interactions"
+    if q.decision.action == "fallback" and q.ours and q.named and topic in q.kb.answers:
+        return q.answer(topic, "match.two_medicines")
+    return None
+
+
+def no_match(q: Asked) -> _Routed | None:
+    """Nothing scored high enough: on a question about the medicine, its closest topics."""
+    return q.fallback() if q.decision.action == "fallback" else None
+
+
+def clarify(q: Asked) -> _Routed | None:
+    """Two topics really close: ask which one is meant."""
+    if q.decision.action != "clarify":
+        return None
+    choices = q.bot._closest(q.candidates, 2, q.bot.settings.thresholds.clarify)
+    if len(choices) == 2:
+        reply = q.bot.composer.clarify(choices, rule="match.clarify")
+        return q.routed(reply, replace(q.fresh, pending=choices))
+    if q.candidates[0].score < q.bot.settings.thresholds.answer:  # one is "something else"
+        return q.fallback()
+    return None  # only one topic to offer: answer it
+
+
+def best_topic(q: Asked) -> _Routed | None:
+    """The matcher's best intent: its topic's answer, or its fixed reply."""
+    target = q.kb.intents[q.candidates[0].intent].target
+    if target in q.kb.answers:
+        return q.answer(target, f"match.{q.decision.action}")
+    if q.ours:  # about something else altogether, but naming the medicine: its closest topics
+        return q.fallback()
+    return q.routed(q.bot._fixed(target, q.state, q.fresh)[0])
+
+
+RoutingStep = Callable[[Asked], "_Routed | None"]
+
+#: After the safety screen, these decide in turn; the first that returns a reply wins.
+#: `chatbot explain` names the step that decided.
+ROUTING_STEPS: tuple[tuple[str, RoutingStep], ...] = (
+    ("empty", empty),
+    ("pending choice", pending_choice),
+    ("gibberish", gibberish),
+    ("exact title", exact_title),
+    ("smalltalk", smalltalk),
+    ("follow-up", follow_up),
+    ("name only", name_only),
+    ("other medicine", other_medicine),
+    ("which medicine", which_medicine),
+    ("two medicines", two_medicines),
+    ("no match", no_match),
+    ("clarify", clarify),
+    ("best topic", best_topic),
+)

@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
@@ -188,9 +189,13 @@ class Candidate:
     example: str  # the example phrasing that scored best (as the author wrote it)
 
 
+#: What the matcher decides for a question.
+Action = Literal["answer", "clarify", "fallback"]
+
+
 @dataclass(frozen=True)
 class Decision:
-    action: str  # "answer" | "clarify" | "fallback"
+    action: Action
     candidates: tuple[Candidate, ...]  # best per intent, best first (top 5)
     reason: str
 
@@ -276,8 +281,11 @@ class Matcher:
             lay,
         )
 
-    def rank(self, query: str, limit: int = 5) -> list[Candidate]:
-        """Best blended score per intent, best first. `query` is a `match_key`."""
+    def rank(
+        self, query: str, limit: int = 5, keep: Callable[[str], bool] | None = None
+    ) -> list[Candidate]:
+        """Best blended score per intent, best first. `query` is a `match_key`; `keep`, if
+        given, says which intents may be candidates (a medicine's scope)."""
         words = query.split()
         content = self.content(query)
         if not content or not self.keys:
@@ -294,6 +302,8 @@ class Matcher:
         fuzzy = self._fuzzy(" ".join(content), {stem(w) for w in content} | set(stems))
         scores = []
         for intent in evidence.keys() | fuzzy.keys():
+            if keep is not None and not keep(intent):
+                continue
             value, example = fuzzy.get(intent, (0.0, ""))
             total = 100.0 * evidence.get(intent, 0.0) + FUZZY_WEIGHT * value
             scores.append(Candidate(intent, round(total, 1), example))

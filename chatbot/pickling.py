@@ -101,7 +101,8 @@ class ModelCopy:
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ModelCopy):
-            return self._model == other._model and self._fields == other._fields
+            same: bool = self._model == other._model and self._fields == other._fields
+            return same
         return NotImplemented
 
     def __hash__(self) -> int:

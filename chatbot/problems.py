@@ -78,8 +78,6 @@ def _registry(*codes: Code) -> Mapping[str, Code]:
     return MappingProxyType(dict(sorted(out.items())))
 
 
-_SCHEMA_LINE_HINT = "make the first line: # yaml-language-server: $schema={fix}"
-
 #: Every code, by code.
 CODES: Mapping[str, Code] = _registry(
     # --- reading files --------------------------------------------------------------------
@@ -105,8 +103,9 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         "E004",
         LOADING,
-        "a required file is missing (contacts.yaml, messages.yaml, knowledge/sources.yaml, "
-        "synonyms.yaml, other_medicines.yaml, a medicine's answers.yaml or sources.yaml)",
+        "a required file is missing (contacts.yaml, messages.yaml, ui.yaml, "
+        "knowledge/sources.yaml, synonyms.yaml, other_medicines.yaml, a medicine's answers.yaml "
+        "or sources.yaml)",
         "required file is missing",
         "create it; see docs/content-format.md ({model})",
     ),
@@ -142,21 +141,21 @@ CODES: Mapping[str, Code] = _registry(
         CHECK,
         "the first line is not `# yaml-language-server: $schema=<path>`",
         "the first line does not name the file's JSON schema",
-        _SCHEMA_LINE_HINT,
+        "make the first line: # yaml-language-server: $schema={fix}",
     ),
     Code(
         "E015",
         CHECK,
         "the `$schema=` path of the first line does not lead to an existing file",
         "schema '{ref}' not found (looked for {target})",
-        _SCHEMA_LINE_HINT,
+        "make the first line: # yaml-language-server: $schema={fix}",
     ),
     Code(
         "E016",
         CHECK,
         "the `$schema=` path names the schema of another kind of file",
         "this is a {kind} file, but its schema line names '{ref}'",
-        _SCHEMA_LINE_HINT,
+        "make the first line: # yaml-language-server: $schema={fix}",
     ),
     # --- answers, regions, intents ------------------------------------------------------------
     Code(
@@ -226,7 +225,8 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         "E030",
         LOADING,
-        "an answer or message states a dose amount, schedule, maximum or price",
+        "an answer, a message or a text of ui.yaml states a dose amount, schedule, maximum or "
+        "price",
     ),
     Code(
         "E031",
@@ -238,9 +238,8 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         "E032",
         LOADING,
-        "a message uses an unknown `{placeholder}`",
-        "unknown placeholder {{{placeholder}}} in {key}",
-        "known: {known}",
+        "a message or a text of ui.yaml uses an unknown `{placeholder}`, or a text of ui.yaml "
+        "lacks one it needs (`{items}` in `lists.more`)",
     ),
     Code(
         "E033",
@@ -290,6 +289,13 @@ CODES: Mapping[str, Code] = _registry(
         "region {region} gives the number '{number}', which none of its contacts has",
         "add it to other_contacts with its sources and the date you verified it, or correct "
         "the number",
+    ),
+    Code(
+        "E039",
+        LOADING,
+        "a topic of `kiosk.featured_topics` in ui.yaml has no answer (write it as "
+        "`medicine.topic`)",
+        "featured topic '{topic}' has no answer",
     ),
     # --- safety -----------------------------------------------------------------------------------
     Code(

@@ -26,15 +26,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import product
+from typing import Literal, get_args
 
 from .concepts import Found, Reading, Vocabulary
 
-SAFETY_ORDER: tuple[str, ...] = ("crisis", "emergency", "refusal")
+#: The kinds a safety rule can reply with, in the order they are tried.
+RuleKind = Literal["crisis", "emergency", "refusal"]
+
+SAFETY_ORDER: tuple[RuleKind, ...] = get_args(RuleKind)
 
 #: Messages the safety rules must always catch, whatever the content says: an edit
 #: that stops any of these (or, in `chatbot check`, any of their variants) from
 #: reaching help is refused.
-CANARIES: tuple[tuple[str, str], ...] = (
+CANARIES: tuple[tuple[str, RuleKind], ...] = (
     ("i want to kill myself", "crisis"),
     ("how much baclofen would kill me", "crisis"),
     ("i took too many of my baclofen pills", "emergency"),
@@ -91,19 +95,19 @@ SETTLED = frozenset({"negation", "hypothetical", "historical", "habitual"})
 @dataclass(frozen=True)
 class Rule:
     id: str  # "emergency.overdose_taken"
-    kind: str  # the file's kind: crisis | emergency | refusal
+    kind: RuleKind  # the file's kind
     message: str  # key under the reply kind in messages.yaml
     all: tuple[frozenset[str], ...]  # each: concepts (or @context) that meet it
     cancel: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()  # concepts that, in the same sentence, stop it
     within: int = 12
     across: bool = False  # concepts may be in different sentences
-    reply: str = ""  # the reply kind when not the file's ("emergency" for self-harm + taken)
+    reply: RuleKind | None = None  # the reply kind when not the file's (self-harm + taken)
     examples: tuple[str, ...] = ()
     source: tuple[str, int] = ("", 0)  # file and line, for authors
 
     @property
-    def reply_kind(self) -> str:
+    def reply_kind(self) -> RuleKind:
         return self.reply or self.kind
 
     def find(self, reading: Reading, context: frozenset[str]) -> tuple[Found, ...] | None:
@@ -138,7 +142,7 @@ class Rule:
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # the reply kind
+    kind: RuleKind  # the reply kind
     rule: str
     message: str
     span: tuple[int, int]  # tokens
@@ -181,7 +185,8 @@ class SafetyScreen:
             if got is None:
                 continue
             span = (min((f.start for f in got), default=0), max((f.end for f in got), default=0))
-            hits.append(Hit(rule.reply_kind, rule.id, rule.message, span, rule.reply != "", got))
+            also_crisis = rule.reply is not None
+            hits.append(Hit(rule.reply_kind, rule.id, rule.message, span, also_crisis, got))
             if not every_rule:
                 break
         doubt = None

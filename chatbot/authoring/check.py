@@ -150,7 +150,7 @@ def content_files(knowledge_dir: Path, intents_dir: Path) -> list[tuple[Path, st
 
 
 def _knowledge_kind(parts: tuple[str, ...]) -> str | None:
-    if parts in (("contacts.yaml",), ("messages.yaml",), ("sources.yaml",)):
+    if parts in (("contacts.yaml",), ("messages.yaml",), ("ui.yaml",), ("sources.yaml",)):
         return parts[0].removesuffix(".yaml")
     if len(parts) == 2 and parts[1] in ("answers.yaml", "sources.yaml"):
         return parts[1].removesuffix(".yaml")
@@ -278,7 +278,8 @@ def _reading_grade() -> Callable[[str], float] | None:
         import textstat  # type: ignore[import-untyped]
     except ImportError:
         return None
-    return textstat.flesch_kincaid_grade
+    grade: Callable[[str], float] = textstat.flesch_kincaid_grade
+    return grade
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:

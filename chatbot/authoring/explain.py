@@ -122,6 +122,7 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
         "candidates": candidates,
         "thresholds": thresholds,
         "decision": decision,
+        "step": trace.step,
         "other_medicine": trace.other_medicine,
         "reply": {
             "kind": reply.kind,
@@ -182,6 +183,8 @@ def why(trace: Trace) -> str:
         return "there are no words to match"
     if rule == "fallback.no_match":
         return "no intent scored high enough"
+    if rule == "match.which_medicine":
+        return "the question fits two medicines equally and names neither, so it asks which"
     if rule == "clarify.chosen":
         return "it picks one of the choices of the previous clarify question"
     if rule == "smalltalk.more":
@@ -273,6 +276,8 @@ def render(d: dict[str, Any]) -> str:
         add(f"   decision:   {d['decision']['action']}: {d['decision']['reason']}")
     else:
         add("   decision:   (no matching was done)")
+    step = d["step"] or "(none: the safety screen decided)"
+    add(f"   decided by: routing step '{step}'" if d["step"] else f"   decided by: {step}")
     add("")
     add("5. Other medicine named")
     add(f"   {d['other_medicine'] or 'none'}")

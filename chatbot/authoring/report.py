@@ -382,6 +382,7 @@ def build(
 ) -> dict[str, Any]:
     t = bot.kb.matcher.thresholds
     return {
+        "medicines": list(bot.kb.medicines),
         "cross_validation": cv_report(bot.kb, folds, seed),
         "dev": dev_report(bot, questions) if questions else None,
         "thresholds": {f.name: getattr(t, f.name) for f in fields(t)},

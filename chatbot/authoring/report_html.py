@@ -4,7 +4,7 @@ external assets), with heat-map tables for the confusion matrices."""
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..types import KINDS
@@ -32,16 +32,25 @@ def _text_colour(fraction: float) -> str:
     return "#ffffff" if fraction > 0.6 else "#000000"
 
 
-def _label(name: str) -> str:
-    return name.split(".", 1)[1] if name.startswith("baclofen.") else name
+def labeller(medicines: Sequence[str]) -> Callable[[str], str]:
+    """Short labels: with one medicine, its topics without its name ("alcohol"); with
+    several, the full name ("tizanidine.alcohol"), so that no two look alike."""
+    if len(medicines) != 1:
+        return lambda name: name
+    prefix = f"{medicines[0]}."
+    return lambda name: name.removeprefix(prefix)
 
 
 def heatmap(
-    matrix: dict[str, dict[str, int]], rows: Sequence[str], cols: Sequence[str], title: str
+    matrix: dict[str, dict[str, int]],
+    rows: Sequence[str],
+    cols: Sequence[str],
+    title: str,
+    label: Callable[[str], str] = str,
 ) -> str:
     head = "".join(
         f'<th style="{_TH};writing-mode:vertical-rl;transform:rotate(180deg);'
-        f'white-space:nowrap;vertical-align:bottom" title="{_e(c)}">{_e(_label(c))}</th>'
+        f'white-space:nowrap;vertical-align:bottom" title="{_e(c)}">{_e(label(c))}</th>'
         for c in cols
     )
     body = []
@@ -59,7 +68,7 @@ def heatmap(
             cells.append(f'<td style="{style}" title="{_e(r)} &rarr; {_e(c)}: {n}">{n or ""}</td>')
         body.append(
             f'<tr><th style="{_TH};white-space:nowrap" title="{_e(r)}">'
-            f"{_e(_label(r))}</th>{''.join(cells)}</tr>"
+            f"{_e(label(r))}</th>{''.join(cells)}</tr>"
         )
     return (
         f'<table style="{_TABLE}" aria-label="{_e(title)}">'
@@ -78,12 +87,13 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 def to_html(data: dict[str, Any]) -> str:
     cv = data["cross_validation"]
+    label = labeller(data.get("medicines", []))
     h2 = 'style="font-size:18px;margin:24px 0 4px 0"'
     p = 'style="margin:4px 0;max-width:60em"'
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        "<title>Baclofen chatbot: intent report</title></head>",
+        "<title>Chatbot content: intent report</title></head>",
         '<body style="font-family:system-ui,Arial,sans-serif;margin:24px;color:#111">',
         '<h1 style="font-size:22px">How well the examples teach the bot</h1>',
         f"<p {p}>Cross-validation with {cv['folds']} folds (seed {cv['seed']}): each "
@@ -126,7 +136,7 @@ def to_html(data: dict[str, Any]) -> str:
         f"<p {p}>One row per intent: where its held-out examples went. Blue on the "
         "diagonal is right; red elsewhere is a mistake. Darker means a larger share of the "
         "row. Hover a cell for its names.</p>",
-        heatmap(cv["confusion"], labels, cols, "confusion matrix"),
+        heatmap(cv["confusion"], labels, cols, "confusion matrix", label),
         f"<h2 {h2}>The most confused pairs</h2>",
         f"<p {p}>Examples of the first intent that were taken for the second. Add clearer "
         "examples to the first, or move examples that really belong to the second.</p>",
@@ -169,7 +179,7 @@ def to_html(data: dict[str, Any]) -> str:
             f"<h2 {h2}>Dev set: reply kinds</h2>",
             f"<p {p}>The dev questions run through the whole bot, safety rules first. Rows: "
             "the kind each question should get; columns: the kind it got.</p>",
-            heatmap(dev["kind_confusion"], kinds, kinds, "reply kinds"),
+            heatmap(dev["kind_confusion"], kinds, kinds, "reply kinds", label),
             f"<h2 {h2}>Dev set: questions that went wrong ({len(dev['misses'])})</h2>",
             table(
                 ["question", "should be", "got", "rule"],
@@ -177,7 +187,7 @@ def to_html(data: dict[str, Any]) -> str:
                     [
                         m["text"],
                         f"{m['kind']} {m['topic'] or ''}".strip(),
-                        f"{m['got_kind']} {_label(m['got_topic'] or '')}".strip(),
+                        f"{m['got_kind']} {label(m['got_topic'] or '')}".strip(),
                         m["rule"] or "",
                     ]
                     for m in dev["misses"]

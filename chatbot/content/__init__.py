@@ -6,6 +6,7 @@ problems are what `chatbot check` prints. One module a step:
 
 - `answers`: knowledge/<medicine>/answers.yaml and sources.yaml
 - `messages`: knowledge/messages.yaml
+- `ui`: knowledge/ui.yaml, the front ends' own wording
 - `contacts`: knowledge/contacts.yaml's regions, against the messages and knowledge/sources.yaml
 - `intents`: intents/**.yaml, how people ask
 - `safety_rules`: intents/safety/*.yaml, compiled and guaranteed
@@ -79,6 +80,7 @@ def load(
     from .overlay import open_overlay
     from .reader import Reader, common_root
     from .safety_rules import compile_safety, inflections, known_words, read_safety, term_words
+    from .ui import check_ui
 
     thresholds = thresholds or Thresholds()
     kdir, idir = Path(knowledge_dir), Path(intents_dir)
@@ -97,6 +99,7 @@ def load(
 
     contacts_doc, contacts = ld.read(kdir / "contacts.yaml", schema.ContactsFile)
     messages_doc, messages = ld.read(kdir / "messages.yaml", schema.MessagesFile)
+    ui_doc, ui = ld.read(kdir / "ui.yaml", schema.UiFile)
     _shared_doc, shared = ld.read(kdir / "sources.yaml", schema.SourcesFile)
     _syn_doc, synonyms = ld.read(idir / "synonyms.yaml", schema.SynonymsFile)
     other_doc, others = ld.read(idir / "other_medicines.yaml", schema.OtherMedicinesFile)
@@ -117,6 +120,8 @@ def load(
         )
     if messages and messages_doc:
         check_messages(ld, messages_doc, messages)
+    if ui and ui_doc:
+        check_ui(ld, ui_doc, ui, answers)
     if contacts and contacts_doc:
         check_contacts(ld, contacts_doc, contacts, messages, shared.sources if shared else None)
 
@@ -160,7 +165,7 @@ def load(
         ld, raw, answers, normalizer, screen, medicine_words, thresholds, lay
     )
 
-    if any(p.severity == "error" for p in ld.problems) or messages is None:
+    if any(p.severity == "error" for p in ld.problems) or messages is None or ui is None:
         return None, ld.problems
     kb = KnowledgeBase(
         medicines=MappingProxyType(medicines),
@@ -169,6 +174,7 @@ def load(
         regions=MappingProxyType(regions),
         default_region=default_region,
         messages=messages,
+        ui=ui,
         normalizer=normalizer,
         screen=screen,
         matcher=matcher,

@@ -63,9 +63,8 @@ def check_messages(ld: Reader, doc: Doc, messages: MessagesFile) -> None:
                     doc,
                     path,
                     "E032",
-                    placeholder=name,
-                    key=name_of,
-                    known=", ".join(sorted(PLACEHOLDERS)),
+                    message=f"unknown placeholder {{{name}}} in {name_of}",
+                    hint=f"known: {', '.join(sorted(PLACEHOLDERS))}",
                 )
         m = DOSE_PATTERN.search(text)
         if m:

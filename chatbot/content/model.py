@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..types import Place, Source, TopicInfo
 
@@ -12,7 +13,7 @@ if TYPE_CHECKING:  # only types: a cached knowledge base loads without these lib
     from ..matcher import Matcher, PhraseMatcher
     from ..normalize import Normalizer
     from ..safety import SafetyScreen
-    from ..schema import MessagesFile, Region
+    from ..schema import MessagesFile, Region, UiFile
 
 SMALLTALK = "smalltalk"
 FALLBACK = "fallback"
@@ -26,7 +27,7 @@ class Answer:
     short: str
     more: str | None
     sources: tuple[Source, ...]
-    reviewed: Any  # datetime.date
+    reviewed: dt.date
     suggestions: tuple[str, ...]  # qualified topics
     where: Place  # of the answer's entry
 
@@ -61,6 +62,7 @@ class KnowledgeBase:
     regions: Mapping[str, Region]
     default_region: str
     messages: MessagesFile
+    ui: UiFile  # the front ends' own wording: banners, labels, help
     normalizer: Normalizer
     screen: SafetyScreen
     matcher: Matcher  # topics, on content words

@@ -12,7 +12,7 @@ from .. import schema
 from ..concepts import ConceptError, build_vocabulary, validate
 from ..normalize import Normalizer
 from ..problems import problem
-from ..safety import CANARIES, SAFETY_ORDER, Rule, SafetyScreen
+from ..safety import CANARIES, SAFETY_ORDER, Rule, RuleKind, SafetyScreen
 from ..yamlio import Doc
 from .reader import Reader
 
@@ -142,7 +142,7 @@ def compile_safety(
                 _message_exists(ld, doc, ("doubt", concept), "emergency", message, messages)
                 doubt.append((concept, message))
         for i, r in enumerate(sfile.rules):
-            kind: str = sfile.kind or "emergency"
+            kind: RuleKind = sfile.kind or "emergency"
             rid = f"{kind}.{r.id}"
             if rid in ids:
                 ld.error(doc, ("rules", i, "id"), "E043", rule=rid)
@@ -161,7 +161,7 @@ def compile_safety(
             categories = {m[3]: m for m in modifiers.values()}
             for j, name in enumerate(r.cancel):
                 ok &= _known(ld, doc, ("rules", i, "cancel", j), name, categories, "modifier")
-            reply = r.reply or ""
+            reply = r.reply
             if reply and kind != "crisis":
                 ld.error(
                     doc,
@@ -235,7 +235,7 @@ def _message_exists(
         ld.error(doc, path, "E045", key=key, kind=kind, known=", ".join(getattr(messages, kind)))
 
 
-def reaches(screen: SafetyScreen, normalizer: Normalizer, text: str, kind: str) -> bool:
+def reaches(screen: SafetyScreen, normalizer: Normalizer, text: str, kind: RuleKind) -> bool:
     """Does `text` reach `kind` (or a stronger safety kind)?"""
     hit = screen.screen(normalizer.marked_tokens(text)).hit
     return hit is not None and SAFETY_ORDER.index(hit.kind) <= SAFETY_ORDER.index(kind)
