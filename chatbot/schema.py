@@ -45,6 +45,11 @@ class AnswerEntry(Strict):
     sources: list[str] = Field(min_length=1, description="keys of sources.yaml")
     reviewed: dt.date = Field(description="date a pharmacist last checked it, YYYY-MM-DD")
     suggestions: list[Id] = Field(default_factory=list, description="2-3 follow-up topic ids")
+    names_other_medicines: bool = Field(
+        default=False,
+        description="questions on this topic name other medicines (interactions, comparisons):"
+        " a follow-up naming one stays on it instead of going to interactions",
+    )
 
 
 class AnswersFile(Strict):

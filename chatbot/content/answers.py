@@ -73,6 +73,7 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
                 entry.reviewed,
                 tuple(f"{med}.{s}" for s in entry.suggestions),
                 a_doc.place(("answers", i)),
+                entry.names_other_medicines,
             )
             placed[topic] = (a_doc, i)
     for topic, (a_doc, i) in placed.items():

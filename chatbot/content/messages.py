@@ -27,6 +27,7 @@ PLACEHOLDERS = frozenset(
         "crisis_number",
         "topics",
         "medicine",
+        "other",
         "a",
         "b",
         "choices",

@@ -30,6 +30,7 @@ class Answer:
     reviewed: dt.date
     suggestions: tuple[str, ...]  # qualified topics
     where: Place  # of the answer's entry
+    names_other_medicines: bool = False  # a follow-up naming another medicine stays here
 
 
 @dataclass(frozen=True)
