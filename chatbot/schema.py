@@ -443,7 +443,7 @@ def _value_model(model: Any) -> Any:
 def validate(doc: Doc, model: type[Strict]) -> tuple[Any, list[Problem]]:
     """Validate a parsed file against its model. Problems point at lines."""
     if doc.data is None:
-        return None, [doc.problem((), "E010", "the file is empty", f"see {model.__doc__}")]
+        return None, [doc.problem((), "E010", model=model.__doc__)]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
@@ -460,8 +460,8 @@ def validate(doc: Doc, model: type[Strict]) -> tuple[Any, list[Problem]]:
                     doc.problem(
                         loc,
                         "E011",
-                        f"unknown key '{bad}'",
-                        f"{hint}allowed keys here: {', '.join(allowed)}",
+                        message=f"unknown key '{bad}'",
+                        hint=f"{hint}allowed keys here: {', '.join(allowed)}",
                     )
                 )
             elif err["type"] == "missing":
@@ -469,8 +469,8 @@ def validate(doc: Doc, model: type[Strict]) -> tuple[Any, list[Problem]]:
                     doc.problem(
                         loc[:-1],
                         "E012",
-                        f"missing required key '{loc[-1]}' in {where.rsplit('.', 1)[0] or 'file'}",
-                        f"add '{loc[-1]}:'",
+                        key=loc[-1],
+                        where=where.rsplit(".", 1)[0] or "file",
                     )
                 )
             else:
@@ -478,7 +478,7 @@ def validate(doc: Doc, model: type[Strict]) -> tuple[Any, list[Problem]]:
                     doc.problem(
                         loc,
                         "E013",
-                        f"{where}: {err['msg']} (got {_short(err.get('input'))})",
+                        message=f"{where}: {err['msg']} (got {_short(err.get('input'))})",
                     )
                 )
         return None, problems

@@ -90,6 +90,19 @@ def test_the_overlay_answers_its_local_question(leeds: Chatbot):
     assert leeds.respond("can i go down the pub on baclofen").topic == "baclofen.alcohol"
 
 
+def test_the_overlays_phrasings_are_placed_at_its_own_file_and_line(leeds: Chatbot):
+    from chatbot.authoring.explain import explain
+
+    layer = LEEDS / "intents" / "baclofen" / "alcohol.yaml"
+    alcohol = leeds.kb.intents["baclofen.alcohol"]
+    added = "can i go down the pub on baclofen"
+    assert alcohol.place(added) == (str(layer), line_of(layer, added), 9)
+    shipped = alcohol.place("can i drink on baclofen")
+    assert shipped is not None and shipped.path == "intents/baclofen/alcohol.yaml"
+    top = explain(leeds, added)["candidates"][0]
+    assert (top["example"], top["file"], top["line"]) == (added, str(layer), line_of(layer, added))
+
+
 def test_emergencies_give_the_shipped_line_first_then_the_local_numbers(leeds: Chatbot):
     uk = Chatbot.default(region="UK")
     for text in ("my son swallowed some of my pills", "my baclofen pump is beeping"):

@@ -31,9 +31,10 @@ it by where the code's structure says so:
   `ArgumentParser`;
 - diagnostics: `print(..., file=...)` (stderr), `warn(...)`; the problems and
   notes `chatbot check` shows authors (`Problem`, `.error`, `.problem`, `._fail`,
-  `._refuse`, `.note`); the matcher's reasons for `chatbot explain`
-  (`Decision`); HTTP plumbing errors (`error_response`, `._drop`); JSON error
-  bodies (`{"error": ...}`), which the page never shows (it has its own notice);
+  `._refuse`, `.note`, and each code's `Code` in chatbot/problems.py); the
+  matcher's reasons for `chatbot explain` (`Decision`); HTTP plumbing errors
+  (`error_response`, `._drop`); JSON error bodies (`{"error": ...}`), which the
+  page never shows (it has its own notice);
   and texts assigned to `hint`, `why` or `how`, which go into those calls;
 - word lists: a literal split into words (`"a an the".split()`), which the
   matcher and the safety screen read and nobody is shown;
@@ -74,6 +75,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("chatbot/bot.py", "_follow_up"): "why a message counts as a follow-up, for `chatbot explain`",
     ("chatbot/kiosk/app.py", "http_error"): "the JSON API's error bodies, for developers",
     ("chatbot/kiosk/serve.py", "problems"): "errors in `chatbot serve`'s options, for operators",
+    ("chatbot/problems.py", "INTRO"): "the opening of docs/check-codes.md, for content authors",
 }
 #: Text index.html may hold, and why.
 ALLOWED_HTML: dict[str, str] = {
@@ -90,6 +92,7 @@ SINK_CALLS = frozenset(
         "ArgumentParser",
         "warn",
         "Problem",
+        "Code",
         "error",
         "problem",
         "_fail",

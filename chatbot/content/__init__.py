@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..safety import SafetyScreen
     from ..settings import Thresholds
     from ..types import Problem
+    from ..yamlio import Doc
     from .intents import RawIntent
     from .overlay import Overlay
     from .reader import Reader
@@ -59,14 +60,19 @@ def load(
     intents_dir: Path,
     thresholds: Thresholds | None = None,
     overlay: Overlay | Path | None = None,
+    docs: dict[str, Doc] | None = None,
 ) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Read and check all content, with a clinic's overlay folder on top if given.
-    Returns (None, problems) if any problem is an error."""
+    Returns (None, problems) if any problem is an error.
+
+    `docs`, when given, receives every file as it was read (with the overlay merged in),
+    by its shown path: for tools that point into the files (`chatbot check`).
+    """
     from .. import schema
     from ..matcher import LayTerms
     from ..normalize import Normalizer, english_lexicon
+    from ..problems import problem
     from ..settings import Thresholds
-    from ..types import Problem
     from .answers import read_answers
     from .contacts import check_contacts
     from .intents import read_intents
@@ -78,10 +84,16 @@ def load(
 
     thresholds = thresholds or Thresholds()
     kdir, idir = Path(knowledge_dir), Path(intents_dir)
-    ld = Reader(kdir, idir, common_root(kdir, idir), overlay=open_overlay(overlay, kdir, idir))
+    ld = Reader(
+        kdir,
+        idir,
+        common_root(kdir, idir),
+        overlay=open_overlay(overlay, kdir, idir),
+        docs={} if docs is None else docs,
+    )
     for d in (kdir, idir):
         if not d.is_dir():
-            ld.problems.append(Problem(str(d), 0, 0, "E005", "error", "content folder not found"))
+            ld.problems.append(problem("E005", str(d), what="content"))
     if ld.problems:
         return None, ld.problems
 
@@ -103,8 +115,8 @@ def load(
             contacts_doc,
             ("default_region",),
             "E024",
-            f"default_region '{default_region}' is not one of the regions",
-            f"known regions: {', '.join(regions)}",
+            region=default_region,
+            known=", ".join(regions),
         )
     if messages and messages_doc:
         check_messages(ld, messages_doc, messages)
@@ -136,13 +148,7 @@ def load(
     for j, name in enumerate(other_names):
         key = tuple(normalizer.tokens(name))
         if any(w in medicine_words for w in key) and other_doc is not None:
-            ld.error(
-                other_doc,
-                ("medicines", j),
-                "E028",
-                f"'{name}' is listed as another medicine but names a covered one",
-                "remove it from other_medicines.yaml",
-            )
+            ld.error(other_doc, ("medicines", j), "E028", name=name)
         elif key:
             other[key] = name
 
@@ -195,6 +201,7 @@ def _index(
     """Normalise every example once; refuse any that a safety rule would catch first."""
     from ..concepts import MARKS
     from ..matcher import Matcher, PhraseMatcher, match_key
+    from ..problems import problem
 
     rows: list[tuple[str, str, str]] = []  # topics: (intent, example, content words)
     phrase_rows: list[tuple[str, str, str]] = []  # smalltalk and fallbacks: whole text
@@ -206,21 +213,21 @@ def _index(
             tokens = [t for t in marked if t not in MARKS]
             hit = screen.screen(marked).hit
             if hit is not None:
-                ld.error(
-                    r.doc,
-                    ("intents", r.index, "examples", j),
-                    "E040",
-                    f"example of '{r.id.split('.', 1)[1]}' trips the {hit.kind} rule "
-                    f"'{hit.rule}': \"{example}\"",
-                    "safety rules run first, so this example could never be reached; "
-                    "remove it or reword it",
+                ld.problems.append(
+                    problem(
+                        "E040",
+                        *r.places[j],
+                        intent=r.id.split(".", 1)[1],
+                        kind=hit.kind,
+                        rule=hit.rule,
+                        example=example,
+                    )
                 )
             elif r.match == "whole":
                 phrase_rows.append((r.id, example, " ".join(tokens)))
             else:
                 rows.append((r.id, example, match_key(tokens, ignore)))
-        where = r.doc.place(("intents", r.index))
-        intents[r.id] = Intent(r.id, r.target, tuple(r.examples), where)
+        intents[r.id] = Intent(r.id, r.target, tuple(r.examples), r.where, r.places, r.examples_at)
     # every answer's title also leads to its topic (kiosk buttons send titles)
     for topic, ans in answers.items():
         if topic in intents:

@@ -24,13 +24,7 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
             continue
         med = afile.medicine
         if med != mdir.name:
-            ld.error(
-                a_doc,
-                ("medicine",),
-                "E020",
-                f"medicine '{med}' does not match its folder '{mdir.name}'",
-                f"write 'medicine: {mdir.name}' or rename the folder",
-            )
+            ld.error(a_doc, ("medicine",), "E020", medicine=med, folder=mdir.name)
         medicines[med] = afile.name or med.capitalize()
         known_sources = sfile.sources if sfile else {}
         for i, entry in enumerate(afile.answers):
@@ -40,9 +34,8 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
                     a_doc,
                     ("answers", i, "topic"),
                     "E021",
-                    f"duplicate answer for topic '{entry.topic}' "
-                    f"(first at line {answers[topic].where[1]})",
-                    "keep one of them",
+                    topic=entry.topic,
+                    first=answers[topic].where.line,
                 )
                 continue
             srcs = []
@@ -52,8 +45,9 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
                         a_doc,
                         ("answers", i, "sources", j),
                         "E022",
-                        f"answer '{entry.topic}' cites unknown source '{key}'",
-                        f"add '{key}' to {ld.show(mdir / 'sources.yaml')}",
+                        topic=entry.topic,
+                        key=key,
+                        sources=ld.show(mdir / "sources.yaml"),
                     )
                 else:
                     s = known_sources[key]
@@ -65,9 +59,9 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
                         a_doc,
                         ("answers", i, field),
                         "E030",
-                        f"answer '{entry.topic}' {field} states a dose amount, schedule or "
-                        f"price: '{m.group(0)}'",
-                        "the bot never gives amounts; send people to their prescriber",
+                        message=f"answer '{entry.topic}' {field} states a dose amount, "
+                        f"schedule or price: '{m.group(0)}'",
+                        hint="the bot never gives amounts; send people to their prescriber",
                     )
             answers[topic] = Answer(
                 topic,
@@ -89,8 +83,7 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
                     a_doc,
                     ("answers", i, "suggestions", j),
                     "E023",
-                    f"answer '{topic.split('.', 1)[1]}' suggests unknown topic "
-                    f"'{s.split('.', 1)[1]}'",
-                    "use a topic id that has an answer",
+                    topic=topic.split(".", 1)[1],
+                    suggested=s.split(".", 1)[1],
                 )
     return medicines, answers

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..types import Source, TopicInfo
+from ..types import Place, Source, TopicInfo
 
 if TYPE_CHECKING:  # only types: a cached knowledge base loads without these libraries
     from ..matcher import Matcher, PhraseMatcher
@@ -29,7 +29,7 @@ class Answer:
     sources: tuple[Source, ...]
     reviewed: dt.date
     suggestions: tuple[str, ...]  # qualified topics
-    where: tuple[str, int]
+    where: Place  # of the answer's entry
     names_other_medicines: bool = False  # a follow-up naming another medicine stays here
 
 
@@ -38,12 +38,21 @@ class Intent:
     id: str  # qualified: "baclofen.alcohol", "smalltalk.greeting"
     target: str  # a qualified topic, or "smalltalk.<key>" / "fallback.<key>"
     examples: tuple[str, ...]
-    where: tuple[str, int]
+    where: Place  # of the intent's entry
+    places: tuple[Place, ...]  # of each example, in the order of `examples`
+    examples_at: Place  # of its `examples:` key
 
     @property
     def kind(self) -> str:
         head = self.target.split(".", 1)[0]
         return head if head in (SMALLTALK, FALLBACK) else "answer"
+
+    def place(self, example: str) -> Place | None:
+        """Where `example` is written (the first time, if twice); None if it is not one."""
+        for text, place in zip(self.examples, self.places, strict=True):
+            if text == example:
+                return place
+        return None
 
 
 @dataclass(frozen=True)

@@ -64,20 +64,22 @@ def check_ui(ld: Reader, doc: Doc, ui: UiFile, answers: Mapping[str, object]) ->
                 doc,
                 path,
                 "E032",
-                f"unknown placeholder {{{name}}} in ui.yaml {name_of}",
-                f"this text can use: {known}",
+                message=f"unknown placeholder {{{name}}} in ui.yaml {name_of}",
+                hint=f"this text can use: {known}",
             )
         for name in sorted(required - used):
             ld.error(
                 doc,
                 path,
                 "E032",
-                f"ui.yaml {name_of} lacks the placeholder {{{name}}}",
-                f"put {{{name}}} where the front end fills it in",
+                message=f"ui.yaml {name_of} lacks the placeholder {{{name}}}",
+                hint=f"put {{{name}}} where the front end fills it in",
             )
         m = DOSE_PATTERN.search(text)
         if m:
-            ld.error(doc, path, "E030", f"ui.yaml {name_of} states a dose amount: '{m.group(0)}'")
+            ld.error(
+                doc, path, "E030", message=f"ui.yaml {name_of} states a dose amount: '{m.group(0)}'"
+            )
     for i, topic in enumerate(ui.kiosk.featured_topics):
         if topic not in answers:
             local = [t for t in answers if t.split(".", 1)[-1] == topic]
@@ -85,8 +87,8 @@ def check_ui(ld: Reader, doc: Doc, ui: UiFile, answers: Mapping[str, object]) ->
                 doc,
                 ("kiosk", "featured_topics", i),
                 "E039",
-                f"featured topic '{topic}' has no answer",
-                f"did you mean '{local[0]}'?"
+                topic=topic,
+                hint=f"did you mean '{local[0]}'?"
                 if local
                 else "write the topic id of an answer as medicine.topic",
             )
