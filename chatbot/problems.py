@@ -368,9 +368,17 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         "E050",
         CHECK,
-        "a topic of TAXONOMY.md's table has no answer",
-        "no answer for topic '{topic}' (TAXONOMY.md)",
-        "add an answer with 'topic: {topic}'",
+        "a topic the medicine's `required_topics:` lists (answers.yaml) has no answer",
+        "no answer for required topic '{topic}'",
+        "add an answer with 'topic: {topic}', or take it out of required_topics",
+    ),
+    Code(
+        "E051",
+        CHECK,
+        "two intents share an example (medicine names set aside) and no medicine scope tells "
+        "them apart: both are about the same medicine, or one is about none",
+        "example \"{example}\" of '{intent}' is also an example of '{other_intent}' in {where}",
+        "keep it in one intent only; examples may repeat only across medicines",
     ),
     Code(
         "W051",

@@ -57,6 +57,10 @@ class AnswersFile(Strict):
 
     medicine: Id
     name: str | None = Field(default=None, description="display name, e.g. Baclofen")
+    required_topics: list[Id] = Field(
+        default_factory=list,
+        description="topic ids this medicine must answer (chatbot check, E050)",
+    )
     answers: list[AnswerEntry] = Field(min_length=1)
 
 

@@ -23,7 +23,6 @@ from chatbot.authoring import schemas
 from chatbot.authoring.check import (
     MAX_SHORT_WORDS,
     MIN_EXAMPLES,
-    REQUIRED_TOPICS,
     check,
     content_files,
 )
@@ -465,15 +464,15 @@ def test_missing_taxonomy_topic(pack: Pack) -> None:
     ui = "knowledge/ui.yaml"  # nor a kiosk button for it (else E039)
     pack.write(ui, pack.read(ui).replace("    - baclofen.storage\n", ""))
     problems = pack.check()
-    p = expect(problems, "E050", ANSWERS, pack.line(ANSWERS, "answers:"))
+    p = expect(problems, "E050", ANSWERS, pack.line(ANSWERS, "storage,"))
     assert "'storage'" in p.message
     assert [q for q in problems if q.severity == "error"] == [p]
 
 
-def test_required_topics_are_taxonomys_table() -> None:
+def test_baclofens_required_topics_are_taxonomys_table(bot) -> None:
     section = TAXONOMY.read_text(encoding="utf-8").split("## Topic ids", 1)[1]
     table = re.findall(r"^\| `?([a-z_]+)`? \|", section, flags=re.M)
-    assert tuple(t for t in table if t != "id") == REQUIRED_TOPICS
+    assert tuple(t for t in table if t != "id") == bot.kb.required_topics["baclofen"]
 
 
 def test_answer_no_intent_reaches(pack: Pack) -> None:

@@ -51,37 +51,6 @@ if TYPE_CHECKING:
     from ..content.overlay import Overlay
     from ..matcher import Candidate
 
-#: Topic ids every medicine needs an answer for: the table in TAXONOMY.md.
-REQUIRED_TOPICS: tuple[str, ...] = (
-    "about",
-    "uses",
-    "how_it_works",
-    "forms",
-    "how_to_take",
-    "missed_dose",
-    "stopping",
-    "side_effects",
-    "serious_side_effects",
-    "interactions",
-    "alcohol",
-    "driving",
-    "pregnancy",
-    "breastfeeding",
-    "kidney",
-    "seizures",
-    "mental_health",
-    "older_adults",
-    "children",
-    "precautions",
-    "storage",
-    "intrathecal",
-    "effectiveness",
-    "dependence",
-    "muscle_relaxant_types",
-    "compare_relaxants",
-    "cost",
-    "buying_online",
-)
 
 MAX_SHORT_WORDS = 80
 MAX_GRADE = 8.0  # Flesch-Kincaid
@@ -200,10 +169,10 @@ def schema_line_problems(knowledge_dir: Path, intents_dir: Path, root: Path) -> 
 def _answer_problems(kb: KnowledgeBase, docs: _Docs, today: dt.date, strict: bool) -> list[Problem]:
     problems: list[Problem] = []
     for med in kb.medicines:
-        for topic in REQUIRED_TOPICS:
+        for j, topic in enumerate(kb.required_topics.get(med, ())):
             if f"{med}.{topic}" not in kb.answers:
                 doc = docs.get(med, "answers.yaml")
-                problems.append(doc.problem(("answers",), "E050", topic=topic))
+                problems.append(doc.problem(("required_topics", j), "E050", topic=topic))
 
     reached = {intent.target for intent in kb.intents.values()}
     oldest = _months_before(today, REVIEW_MONTHS)
@@ -329,8 +298,41 @@ def _intent_problems(kb: KnowledgeBase) -> list[Problem]:
                 )
             )
 
-    # the same or nearly the same example in two intents
+    def scope(qid: str) -> str | None:
+        target = kb.intents[qid].target
+        return kb.answers[target].medicine if target in kb.answers else None
+
+    def apart(a: str, b: str) -> bool:
+        """Does the medicine scope tell two intents apart? (Each is about another one.)"""
+        sa, sb = scope(a), scope(b)
+        return sa is not None and sb is not None and sa != sb
+
+    ignore = frozenset(kb.medicine_words)
     tokens = [kb.normalizer.tokens(ex.text) for ex in examples]
+    # the same example (medicine names set aside) in two intents nothing tells apart
+    keys = [match_key(t, ignore) for t in tokens]
+    first_of: dict[str, int] = {}
+    duplicates: set[tuple[int, int]] = set()
+    for b, key in enumerate(keys):
+        a = first_of.setdefault(key, b)
+        if not key or a == b:
+            continue
+        first, other = examples[a], examples[b]
+        if first.intent != other.intent and not apart(first.intent, other.intent):
+            duplicates.add((a, b))
+            where = f"{first.place.path}:{first.place.line}:{first.place.col}"
+            problems.append(
+                problem(
+                    "E051",
+                    *other.place,
+                    example=other.text,
+                    intent=local(other.intent),
+                    other_intent=local(first.intent),
+                    where=where,
+                )
+            )
+
+    # the same or nearly the same example in two intents
     norms = [" ".join(t) for t in tokens]
     for a, text in enumerate(norms):
         if not text:
@@ -344,8 +346,10 @@ def _intent_problems(kb: KnowledgeBase) -> list[Problem]:
             limit=None,
         ):
             first, other = examples[a], examples[b]
-            if b <= a or first.intent == other.intent:
+            if b <= a or first.intent == other.intent or (a, b) in duplicates:
                 continue
+            if apart(first.intent, other.intent):
+                continue  # each is about another medicine: the scope tells them apart
             same = "the same as" if similarity == 100 else "nearly the same as"
             problems.append(
                 problem(
@@ -362,16 +366,18 @@ def _intent_problems(kb: KnowledgeBase) -> list[Problem]:
             )
 
     # examples the matcher sends to another intent
-    ignore = frozenset(kb.medicine_words)
     matched = frozenset(kb.matcher.intents)
-    ranks: dict[str, list[Candidate]] = {}  # many examples share their content words
+    # many examples share their content words: rank each (question, medicine) once
+    ranks: dict[tuple[str, str | None], list[Candidate]] = {}
     for ex, toks in zip(examples, tokens, strict=True):
         if ex.intent not in matched:
             continue  # matched some other way (e.g. whole-text smalltalk)
-        query = match_key(toks, ignore)
-        if query not in ranks:
-            ranks[query] = kb.matcher.rank(query, limit=len(matched))
-        ranked = ranks[query]
+        query, medicine = match_key(toks, ignore), scope(ex.intent)
+        if (query, medicine) not in ranks:
+            # as the bot ranks it in a conversation about the example's own medicine
+            keep = None if medicine is None else (lambda i, m=medicine: scope(i) in (None, m))
+            ranks[query, medicine] = kb.matcher.rank(query, limit=len(matched), keep=keep)
+        ranked = ranks[query, medicine]
         if not ranked or ranked[0].intent == ex.intent:
             continue
         own = next((c.score for c in ranked if c.intent == ex.intent), 0.0)

@@ -106,7 +106,7 @@ def load(
     lay_file = schema.LayTermsFile()
     if (idir / "lay_terms.yaml").exists():  # optional: everyday words, for matching only
         lay_file = ld.read(idir / "lay_terms.yaml", schema.LayTermsFile)[1] or lay_file
-    medicines, answers = read_answers(ld, kdir)
+    medicines, answers, required = read_answers(ld, kdir)
 
     regions: dict[str, schema.Region] = dict(contacts.regions) if contacts else {}
     default_region = contacts.default_region if contacts else "US"
@@ -181,6 +181,7 @@ def load(
         phrases=phrases,
         medicine_words=MappingProxyType(medicine_words),
         other_medicines=MappingProxyType(other),
+        required_topics=MappingProxyType(required),
         titles=MappingProxyType(
             {" ".join(normalizer.tokens(a.title)): t for t, a in answers.items()}
         ),

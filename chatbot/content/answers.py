@@ -12,9 +12,13 @@ from .model import Answer
 from .reader import Reader
 
 
-def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answer]]:
-    """Medicines (id -> display name) and answers (qualified topic -> Answer)."""
+def read_answers(
+    ld: Reader, kdir: Path
+) -> tuple[dict[str, str], dict[str, Answer], dict[str, tuple[str, ...]]]:
+    """Medicines (id -> display name), answers (qualified topic -> Answer) and each
+    medicine's required topics (local ids)."""
     medicines: dict[str, str] = {}
+    required: dict[str, tuple[str, ...]] = {}
     answers: dict[str, Answer] = {}
     placed: dict[str, tuple[Doc, int]] = {}
     for mdir in sorted(p for p in kdir.iterdir() if p.is_dir()):
@@ -26,6 +30,7 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
         if med != mdir.name:
             ld.error(a_doc, ("medicine",), "E020", medicine=med, folder=mdir.name)
         medicines[med] = afile.name or med.capitalize()
+        required[med] = tuple(afile.required_topics)
         known_sources = sfile.sources if sfile else {}
         for i, entry in enumerate(afile.answers):
             topic = f"{med}.{entry.topic}"
@@ -86,4 +91,4 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
                     topic=topic.split(".", 1)[1],
                     suggested=s.split(".", 1)[1],
                 )
-    return medicines, answers
+    return medicines, answers, required

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..types import Place, Source, TopicInfo
@@ -71,6 +71,8 @@ class KnowledgeBase:
     medicine_words: Mapping[str, str]  # normalised name -> medicine id
     other_medicines: Mapping[tuple[str, ...], str]  # normalised words -> name as listed
     titles: Mapping[str, str]  # normalised answer title -> topic
+    #: medicine -> the topic ids it must answer (answers.yaml required_topics; chatbot check)
+    required_topics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     content_version: str = ""  # short hash of the files it was loaded from (shipped + overlay)
 
     def topics(self) -> list[TopicInfo]:
