@@ -22,11 +22,8 @@ from .safety import Hit, Screened
 from .sessions import SessionStore
 from .settings import Settings
 from .types import URGENT_KINDS, Choice, Kind, Problem, Reply, State, TopicInfo
+from .wording import fill
 
-#: Topics where naming another medicine is expected ("baclofen vs tizanidine").
-CROSS_MEDICINE_TOPICS = frozenset(
-    {"interactions", "compare_relaxants", "muscle_relaxant_types", "alcohol"}
-)
 #: An emergency's follow-ups: a concept found in the message -> its key under
 #: emergency_followup in messages.yaml. They are written for these situations; the
 #: others' own message is their guidance and is given again.
@@ -198,6 +195,8 @@ class Chatbot:
 
         def done(reply: Reply, new_state: State, routed: _Routed | None = None) -> Trace:
             r = routed or _Routed(reply, new_state)
+            medicine = new_state.medicine or self._named_medicine(tokens)
+            reply = replace(reply, text=fill(reply.text, medicine=self._medicine_name(medicine)))
             return Trace(
                 normalized,
                 match_text,
@@ -301,7 +300,7 @@ class Chatbot:
         assert last is not None
         medicine = self.kb.answers[last].medicine
         local = last.split(".", 1)[1]
-        if q.named and local not in CROSS_MEDICINE_TOPICS:  # "what about with tramadol?"
+        if q.named and not self.kb.answers[last].names_other_medicines:  # "and tramadol?"
             topic = f"{medicine}.interactions"
             if topic in self.kb.answers:
                 return topic, f"a follow-up naming {q.named}: taking it with other medicines"
@@ -324,6 +323,21 @@ class Chatbot:
         if len(tokens) > FOLLOW_UP_WORDS:
             return False
         return any(tuple(tokens[: len(cue)]) == cue for cue in self.kb.matcher.lay.follow_ups)
+
+    def _named_medicine(self, tokens: list[str]) -> str | None:
+        """The covered medicine a message names ("lioresal" -> baclofen), if any."""
+        words = self.kb.medicine_words
+        return next((words[t] for t in tokens if t in words), None)
+
+    def _medicine_name(self, medicine: str | None) -> str:
+        """How replies name the medicine a conversation is about ({medicine} in content):
+        with none known yet, every medicine the content covers ("baclofen or tizanidine")."""
+        ids = [medicine] if medicine and medicine in self.kb.medicines else list(self.kb.medicines)
+        names = [self.kb.medicines[m] for m in ids]
+        names = [n.lower() if n.lower() == m else n for m, n in zip(ids, names, strict=True)]
+        if len(names) == 1:
+            return names[0]
+        return fill(self.kb.ui.lists.alternatives, items=", ".join(names[:-1]), last=names[-1])
 
     def _which_medicine(self, q: Asked, topics: tuple[str, ...]) -> _Routed:
         """ "Do you mean baclofen, or tizanidine?": the same question fits two medicines."""
@@ -400,7 +414,7 @@ class Chatbot:
 
     def _other_reply(self, name: str) -> Reply:
         return self.composer.message(
-            "fallback", "other_medicine", rule="fallback.other_medicine", medicine=name
+            "fallback", "other_medicine", rule="fallback.other_medicine", other=name
         )
 
     def _other_medicine(self, tokens: list[str]) -> str | None:
@@ -436,8 +450,7 @@ class Asked:
     @cached_property
     def ours(self) -> str | None:
         """The covered medicine the message names ("lioresal" -> baclofen), if any."""
-        words = self.kb.medicine_words
-        return next((words[t] for t in self.tokens if t in words), None)
+        return self.bot._named_medicine(self.tokens)
 
     @cached_property
     def named(self) -> str | None:

@@ -49,7 +49,8 @@ def add_content_options(parser: argparse.ArgumentParser, region: bool = True) ->
         parser.add_argument(
             "--region",
             metavar="CODE",
-            help="emergency and crisis contacts to use: US (default), UK, EU, CA, AU",
+            help="the region of knowledge/contacts.yaml (or of the overlay) whose emergency and "
+            "crisis contacts to use (default: its default_region; an unknown code lists them)",
         )
 
 

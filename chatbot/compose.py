@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .content import Answer, KnowledgeBase
 from .types import Choice, Kind, Reply
+from .wording import fill
 
 if TYPE_CHECKING:
     from .schema import Region
@@ -31,7 +32,7 @@ class Composer:
             "poison_number": r.poison.number,
             "crisis_name": r.crisis.name,
             "crisis_number": r.crisis.number,
-            "topics": ", ".join(titles) + " and more",
+            "topics": fill(kb.ui.lists.more, items=", ".join(titles)),
         }
 
     def fill(self, template: str, **extra: str) -> str:
@@ -131,12 +132,11 @@ class Composer:
             reviewed=ans.reviewed.isoformat(),
         )
 
-    @staticmethod
-    def _listed(items: list[str]) -> str:
-        """ "a", "a or b", "a, b or c"."""
+    def _listed(self, items: list[str]) -> str:
+        """ "a", "a or b", "a, b or c" (the wording of ui.yaml `lists.alternatives`)."""
         if len(items) <= 1:
             return "".join(items)
-        return f"{', '.join(items[:-1])} or {items[-1]}"
+        return fill(self.kb.ui.lists.alternatives, items=", ".join(items[:-1]), last=items[-1])
 
     def emergency_line(self, situation: str) -> str:
         """The first line of the emergency message for `situation`."""

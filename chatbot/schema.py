@@ -45,6 +45,11 @@ class AnswerEntry(Strict):
     sources: list[str] = Field(min_length=1, description="keys of sources.yaml")
     reviewed: dt.date = Field(description="date a pharmacist last checked it, YYYY-MM-DD")
     suggestions: list[Id] = Field(default_factory=list, description="2-3 follow-up topic ids")
+    names_other_medicines: bool = Field(
+        default=False,
+        description="questions on this topic name other medicines (interactions, comparisons):"
+        " a follow-up naming one stays on it instead of going to interactions",
+    )
 
 
 class AnswersFile(Strict):
@@ -52,6 +57,10 @@ class AnswersFile(Strict):
 
     medicine: Id
     name: str | None = Field(default=None, description="display name, e.g. Baclofen")
+    required_topics: list[Id] = Field(
+        default_factory=list,
+        description="topic ids this medicine must answer (chatbot check, E050)",
+    )
     answers: list[AnswerEntry] = Field(min_length=1)
 
 
@@ -133,12 +142,122 @@ class MessagesFile(Strict):
         description="how a clarify question names a topic, by topic id "
         "('uses': 'what it is used for'); default: its title",
     )
-    again: Text = Field(
-        default="{topic}: that is all I have, and it is just above. "
-        "You could also ask about: {choices}.",
-        description="a topic asked again after its longer part was shown",
-    )
+    again: Text = Field(description="a topic asked again after its longer part was shown")
     disclaimer: Text
+
+
+class Banners(Strict):
+    """The banner over an urgent reply: one wording for every front end."""
+
+    emergency: Text = Field(description="over an emergency reply")
+    crisis: Text = Field(description="over a crisis reply")
+
+
+class Lists(Strict):
+    """How a list of titles is joined into a sentence."""
+
+    more: Text = Field(description="a list that goes on: {items}")
+    more_count: Text = Field(description="a list and how many more: {items}, {count}")
+    alternatives: Text = Field(description="the last of a list of choices: {items}, {last}")
+
+
+class ReplyLabels(Strict):
+    """The labels around an answer, in every front end."""
+
+    sources: Text = Field(description="heading of an answer's sources")
+    reviewed: Text = Field(description="when a pharmacist last checked the answer: {date}")
+    suggestions: Text = Field(description="before the follow-up topics")
+
+
+class TerminalCommands(Strict):
+    """What each command of the terminal chat does, as /help shows it."""
+
+    help: Text
+    topics: Text
+    sources: Text
+    reset: Text
+    reload: Text
+    quit: Text
+
+
+class TerminalHelp(Strict):
+    """What /help shows, in this order."""
+
+    heading: Text
+    intro: Text
+    examples: list[Text] = Field(min_length=1, description="example questions")
+    after: Text
+    commands_heading: Text
+    keys_heading: Text
+    keys: Text
+
+
+class TerminalText(Strict):
+    """The terminal chat's own wording."""
+
+    prompt: Text = Field(description="before what the person types (a space follows)")
+    goodbye: Text
+    commands: TerminalCommands
+    commands_line: Text = Field(description="the commands: {commands}")
+    keys_hint: Text = Field(description="under the welcome, after the commands")
+    unknown_command: Text = Field(description="{command}: what was typed")
+    topic: Text = Field(description="what Tab completion says a topic title is")
+    help: TerminalHelp
+    topics_heading: Text
+    topics_hint: Text
+    sources_line: Text = Field(description="under an answer: {titles}")
+    sources_heading: Text
+    no_sources: Text
+    reset: Text
+    reloading: Text
+    reloaded: Text = Field(description="{count}: the number of topics")
+    reload_failed: Text
+    reload_kept: Text
+
+
+class KioskText(Strict):
+    """Every word of the kiosk page, sent to it by /api/config."""
+
+    lang: str = Field(
+        pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+        description="the page's language tag, e.g. en or en-GB",
+    )
+    title: Text = Field(description="the browser tab's title")
+    heading: Text
+    intro: Text
+    restart: Text
+    numbers_label: Text
+    topics_heading: Text
+    conversation_label: Text
+    question_label: Text
+    placeholder: Text
+    send: Text
+    you_asked: Text
+    helper_said: Text
+    emergency_chip: Text
+    choose: Text
+    take_home: Text
+    scan_to_open: Text
+    qr_alt: Text = Field(description="{title}: the page's title")
+    call_if_urgent: Text
+    still_there: Text = Field(description="{seconds}: seconds left")
+    too_long: Text
+    failed: Text
+    unreachable: Text
+    featured_topics: list[Text] = Field(
+        min_length=1,
+        description="the topic buttons, in this order: topic ids (medicine.topic) of answers",
+    )
+
+
+class UiFile(Strict):
+    """knowledge/ui.yaml"""
+
+    banners: Banners
+    lists: Lists
+    reply: ReplyLabels
+    terminal: TerminalText
+    kiosk: KioskText
 
 
 # --- intents/ ---------------------------------------------------------------
@@ -276,6 +395,7 @@ SCHEMAS: dict[str, type[Strict]] = {
     "sources": SourcesFile,
     "contacts": ContactsFile,
     "messages": MessagesFile,
+    "ui": UiFile,
     "intents": IntentsFile,
     "synonyms": SynonymsFile,
     "lay_terms": LayTermsFile,
@@ -327,7 +447,7 @@ def _value_model(model: Any) -> Any:
 def validate(doc: Doc, model: type[Strict]) -> tuple[Any, list[Problem]]:
     """Validate a parsed file against its model. Problems point at lines."""
     if doc.data is None:
-        return None, [doc.problem((), "E010", "the file is empty", f"see {model.__doc__}")]
+        return None, [doc.problem((), "E010", model=model.__doc__)]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as exc:
@@ -344,8 +464,8 @@ def validate(doc: Doc, model: type[Strict]) -> tuple[Any, list[Problem]]:
                     doc.problem(
                         loc,
                         "E011",
-                        f"unknown key '{bad}'",
-                        f"{hint}allowed keys here: {', '.join(allowed)}",
+                        message=f"unknown key '{bad}'",
+                        hint=f"{hint}allowed keys here: {', '.join(allowed)}",
                     )
                 )
             elif err["type"] == "missing":
@@ -353,8 +473,8 @@ def validate(doc: Doc, model: type[Strict]) -> tuple[Any, list[Problem]]:
                     doc.problem(
                         loc[:-1],
                         "E012",
-                        f"missing required key '{loc[-1]}' in {where.rsplit('.', 1)[0] or 'file'}",
-                        f"add '{loc[-1]}:'",
+                        key=loc[-1],
+                        where=where.rsplit(".", 1)[0] or "file",
                     )
                 )
             else:
@@ -362,7 +482,7 @@ def validate(doc: Doc, model: type[Strict]) -> tuple[Any, list[Problem]]:
                     doc.problem(
                         loc,
                         "E013",
-                        f"{where}: {err['msg']} (got {_short(err.get('input'))})",
+                        message=f"{where}: {err['msg']} (got {_short(err.get('input'))})",
                     )
                 )
         return None, problems

@@ -30,8 +30,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from .render import plain, reviewed_note
+from .render import banner, plain, reviewed_note
 from .types import Reply
+from .wording import fill
 
 if TYPE_CHECKING:
     from prompt_toolkit import PromptSession
@@ -41,29 +42,15 @@ if TYPE_CHECKING:
     from prompt_toolkit.output import Output
 
     from .bot import Chatbot
+    from .schema import UiFile
 
 #: (style, text) pairs: what prompt_toolkit calls formatted text.
 Fragments = list[tuple[str, str]]
 
-#: command -> what it does, in the order /help lists them.
-COMMANDS: dict[str, str] = {
-    "/help": "how to ask, with examples",
-    "/topics": "the topics I can tell you about",
-    "/sources": "where the last answer comes from, with links",
-    "/reset": "forget this conversation and start again",
-    "/reload": "reload the content files (for authors)",
-    "/quit": "leave the chat (or press Ctrl-D)",
-}
+#: The commands, in the order /help lists them. What each does, and every other word
+#: the chat shows, is content: knowledge/ui.yaml `terminal:` (`banners:` and `reply:`).
+COMMANDS = ("/help", "/topics", "/sources", "/reset", "/reload", "/quit")
 ALIASES = {"/exit": "/quit", "/bye": "/quit", "/?": "/help"}
-
-EXAMPLES = (
-    "Can I drink alcohol on baclofen?",
-    "What if I miss a dose?",
-    "What are the side effects?",
-)
-
-GOODBYE = "Goodbye. Take care."
-COMMAND_LINE = "Commands: " + " ".join(COMMANDS) + "   (Tab completes, Ctrl-D quits)"
 
 #: Class names used below -> prompt_toolkit style strings.
 STYLE: dict[str, str] = {
@@ -80,12 +67,6 @@ STYLE: dict[str, str] = {
     "heading": "bold",
     "error": "bold #ff5f5f",
     "note": "italic",
-}
-
-#: The banner over the framed block of an urgent reply.
-URGENT_TITLES = {
-    "emergency": "EMERGENCY - ACT NOW",
-    "crisis": "You are not alone - help is available now",
 }
 
 MAX_WIDTH = 88  # columns: longer lines are hard to read
@@ -132,23 +113,28 @@ class Conversation:
             self.sourced = reply
         return reply
 
+    @property
+    def ui(self) -> UiFile:
+        return self.bot.kb.ui
+
     def command(self, name: str) -> Note:
+        said = self.ui.terminal
         if name == "/quit":
             raise Quit
         if name == "/help":
-            return help_note()
+            return help_note(self.ui)
         if name == "/topics":
             titles = [t.title for t in self.bot.topics()]
             return Note(
-                [("class:heading", "I can tell you about:\n")]
+                [("class:heading", f"{said.topics_heading}\n")]
                 + [("", f"  - {t}\n") for t in titles]
-                + [("class:note", "Type a topic, or ask in your own words.")]
+                + [("class:note", said.topics_hint)]
             )
         if name == "/sources":
-            return sources_note(self.sourced)
+            return sources_note(self.ui, self.sourced)
         if name == "/reset":
             self.reset()
-            return Note([("class:note", "I have forgotten our conversation. Let's start again.")])
+            return Note([("class:note", said.reset)])
         if name == "/reload":
             return self.reload()
         from .normalize import printable
@@ -156,8 +142,8 @@ class Conversation:
         # the name is what the person typed: never echo escape sequences back to the terminal
         return Note(
             [
-                ("class:error", f"Unknown command {printable(name)}. "),
-                ("", "Commands: " + " ".join(COMMANDS)),
+                ("class:error", fill(said.unknown_command, command=printable(name)) + " "),
+                ("", commands_line(self.ui)),
             ]
         )
 
@@ -172,24 +158,17 @@ class Conversation:
         try:
             bot = self.bot.reloaded()
         except (ContentError, UnknownRegion) as exc:
+            said = self.ui.terminal
             return Note(
                 [
-                    ("class:error", "Could not reload the content:\n"),
+                    ("class:error", f"{said.reload_failed}\n"),
                     ("", f"{exc}\n"),
-                    ("class:note", "Still using the content loaded before."),
+                    ("class:note", said.reload_kept),
                 ]
             )
         self.reset()
         self.bot = bot
-        return Note(
-            [
-                (
-                    "class:note",
-                    f"Reloaded the content: {len(bot.topics())} topics. "
-                    "The conversation starts again.",
-                )
-            ]
-        )
+        return Note([("class:note", fill(self.ui.terminal.reloaded, count=len(bot.topics())))])
 
 
 def command_in(line: str) -> str | None:
@@ -204,51 +183,57 @@ def _new_session() -> str:
     return "terminal-" + uuid.uuid4().hex
 
 
-def help_note() -> Note:
+def commands(ui: UiFile) -> dict[str, str]:
+    """Each command and what it does, in the order /help lists them."""
+    return {command: getattr(ui.terminal.commands, command[1:]) for command in COMMANDS}
+
+
+def commands_line(ui: UiFile) -> str:
+    return fill(ui.terminal.commands_line, commands=" ".join(COMMANDS))
+
+
+def help_note(ui: UiFile) -> Note:
+    said = ui.terminal.help
     width = max(len(c) for c in COMMANDS) + 2
     frags: Fragments = [
-        ("class:heading", "How to ask\n"),
-        ("", "Type a question about baclofen in your own words, then press Enter.\n"),
-        ("", "For example:\n"),
-        *[("class:suggest", f"  {example}\n") for example in EXAMPLES],
-        ("", 'Say "tell me more" to hear more about the last answer.\n'),
-        ("", 'When I ask "Do you mean ...?", answer with the number or the words.\n'),
-        ("", "I give general information only, never a personal dose.\n"),
-        ("", "In an emergency, call your local emergency number.\n\n"),
-        ("class:heading", "Commands\n"),
+        ("class:heading", f"{said.heading}\n"),
+        *[("", f"{line}\n") for line in said.intro.splitlines()],
+        *[("class:suggest", f"  {example}\n") for example in said.examples],
+        *[("", f"{line}\n") for line in said.after.splitlines()],
+        ("", "\n"),
+        ("class:heading", f"{said.commands_heading}\n"),
     ]
-    for command, what in COMMANDS.items():
+    for command, what in commands(ui).items():
         frags += [("class:command", f"  {command:<{width}}"), ("", f"{what}\n")]
-    frags += [
-        ("class:heading", "\nKeys\n"),
-        ("", "  Tab completes commands and topics; Up and Down recall earlier messages;\n"),
-        ("", "  Right arrow takes the grey suggestion; Ctrl-C clears the line; Ctrl-D quits."),
-    ]
+    frags.append(("class:heading", f"\n{said.keys_heading}\n"))
+    frags += [("", f"  {line}\n") for line in said.keys.splitlines()]
     return Note(frags)
 
 
-def sources_note(reply: Reply | None) -> Note:
+def sources_note(ui: UiFile, reply: Reply | None) -> Note:
+    said = ui.terminal
     if reply is None:
-        return Note([("class:note", "No sources yet: ask a question first.")])
-    frags: Fragments = [("class:heading", "Sources of the last answer:\n")]
+        return Note([("class:note", said.no_sources)])
+    frags: Fragments = [("class:heading", f"{said.sources_heading}\n")]
     for s in reply.sources:
         frags += [("", f"  - {s.title}\n"), ("class:sources", f"    {s.url}\n")]
     if reply.reviewed:
-        frags.append(("class:note", f"{reviewed_note(reply.reviewed)}\n"))
+        frags.append(("class:note", f"{reviewed_note(ui, reply.reviewed)}\n"))
     return Note(frags)
 
 
 # --- how a reply looks in colour ---------------------------------------------------------
 
 
-def styled(reply: Reply, width: int = 80) -> Fragments:
+def styled(reply: Reply, ui: UiFile, width: int = 80) -> Fragments:
     """A reply as formatted text: urgent kinds in a framed block, answers with their extras.
 
     Text is wrapped at `width` on word boundaries, so the terminal never splits a word.
     """
     frags: Fragments = []
-    if reply.kind in URGENT_TITLES:
-        frags += framed(URGENT_TITLES[reply.kind], reply.text, f"class:{reply.kind}", width)
+    title = banner(ui, reply.kind)
+    if title:
+        frags += framed(title, reply.text, f"class:{reply.kind}", width)
     else:
         frags.append((f"class:{reply.kind}", wrap(reply.text, width) + "\n"))
     for i, choice in enumerate(reply.choices, 1):
@@ -256,13 +241,14 @@ def styled(reply: Reply, width: int = 80) -> Fragments:
     if reply.sources:
         titles = "; ".join(s.title for s in reply.sources[:MAX_SOURCES])
         more = len(reply.sources) - MAX_SOURCES
-        titles += f" and {more} more" if more > 0 else ""
-        line = f"Sources: {titles} (/sources for links)"
+        if more > 0:
+            titles = fill(ui.lists.more_count, items=titles, count=more)
+        line = fill(ui.terminal.sources_line, titles=titles)
         if reply.reviewed:
-            line += f". {reviewed_note(reply.reviewed)}"
+            line += f". {reviewed_note(ui, reply.reviewed)}"
         frags.append(("class:sources", wrap(line, width, indent="  ") + "\n"))
     if reply.suggestions and reply.kind == "answer":
-        label = "You could also ask about: "
+        label = f"{ui.reply.suggestions} "
         line = wrap(label + "; ".join(reply.suggestions), width, indent="  ")
         frags += [("class:suggest.label", label), ("class:suggest", line[len(label) :] + "\n")]
     return frags
@@ -341,20 +327,23 @@ class ChatApp:
     def _completer(self) -> Completer:
         from prompt_toolkit.completion import WordCompleter
 
+        ui = self.chat.ui
         titles = [t.title for t in self.chat.bot.topics()]
         return WordCompleter(
             [*COMMANDS, *titles],
             ignore_case=True,
             sentence=True,
-            meta_dict={**COMMANDS, **dict.fromkeys(titles, "topic")},
+            meta_dict={**commands(ui), **dict.fromkeys(titles, ui.terminal.topic)},
         )
 
     def run(self) -> int:
+        ui = self.chat.ui
         welcome = wrap(self.chat.bot.welcome(), self._width())
-        self.show(Note([("", welcome + "\n"), ("class:note", COMMAND_LINE)]))
+        hint = f"{commands_line(ui)}   {ui.terminal.keys_hint}"
+        self.show(Note([("", welcome + "\n"), ("class:note", hint)]))
         while True:
             try:
-                line = self.prompt.prompt([("class:prompt", "you> ")])
+                line = self.prompt.prompt([("class:prompt", f"{self.chat.ui.terminal.prompt} ")])
             except KeyboardInterrupt:
                 continue  # Ctrl-C: the line is cleared; try again
             except EOFError:
@@ -363,7 +352,7 @@ class ChatApp:
                 continue
             bot = self.chat.bot
             if command_in(line) == "/reload":  # it takes a moment: say so first
-                self.show(Note([("class:note", "Reloading the content...")]))
+                self.show(Note([("class:note", self.chat.ui.terminal.reloading)]))
             try:
                 said = self.chat.handle(line)
             except Quit:
@@ -371,7 +360,7 @@ class ChatApp:
             self.show(said)
             if self.chat.bot is not bot:  # /reload: the topics may have changed
                 self.prompt.completer = self._completer()
-        self.show(Note([("", GOODBYE)]))
+        self.show(Note([("", self.chat.ui.terminal.goodbye)]))
         return 0
 
     def show(self, said: Reply | Note) -> None:
@@ -382,9 +371,9 @@ class ChatApp:
         if isinstance(said, Note):
             frags = said.fragments if self.color else [("", said.text)]
         elif self.color:
-            frags = styled(said, self._width())
+            frags = styled(said, self.chat.ui, self._width())
         else:
-            frags = [("", wrap(plain(said), self._width()))]
+            frags = [("", wrap(plain(said, self.chat.ui), self._width()))]
         while frags and frags[-1][1].endswith("\n"):  # exactly one blank line after
             style, text = frags[-1]
             frags = [*frags[:-1], (style, text.rstrip("\n"))]
@@ -419,7 +408,7 @@ def run_piped(bot: Chatbot, lines: Iterable[str], write: Callable[[str], object]
             said = chat.handle(line.rstrip("\r\n"))
         except Quit:
             break
-        write((said.text if isinstance(said, Note) else plain(said)) + "\n\n")
+        write((said.text if isinstance(said, Note) else plain(said, chat.ui)) + "\n\n")
     return 0
 
 

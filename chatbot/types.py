@@ -9,7 +9,7 @@ in the kiosk page.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 Kind = Literal["crisis", "emergency", "refusal", "answer", "clarify", "smalltalk", "fallback"]
 
@@ -93,6 +93,15 @@ class TopicInfo:
         return {"id": self.id, "title": self.title}
 
 
+class Place(NamedTuple):
+    """Where something is written, for pointing an author at it: the file as shown (relative
+    to the content's root, or a clinic overlay's file), 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with the content, at a place an author can open."""
@@ -127,6 +136,7 @@ __all__ = [
     "URGENT_KINDS",
     "Choice",
     "Kind",
+    "Place",
     "Problem",
     "Reply",
     "Source",

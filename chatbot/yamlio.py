@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from .types import Problem
+from .problems import problem
+from .types import Place, Problem
 
 PathKey = tuple[str | int, ...]
 
@@ -50,15 +51,13 @@ class Doc:
                     return found
         return self.path
 
-    def place(self, key: PathKey) -> tuple[str, int]:
-        """File and line of `key`, for pointing an author at an item."""
-        return self.origin(key), self.where(key)[0]
+    def place(self, key: PathKey) -> Place:
+        """File, line and column of `key`, for pointing an author at an item."""
+        return Place(self.origin(key), *self.where(key))
 
-    def problem(
-        self, key: PathKey, code: str, message: str, hint: str = "", severity: str = "error"
-    ) -> Problem:
-        line, col = self.where(key)
-        return Problem(self.origin(key), line, col, code, severity, message, hint)  # type: ignore[arg-type]
+    def problem(self, key: PathKey, code: str, /, **wording: Any) -> Problem:
+        """Problem `code` at `key` (see `chatbot.problems.problem` for the wording)."""
+        return problem(code, *self.place(key), **wording)
 
 
 def display_path(path: Path, root: Path | None) -> str:
@@ -76,7 +75,7 @@ def read_yaml(path: Path, root: Path | None = None) -> tuple[Doc | None, list[Pr
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(shown, 0, 0, "E001", "error", f"cannot read file: {exc}")]
+        return None, [problem("E001", shown, error=exc)]
     return parse_yaml(text, shown)
 
 
@@ -94,18 +93,17 @@ def parse_yaml(text: str, shown: str) -> tuple[Doc | None, list[Problem]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = " ".join(str(x) for x in (exc.context, exc.problem) if x)
         return None, [
-            Problem(
+            problem(
+                "E002",
                 shown,
                 line,
                 col,
-                "E002",
-                "error",
-                f"YAML syntax error: {what}",
-                "check the indentation and that text with ':' or '#' is in quotes",
+                message=f"YAML syntax error: {what}",
+                hint="check the indentation and that text with ':' or '#' is in quotes",
             )
         ]
     except yaml.YAMLError as exc:
-        return None, [Problem(shown, 0, 0, "E002", "error", f"YAML error: {exc}")]
+        return None, [problem("E002", shown, message=f"YAML error: {exc}")]
     finally:
         loader.dispose()
     return Doc(shown, data, marks), problems
@@ -129,17 +127,7 @@ def _build(
             here = (knode.start_mark.line + 1, knode.start_mark.column + 1)
             if k in out:
                 first = marks.get((*key, k), (0, 0))
-                problems.append(
-                    Problem(
-                        shown,
-                        here[0],
-                        here[1],
-                        "E003",
-                        "error",
-                        f"duplicate key '{k}' (first at line {first[0]}); the second one would win",
-                        "merge the two entries or rename one",
-                    )
-                )
+                problems.append(problem("E003", shown, *here, key=k, first=first[0]))
             marks[(*key, k)] = here
             out[k] = _build(loader, vnode, (*key, k), marks, shown, problems)
         return out

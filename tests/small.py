@@ -3,14 +3,14 @@
 The pack is the least content that loads with no errors: two medicines (baclofen and
 tizanidine), three topics each (both answer `about` and `alcohol`), one safety rule a
 kind (its word lists still send every canary of chatbot/safety.py to help), two regions
-(US, UK) with one emergency situation (`overdose`), contacts, messages and sources.
+(US, UK) with one emergency situation (`overdose`), contacts, messages, the front
+ends' wording (ui.yaml) and sources.
 It loads in a few milliseconds, so a test of a mechanism can plant one mistake in it,
 or build a bot from it, without paying for the shipped content.
 
-What the pack is not: complete by the reply contract. `chatbot check` reports the
-taxonomy topics neither medicine answers (E050) and topics with fewer than 20
-examples (W054), and, with two medicines that share topics, examples matched to the
-other medicine's topic (W053). `World.baseline()` is that list; tests compare with it.
+Each medicine requires only its own three topics (`required_topics:`), so `chatbot
+check` finds no error in it; it warns that each topic has fewer than 20 examples
+(W054). `World.baseline()` is that list; tests compare with it.
 
     world = small_world(tmp_path)                       # a copy to edit
     world.replace(ALCOHOL, "examples:", "exmaples:")     # plant one mistake

@@ -163,7 +163,7 @@ def test_unknown_region_is_a_file_problem(bot, tmp_path):
     path = write(tmp_path / "region.yaml", GOOD.replace("region: UK", "region: XX"))
     with pytest.raises(ConversationFileError) as exc:
         run_file(bot, path)
-    assert exc.value.problems[0].line == 8
+    assert (exc.value.problems[0].line, exc.value.problems[0].code) == (8, "E080")
     assert "unknown region 'XX'" in str(exc.value)
 
 
@@ -201,6 +201,20 @@ def test_explain_shows_the_matched_example_and_the_decision(bot, capsys):
     assert "decision:   answer: " in out
     assert "Words used for matching" in out and "\n   drink\n" in out
     assert "kind: answer   topic: baclofen.alcohol" in out
+
+
+def test_explain_finds_the_example_without_reading_the_files(bot, monkeypatch):
+    """Each example keeps its file and line from loading (a cached bot too)."""
+    import chatbot.yamlio
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a content file was parsed again")
+
+    monkeypatch.setattr(chatbot.yamlio, "parse_yaml", refuse)
+    monkeypatch.setattr(chatbot.yamlio, "read_yaml", refuse)
+    top = explain(bot, "can i drink on baclofen")["candidates"][0]
+    assert top["file"] == "intents/baclofen/alcohol.yaml"
+    assert top["line"] == line_of(PROJECT_ROOT / top["file"], '"can i drink on baclofen"')
 
 
 def test_explain_names_the_safety_rule_and_where_it_is_written(bot, capsys):

@@ -104,6 +104,10 @@ def test_a_cached_load_answers_exactly_like_a_fresh_one(shipped_cache, no_loadin
         assert region_texts(in_region(cached, region)) == region_texts(in_region(fresh, region))
     assert cached.topics() == fresh.topics()
     assert cached.welcome() == fresh.welcome()
+    # where each example and answer is written (`chatbot explain` reads it from the cache)
+    assert cached.kb.intents == fresh.kb.intents
+    assert cached.kb.answers == fresh.kb.answers
+    assert all(len(i.places) == len(i.examples) for i in cached.kb.intents.values())
 
 
 def test_a_cached_bot_corrects_typos_like_a_fresh_one(shipped_cache, no_loading):
@@ -178,6 +182,20 @@ def test_the_key_covers_code_version_settings_and_content(cache_dir: Path, small
     thresholds = settings.thresholds.__class__(answer=50.0)
     assert cache_key(settings.with_(thresholds=thresholds), digest) != key
     assert cache_key(Settings(cache_dir=cache_dir), digest) != key  # other folders
+
+
+def test_a_change_of_code_is_a_change_of_key(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch, small
+):
+    """What a cached knowledge base holds (the fields of Intent, say) is the package's code:
+    after a change to it, no entry written before is used."""
+    import chatbot.loader
+
+    settings = small.settings.with_(cache_dir=cache_dir)
+    digest = content_digest(settings)
+    key = cache_key(settings, digest)
+    monkeypatch.setattr(chatbot.loader, "code_digest", lambda: "another version of the code")
+    assert cache_key(settings, digest) != key
 
 
 def test_a_folder_others_can_write_is_not_used(cache_dir: Path, small):

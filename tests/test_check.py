@@ -18,12 +18,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from chatbot.authoring import check as check_module
+from chatbot import problems
 from chatbot.authoring import schemas
 from chatbot.authoring.check import (
     MAX_SHORT_WORDS,
     MIN_EXAMPLES,
-    REQUIRED_TOPICS,
     check,
     content_files,
 )
@@ -82,30 +81,23 @@ def codes(problems: list[Problem]) -> set[str]:
     return {p.code for p in problems}
 
 
-def missing_topics(problems: list[Problem], path: str = ANSWERS) -> set[str]:
-    """The taxonomy topics E050 says the answers file at `path` lacks."""
-    return {
-        m.group(1)
-        for p in problems
-        if p.code == "E050" and p.path == path
-        for m in [re.search(r"topic '(\w+)'", p.message)]
-        if m
-    }
-
-
 # --- the small pack and the shipped content ------------------------------------------
 
 
-def test_the_small_pack_has_no_errors_but_the_topics_it_leaves_out(pack: World) -> None:
+def test_the_small_pack_has_no_errors_and_warns_of_its_few_examples(pack: World) -> None:
     problems = pack.check()
-    assert {p.code for p in problems if p.severity == "error"} == {"E050"}
-    for answers in (ANSWERS, TIZ_ANSWERS):
-        assert missing_topics(problems, answers) == set(REQUIRED_TOPICS) - {
-            "about",
-            "alcohol",
-            "driving" if answers == ANSWERS else "storage",
-        }
     assert problems == pack.baseline()
+    assert [(p.code, p.path) for p in problems] == [
+        ("W054", f"intents/{topic}.yaml")
+        for topic in (
+            "baclofen/about",
+            "baclofen/alcohol",
+            "baclofen/driving",
+            "tizanidine/about",
+            "tizanidine/alcohol",
+            "tizanidine/storage",
+        )
+    ]
 
 
 @pytest.mark.slow  # `make test` runs `chatbot check --strict` itself
@@ -423,19 +415,16 @@ def test_missing_taxonomy_topic(pack: World) -> None:
     pack.replace(ANSWERS, "suggestions: [driving, about]", "suggestions: [about]")
     pack.path(DRIVING).unlink()
     problems = pack.check()
-    (p,) = [
-        q for q in problems if q.code == "E050" and q.path == ANSWERS and "'driving'" in q.message
-    ]
-    assert (p.path, p.line) == (ANSWERS, pack.line(ANSWERS, "answers:"))
-    assert missing_topics(problems) == missing_topics(pack.baseline()) | {"driving"}
-    assert missing_topics(problems, TIZ_ANSWERS) == missing_topics(pack.baseline(), TIZ_ANSWERS)
-    assert {q.code for q in problems if q.severity == "error"} == {"E050"}
+    line = pack.line(ANSWERS, "required_topics:")
+    p = expect(problems, "E050", ANSWERS, line, col=pack.col(ANSWERS, "driving]"))
+    assert "'driving'" in p.message
+    assert [q for q in problems if q.severity == "error"] == [p]
 
 
-def test_required_topics_are_taxonomys_table() -> None:
+def test_baclofens_required_topics_are_taxonomys_table(bot) -> None:
     section = TAXONOMY.read_text(encoding="utf-8").split("## Topic ids", 1)[1]
     table = re.findall(r"^\| `?([a-z_]+)`? \|", section, flags=re.M)
-    assert tuple(t for t in table if t != "id") == REQUIRED_TOPICS
+    assert tuple(t for t in table if t != "id") == bot.kb.required_topics["baclofen"]
 
 
 def test_answer_no_intent_reaches(pack: World) -> None:
@@ -558,6 +547,42 @@ def test_schema_folder_missing(pack: World) -> None:
     }
 
 
+# --- where things are written ----------------------------------------------------------------
+
+
+def test_each_example_keeps_where_it_is_written(bot) -> None:
+    for intent in bot.kb.intents.values():
+        assert len(intent.places) == len(intent.examples), intent.id
+        for example, (path, line, col) in zip(intent.examples, intent.places, strict=True):
+            written = (PROJECT_ROOT / path).read_text(encoding="utf-8").splitlines()[line - 1]
+            assert written[: col - 1].rstrip().endswith("-"), (intent.id, example)
+            assert yaml.safe_load(written[col - 1 :]) == example, intent.id
+        path, line, col = intent.examples_at
+        lines = (PROJECT_ROOT / path).read_text(encoding="utf-8").splitlines()
+        assert lines[line - 1][col - 1 :] == "examples:", intent.id
+
+
+def test_check_parses_each_file_once(pack: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lines of examples, answers and contacts come from loading: nothing is read again."""
+    pack.add_example(ALCOHOL, "can i drive on baclofen ok")  # W052, W053
+    pack.set_answer_field("about", "reviewed", "x")
+    pack.replace(ANSWERS, 'reviewed: "x"', "reviewed: 2001-01-01")  # W057
+    from collections import Counter
+
+    import chatbot.yamlio
+
+    parsed: Counter[str] = Counter()
+    parse = chatbot.yamlio.parse_yaml
+
+    def counting(text: str, shown: str):  # type: ignore[no-untyped-def]
+        parsed[shown] += 1
+        return parse(text, shown)
+
+    monkeypatch.setattr(chatbot.yamlio, "parse_yaml", counting)
+    assert {"W052", "W053", "W057"} <= codes(pack.check())
+    assert parsed and max(parsed.values()) == 1, parsed.most_common(3)
+
+
 # --- the command line ---------------------------------------------------------------------
 
 
@@ -586,16 +611,12 @@ def test_json_format(pack: World, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_exit_status_warnings_pass_unless_strict(
-    pack: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    pack: World, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # the small pack always has errors (the topics it leaves out), so the command is
-    # given a check that finds one real warning of it and nothing else
-    pack.set_answer_field("about", "reviewed", "x")
-    pack.replace(ANSWERS, 'reviewed: "x"', "reviewed: 2001-01-01")
-    (old,) = [p for p in pack.check() if p.code == "W057"]
-    monkeypatch.setattr(check_module, "check", lambda *args, **kwargs: [old])
+    # the small pack has warnings only (intents with few examples)
     assert pack.cli("check") == 0
-    assert f"{old}\n0 errors, 1 warning in 1 file" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "W054" in out and out.splitlines()[-1].startswith("0 errors, 6 warnings in 6 files")
     assert pack.cli("check", "--strict") == 1
 
 
@@ -614,17 +635,131 @@ def test_help_is_the_module_docstring(capsys: pytest.CaptureFixture[str]) -> Non
     assert "--strict" in out and "exit status" in out
 
 
-# --- codes are documented -------------------------------------------------------------------
+# --- one registry of codes, and the page generated from it ------------------------------------
+
+CODE = re.compile(r"[EW]\d{3}")
 
 
-def test_every_code_is_documented() -> None:
-    used = set()
-    for path in (PROJECT_ROOT / "chatbot").rglob("*.py"):
-        used |= set(re.findall(r"[\"']([EW]\d{3})[\"']", path.read_text(encoding="utf-8")))
-    table = (PROJECT_ROOT / "docs/check-codes.md").read_text(encoding="utf-8")
-    documented = set(re.findall(r"^\| ([EW]\d{3}) \|", table, flags=re.M))
-    assert sorted(used - documented) == [], "used in chatbot/ but not in docs/check-codes.md"
-    assert sorted(documented - used) == [], "in docs/check-codes.md but no longer used"
+def _sources() -> list[Path]:
+    """chatbot/'s Python files, but the registry itself."""
+    return [
+        path
+        for path in sorted((PROJECT_ROOT / "chatbot").rglob("*.py"))
+        if path != PROJECT_ROOT / "chatbot" / "problems.py"
+    ]
+
+
+def test_the_codes_page_is_generated_from_the_registry(tmp_path: Path) -> None:
+    page = PROJECT_ROOT / "docs" / "check-codes.md"
+    assert page.read_text(encoding="utf-8") == problems.markdown(), (
+        "docs/check-codes.md differs from chatbot/problems.py; run: python -m chatbot.problems"
+    )
+    out = tmp_path / "codes.md"
+    assert problems.main(["--out", str(out), "--check"]) == 1
+    assert problems.main(["--out", str(out)]) == 0
+    assert problems.main(["--out", str(out), "--check"]) == 0
+    assert out.read_text(encoding="utf-8") == problems.markdown()
+
+
+def test_every_code_used_is_registered_and_every_registered_code_is_used() -> None:
+    used: dict[str, str] = {}
+    for path in _sources():
+        for code in re.findall(r"[\"']([EW]\d{3})[\"']", path.read_text(encoding="utf-8")):
+            used.setdefault(code, str(path.relative_to(PROJECT_ROOT)))
+    unregistered = {code: where for code, where in used.items() if code not in problems.CODES}
+    assert unregistered == {}, "used in chatbot/ but not registered in chatbot/problems.py"
+    unused = [c.code for c in problems.CODES.values() if c.code not in used and not c.reserved]
+    assert unused == [], "registered in chatbot/problems.py but never used (mark it reserved?)"
+    reserved_but_used = [c.code for c in problems.CODES.values() if c.reserved and c.code in used]
+    assert reserved_but_used == [], "marked reserved in chatbot/problems.py but used"
+
+
+def test_codes_the_guides_name_are_registered() -> None:
+    named = {
+        f"{path.relative_to(PROJECT_ROOT)}: {code}"
+        for path in [PROJECT_ROOT / "README.md", *sorted((PROJECT_ROOT / "docs").glob("*.md"))]
+        for code in re.findall(r"\b[EW]\d{3}\b", path.read_text(encoding="utf-8"))
+        if code not in problems.CODES
+    }
+    assert named == set(), "named in a guide but not registered in chatbot/problems.py"
+
+
+def test_each_call_gives_the_fields_its_code_needs() -> None:
+    """Every call naming a code (`problem("E025", ...)`, `doc.problem(key, "E026", ...)`,
+    `ld.error(doc, key, "E027", ...)`) fills its templates or words it, as registered."""
+    import ast
+
+    wrong, seen = [], set()
+    for path in _sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            codes_named = [
+                a.value
+                for a in node.args
+                if isinstance(a, ast.Constant)
+                and isinstance(a.value, str)
+                and CODE.fullmatch(a.value)
+            ]
+            if not codes_named or any(k.arg is None for k in node.keywords):
+                continue
+            where = f"{path.relative_to(PROJECT_ROOT)}:{node.lineno} {codes_named[0]}"
+            entry = problems.CODES.get(codes_named[0])
+            if entry is None:
+                wrong.append(f"{where}: not registered")
+                continue
+            seen.add(entry.code)
+            given = {k.arg for k in node.keywords if k.arg is not None}
+            fields = given - {"message", "hint", "escalate"}
+            if fields != entry.fields:
+                wrong.append(f"{where}: fields {sorted(fields)}, needs {sorted(entry.fields)}")
+            if ("message" in given) == bool(entry.message):
+                wrong.append(f"{where}: message= {'given' if entry.message else 'missing'}")
+            if "hint" in given and entry.hint:
+                wrong.append(f"{where}: hint= given, but the registry words it")
+    assert wrong == []
+    assert len(seen) > 50  # the scan finds the calls
+
+
+def test_problems_are_made_only_by_the_registry() -> None:
+    """So a problem's severity is always its code's: no `Problem(...)` outside problems.py."""
+    made = [
+        f"{path.relative_to(PROJECT_ROOT)}:{n}"
+        for path in _sources()
+        if path.name != "types.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\bProblem\(", line)
+    ]
+    assert made == [], "make problems with chatbot.problems.problem()"
+
+
+def test_a_problem_has_its_codes_severity_and_wording() -> None:
+    p = problems.problem("E025", "intents/ibuprofen", name="ibuprofen")
+    assert (p.severity, p.line, p.col) == ("error", 0, 0)
+    assert p.message == "intents folder 'ibuprofen' has no knowledge/ibuprofen/"
+    assert p.hint == "every medicine needs both folders"
+    warning = problems.problem("W058", "knowledge/baclofen/answers.yaml")
+    assert warning.severity == "warning"
+    fields = {"topic": "about", "field": "short", "grade": 9.04, "maximum": 8.0}
+    assert problems.problem("W056", "a.yaml", 3, 5, **fields).severity == "warning"
+    strict = problems.problem("W056", "a.yaml", 3, 5, escalate=True, **fields)
+    assert strict.severity == "error" and "grade 9.0; aim for 8 or lower" in strict.message
+    worded = problems.problem("E013", "a.yaml", 2, 3, message="answers must be a list")
+    assert (worded.message, worded.hint) == ("answers must be a list", "")
+    with pytest.raises(ValueError):
+        problems.problem("W058", "a.yaml", escalate=True)
+    with pytest.raises(KeyError):
+        problems.problem("E999", "a.yaml", message="no such code")
+    with pytest.raises(TypeError):
+        problems.problem("E025", "a.yaml", nmae="typo")
+    with pytest.raises(TypeError):
+        problems.problem("E025", "a.yaml", name="x", message="worded by the registry")
+    with pytest.raises(TypeError):
+        problems.problem("E013", "a.yaml")  # worded where found, and not worded
+    for entry in problems.CODES.values():
+        assert entry.severity == ("error" if entry.code.startswith("E") else "warning")
+        assert entry.meaning and "\n" not in entry.meaning
+        assert not entry.escalates or entry.severity == "warning"
 
 
 # --- JSON Schemas ------------------------------------------------------------------------------

@@ -321,7 +321,7 @@ def test_an_answer_shows_when_it_was_last_reviewed(bot):
     reply = bot.respond("can i drink on baclofen")
     day = bot.kb.answers["baclofen.alcohol"].reviewed.isoformat()
     assert reply.reviewed == day and reply.to_dict()["reviewed"] == day
-    sources = plain(reply).split("Sources:", 1)[1]
+    sources = plain(reply, bot.kb.ui).split("Sources:", 1)[1]
     assert f"Last checked against these sources: {day}." in sources
     assert bot.respond("my son swallowed some pills").reviewed is None
 

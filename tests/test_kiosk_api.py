@@ -12,16 +12,17 @@ import warnings
 from pathlib import Path
 
 import pytest
+import yaml
 
 from chatbot import Chatbot, Settings, State, Thresholds
 from chatbot.context import MAX_TOKEN_CHARS, decode, encode
 from chatbot.kiosk.app import (
-    FEATURED_TOPICS,
     STATIC_DIR,
     BotProvider,
     KioskSettings,
     create_app,
 )
+from chatbot.settings import PROJECT_ROOT
 
 from .small import small_bot, small_world
 
@@ -144,7 +145,10 @@ def test_clarify_choice_is_carried_by_the_context():
         )
 
 
-@pytest.mark.parametrize("topic", FEATURED_TOPICS)
+UI = yaml.safe_load((PROJECT_ROOT / "knowledge" / "ui.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("topic", UI["kiosk"]["featured_topics"])
 def test_featured_topic_button_leads_to_its_topic(client, bot, topic):
     """The page's topic buttons send the topic's title."""
     reply = say(client, bot.kb.answers[topic].title)
@@ -319,7 +323,10 @@ def test_config_for_the_page(client, bot):
     assert config["idle_seconds"] == 7
     assert config["welcome"] == bot.welcome()
     assert config["region"] == "US"
-    assert config["featured"] and set(config["featured"]) <= set(bot.kb.answers)
+    assert config["featured"] == list(bot.kb.ui.kiosk.featured_topics)
+    assert config["ui"]["banners"]["crisis"] == bot.kb.ui.banners.crisis
+    assert config["ui"]["kiosk"]["send"] == bot.kb.ui.kiosk.send
+    assert "featured_topics" not in config["ui"]["kiosk"]
     assert (config["countdown_seconds"], config["hold_seconds"]) == (20, 600)
     assert config["contacts"] == {
         "emergency_number": "911",

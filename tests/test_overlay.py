@@ -127,13 +127,14 @@ def test_check_reports_what_the_overlay_adds_and_changes_with_file_and_line(leed
 
 def test_check_reports_an_overlay_in_json(tmp_path: Path, capsys):
     folder = clinic(tmp_path / "clinic")
-    assert main(["check", "--format", "json", *SMALL, "--overlay", str(folder)]) == 1
+    assert main(["check", "--format", "json", *SMALL, "--overlay", str(folder)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["overlay"]["folder"] == str(folder)
     assert len(data["overlay"]["changes"]) == 8
     assert {"path", "line", "change"} == set(data["overlay"]["changes"][0])
-    # the only errors: the small world's own (the taxonomy topics it leaves out)
-    assert {p["code"] for p in data["problems"] if p["severity"] == "error"} == {"E050"}
+    # no errors; the warnings are the small world's own (intents with few examples)
+    assert data["errors"] == 0
+    assert {p["code"] for p in data["problems"]} == {"W054"}
 
 
 def test_the_overlay_answers_its_local_question(leeds: Chatbot):
@@ -146,6 +147,19 @@ def test_the_overlay_answers_its_local_question(leeds: Chatbot):
         assert (reply.kind, reply.topic) == ("answer", "baclofen.pump_clinic"), question
         assert "0113 496 0123" in reply.text and reply.sources
     assert leeds.respond("can i go down the pub on baclofen").topic == "baclofen.alcohol"
+
+
+def test_the_overlays_phrasings_are_placed_at_its_own_file_and_line(leeds: Chatbot):
+    from chatbot.authoring.explain import explain
+
+    layer = LEEDS / "intents" / "baclofen" / "alcohol.yaml"
+    alcohol = leeds.kb.intents["baclofen.alcohol"]
+    added = "can i go down the pub on baclofen"
+    assert alcohol.place(added) == (str(layer), line_of(layer, added), 9)
+    shipped = alcohol.place("can i drink on baclofen")
+    assert shipped is not None and shipped.path == "intents/baclofen/alcohol.yaml"
+    top = explain(leeds, added)["candidates"][0]
+    assert (top["example"], top["file"], top["line"]) == (added, str(layer), line_of(layer, added))
 
 
 def test_emergencies_give_the_shipped_line_first_then_the_local_numbers(leeds, uk_bot):
@@ -458,6 +472,6 @@ def test_an_overlay_given_as_dot_is_shown_as_its_own_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ):
     monkeypatch.chdir(clinic(tmp_path))
-    assert main(["check", *SMALL, "--overlay", "."]) == 1  # the small world's E050s
+    assert main(["check", *SMALL, "--overlay", "."]) == 0
     out = capsys.readouterr().out
     assert "  ./intents/baclofen/alcohol.yaml:2: adds 3 phrasings to intent alcohol" in out

@@ -95,9 +95,15 @@ def test_placeholders_are_filled_from_the_region(small):
     uk = in_region(small, "UK")
     assert uk.respond("my son swallowed some of my pills").text == (
         "Call 999 now if the person is hard to wake or not breathing. If not, call NHS 111 "
-        "right away.\nKeep the medicine box to show them."
+        "right away.\nKeep the box of baclofen or tizanidine to show them."
     )
     assert uk.respond("i want to kill myself").text.startswith("You can call Samaritans free")
+    # {medicine}: the medicine the message names, else the conversation's, else all of them
+    named = uk.respond("my son swallowed some of my tizanidine").text.splitlines()[1]
+    assert named == "Keep the box of tizanidine to show them."
+    _, state = uk.reply("what is baclofen")
+    later, _ = uk.reply("my son swallowed some of my pills", state)
+    assert later.text.splitlines()[1] == "Keep the box of baclofen to show them."
     assert uk.welcome() == (
         "Hello. I answer questions about baclofen and alcohol, driving on baclofen, "
         "tizanidine and alcohol, storing tizanidine and more."

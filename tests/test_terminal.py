@@ -126,7 +126,7 @@ def test_an_overdose_prints_the_emergency_banner_and_911_first(bot: Chatbot) -> 
     reply = after(out, OVERDOSE)
     lines = [line.strip("║╔╗╚╝═ \n") for line in reply.splitlines()]
     words = [line for line in lines if line]
-    assert words[0] == "EMERGENCY - ACT NOW"
+    assert words[0] == bot.kb.ui.banners.emergency.upper() == "EMERGENCY"
     assert "911" in words[1]
 
 
@@ -143,7 +143,7 @@ def test_a_crisis_message_says_you_are_not_alone(bot: Chatbot) -> None:
     assert "You are not alone" in after(out, "I want to kill myself")
 
 
-def test_clarify_shows_numbered_choices() -> None:
+def test_clarify_shows_numbered_choices(bot: Chatbot) -> None:
     reply = Reply(
         "clarify",
         "Do you mean Side effects or Serious side effects?",
@@ -152,7 +152,7 @@ def test_clarify_shows_numbered_choices() -> None:
             Choice("baclofen.serious_side_effects", "Serious side effects"),
         ),
     )
-    text = "".join(t for _, t in styled(reply))
+    text = "".join(t for _, t in styled(reply, bot.kb.ui))
     assert (
         text.index("Do you mean")
         < text.index("1. Side effects")
@@ -160,7 +160,7 @@ def test_clarify_shows_numbered_choices() -> None:
     )
 
 
-def test_answer_shows_text_then_dimmed_sources_then_suggestions() -> None:
+def test_answer_shows_text_then_dimmed_sources_then_suggestions(bot: Chatbot) -> None:
     reply = Reply(
         "answer",
         "Baclofen eases stiffness.",
@@ -168,7 +168,7 @@ def test_answer_shows_text_then_dimmed_sources_then_suggestions() -> None:
         sources=(Source("NHS: About baclofen", "https://www.nhs.uk/"),),
         suggestions=("Side effects", "Alcohol"),
     )
-    frags = styled(reply)
+    frags = styled(reply, bot.kb.ui)
     text = "".join(t for _, t in frags)
     assert text.index("Baclofen eases") < text.index("NHS") < text.index("You could also ask")
     assert ("class:sources", "Sources: NHS: About baclofen (/sources for links)\n") in frags

@@ -40,7 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..types import Problem
+from ..problems import problem
+from ..types import Place, Problem
 from ..yamlio import Doc, display_path
 
 if TYPE_CHECKING:
@@ -50,37 +51,6 @@ if TYPE_CHECKING:
     from ..content.overlay import Overlay
     from ..matcher import Candidate
 
-#: Topic ids every medicine needs an answer for: the table in TAXONOMY.md.
-REQUIRED_TOPICS: tuple[str, ...] = (
-    "about",
-    "uses",
-    "how_it_works",
-    "forms",
-    "how_to_take",
-    "missed_dose",
-    "stopping",
-    "side_effects",
-    "serious_side_effects",
-    "interactions",
-    "alcohol",
-    "driving",
-    "pregnancy",
-    "breastfeeding",
-    "kidney",
-    "seizures",
-    "mental_health",
-    "older_adults",
-    "children",
-    "precautions",
-    "storage",
-    "intrathecal",
-    "effectiveness",
-    "dependence",
-    "muscle_relaxant_types",
-    "compare_relaxants",
-    "cost",
-    "buying_online",
-)
 
 MAX_SHORT_WORDS = 80
 MAX_GRADE = 8.0  # Flesch-Kincaid
@@ -111,14 +81,15 @@ def check(
 
     kdir, idir = Path(knowledge_dir), Path(intents_dir)
     layer = open_overlay(overlay, kdir, idir)
-    kb, problems = load(kdir, idir, overlay=layer)
+    read: dict[str, Doc] = {}
+    kb, problems = load(kdir, idir, overlay=layer, docs=read)
     root = common_root(kdir, idir)
     problems = [*problems, *schema_line_problems(kdir, idir, root)]
     if kb is not None:
-        docs = _Docs(root, layer)
-        problems += _answer_problems(kb, kdir, root, docs, today or dt.date.today(), strict)
-        problems += _contact_problems(kb, kdir, root, docs, today or dt.date.today())
-        problems += _intent_problems(kb, docs)
+        docs = _Docs(kdir, root, read)
+        problems += _answer_problems(kb, docs, today or dt.date.today(), strict)
+        problems += _contact_problems(kb, docs, today or dt.date.today())
+        problems += _intent_problems(kb)
         problems += canary_variant_problems(kb, idir, root)
     return sorted(problems, key=lambda p: (p.path, p.line, p.col, p.code))
 
@@ -134,19 +105,7 @@ def canary_variant_problems(kb: KnowledgeBase, intents_dir: Path, root: Path) ->
     for text, kind in CANARIES:
         for how, variant in canary_variants(text):
             if not reaches(kb.screen, kb.normalizer, variant, kind):
-                out.append(
-                    Problem(
-                        where,
-                        0,
-                        0,
-                        "E049",
-                        "error",
-                        f'the safety rules no longer send "{variant}" ({how} of a canary) '
-                        f"to {kind}",
-                        "a word-list edit made the screen brittle; undo it, or run "
-                        "`chatbot explain` on the variant",
-                    )
-                )
+                out.append(problem("E049", where, variant=variant, how=how, kind=kind))
     return out
 
 
@@ -160,7 +119,7 @@ def content_files(knowledge_dir: Path, intents_dir: Path) -> list[tuple[Path, st
 
 
 def _knowledge_kind(parts: tuple[str, ...]) -> str | None:
-    if parts in (("contacts.yaml",), ("messages.yaml",), ("sources.yaml",)):
+    if parts in (("contacts.yaml",), ("messages.yaml",), ("ui.yaml",), ("sources.yaml",)):
         return parts[0].removesuffix(".yaml")
     if len(parts) == 2 and parts[1] in ("answers.yaml", "sources.yaml"):
         return parts[1].removesuffix(".yaml")
@@ -186,7 +145,6 @@ def schema_line_problems(knowledge_dir: Path, intents_dir: Path, root: Path) -> 
         shown = display_path(path, root)
         want = file_name(kind)
         fix = os.path.relpath(root / "schemas" / want, path.parent).replace(os.sep, "/")
-        hint = f"make the first line: # yaml-language-server: $schema={fix}"
         try:
             with path.open(encoding="utf-8", errors="replace") as f:
                 first = f.readline().rstrip("\r\n")
@@ -194,119 +152,54 @@ def schema_line_problems(knowledge_dir: Path, intents_dir: Path, root: Path) -> 
             continue  # E001, from loading
         m = SCHEMA_LINE.match(first)
         if m is None:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    1,
-                    "E014",
-                    "error",
-                    "the first line does not name the file's JSON schema",
-                    hint,
-                )
-            )
+            problems.append(problem("E014", shown, 1, 1, fix=fix))
             continue
         ref, col = m.group(1), m.start(1) + 1
         target = path.parent / ref
         if not target.is_file():
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    col,
-                    "E015",
-                    "error",
-                    f"schema '{ref}' not found (looked for {target})",
-                    hint,
-                )
-            )
+            problems.append(problem("E015", shown, 1, col, ref=ref, target=target, fix=fix))
         elif target.name != want:
-            problems.append(
-                Problem(
-                    shown,
-                    1,
-                    col,
-                    "E016",
-                    "error",
-                    f"this is a {kind} file, but its schema line names '{ref}'",
-                    hint,
-                )
-            )
+            problems.append(problem("E016", shown, 1, col, kind=kind, ref=ref, fix=fix))
     return problems
 
 
 # --- answers --------------------------------------------------------------------
 
 
-def _answer_problems(
-    kb: KnowledgeBase, kdir: Path, root: Path, docs: _Docs, today: dt.date, strict: bool
-) -> list[Problem]:
+def _answer_problems(kb: KnowledgeBase, docs: _Docs, today: dt.date, strict: bool) -> list[Problem]:
     problems: list[Problem] = []
     for med in kb.medicines:
-        shown = display_path(kdir / med / "answers.yaml", root)
-        for topic in REQUIRED_TOPICS:
+        for j, topic in enumerate(kb.required_topics.get(med, ())):
             if f"{med}.{topic}" not in kb.answers:
-                problems.append(
-                    docs.get(shown).problem(
-                        ("answers",),
-                        "E050",
-                        f"no answer for topic '{topic}' (TAXONOMY.md)",
-                        f"add an answer with 'topic: {topic}'",
-                    )
-                )
+                doc = docs.get(med, "answers.yaml")
+                problems.append(doc.problem(("required_topics", j), "E050", topic=topic))
 
     reached = {intent.target for intent in kb.intents.values()}
     oldest = _months_before(today, REVIEW_MONTHS)
     grade = _reading_grade()
     if grade is None and kb.answers:
         first = next(iter(kb.answers.values()))
-        problems.append(
-            Problem(
-                first.where[0],
-                0,
-                0,
-                "W058",
-                "warning",
-                "reading grades were not checked: textstat is not installed",
-                "pip install 'textstat==0.7.8' (a dependency of the chatbot: it is missing "
-                "only after an install with --no-deps)",
-            )
-        )
+        problems.append(problem("W058", first.where.path))
     for topic, ans in kb.answers.items():
-        doc = docs.get(ans.where[0])
-        at = ("answers", _index(doc, "answers", "topic", topic.split(".", 1)[1]))
         name = topic.split(".", 1)[1]
+        doc = docs.get(ans.medicine, "answers.yaml")  # with an overlay's answers merged in
+        at = ("answers", _index(doc, "answers", "topic", name))
         if topic not in reached:
-            problems.append(
-                doc.problem(
-                    (*at, "topic"),
-                    "W051",
-                    f"no intent leads to answer '{name}'",
-                    f"add intents/{ans.medicine}/{name}.yaml, or 'answer: {name}' to an intent",
-                    "warning",
-                )
-            )
+            problems.append(doc.problem((*at, "topic"), "W051", topic=name, medicine=ans.medicine))
         if ans.reviewed < oldest:
             problems.append(
                 doc.problem(
                     (*at, "reviewed"),
                     "W057",
-                    f"answer '{name}' was last reviewed on {ans.reviewed}, over {REVIEW_MONTHS} "
-                    "months ago",
-                    "have a pharmacist check it against its sources, then update 'reviewed'",
-                    "warning",
+                    topic=name,
+                    reviewed=ans.reviewed,
+                    months=REVIEW_MONTHS,
                 )
             )
         n = len(ans.short.split())
         if n > MAX_SHORT_WORDS:
             problems.append(
-                doc.problem(
-                    (*at, "short"),
-                    "W055",
-                    f"answer '{name}' short has {n} words; keep it to {MAX_SHORT_WORDS}",
-                    "move the details to 'more:'",
-                    "warning",
-                )
+                doc.problem((*at, "short"), "W055", topic=name, count=n, maximum=MAX_SHORT_WORDS)
             )
         for field in ("short", "more"):
             text = getattr(ans, field)
@@ -316,20 +209,19 @@ def _answer_problems(
                     doc.problem(
                         (*at, field),
                         "W056",
-                        f"answer '{name}' {field} reads at grade {level:.1f}; aim for "
-                        f"{MAX_GRADE:.0f} or lower",
-                        "use shorter sentences and everyday words",
-                        "error" if strict else "warning",
+                        escalate=strict,
+                        topic=name,
+                        field=field,
+                        grade=level,
+                        maximum=MAX_GRADE,
                     )
                 )
     return problems
 
 
-def _contact_problems(
-    kb: KnowledgeBase, kdir: Path, root: Path, docs: _Docs, today: dt.date
-) -> list[Problem]:
+def _contact_problems(kb: KnowledgeBase, docs: _Docs, today: dt.date) -> list[Problem]:
     """W059: a number not verified for over a year."""
-    doc = docs.get(display_path(kdir / "contacts.yaml", root))
+    doc = docs.get("contacts.yaml")  # with an overlay's regions merged in
     oldest = _months_before(today, REVIEW_MONTHS)
     problems = []
     for code, region in kb.regions.items():
@@ -340,10 +232,11 @@ def _contact_problems(
                     doc.problem(
                         ("regions", code, *at, "verified"),
                         "W059",
-                        f"{code} {contact.name} ({contact.number}) was last verified on "
-                        f"{contact.verified}, over {REVIEW_MONTHS} months ago",
-                        "check the number on its sources' live pages, then update 'verified'",
-                        "warning",
+                        region=code,
+                        name=contact.name,
+                        number=contact.number,
+                        verified=contact.verified,
+                        months=REVIEW_MONTHS,
                     )
                 )
     return problems
@@ -374,49 +267,72 @@ def _months_before(day: dt.date, months: int) -> dt.date:
 @dataclass(frozen=True)
 class _Example:
     intent: str  # qualified id
-    index: int  # in the intent's examples
     text: str
+    place: Place  # where it is written
 
 
-def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
+def _intent_problems(kb: KnowledgeBase) -> list[Problem]:
     from rapidfuzz import fuzz, process
 
     from ..matcher import match_key
-
-    def where(ex: _Example) -> tuple[Doc, tuple[str | int, ...]]:
-        intent = kb.intents[ex.intent]
-        doc = docs.get(intent.where[0])
-        i = _index(doc, "intents", "id", ex.intent.split(".", 1)[1])
-        return doc, ("intents", i, "examples", ex.index)
 
     def local(qid: str) -> str:
         return qid.split(".", 1)[1]
 
     problems: list[Problem] = []
     examples = [
-        _Example(qid, j, text)
+        _Example(qid, text, place)
         for qid, intent in kb.intents.items()
-        for j, text in enumerate(intent.examples)
+        for text, place in zip(intent.examples, intent.places, strict=True)
     ]
 
     for qid, intent in kb.intents.items():
         if intent.kind == "answer" and len(intent.examples) < MIN_EXAMPLES:
-            doc = docs.get(intent.where[0])
-            i = _index(doc, "intents", "id", local(qid))
             problems.append(
-                doc.problem(
-                    ("intents", i, "examples"),
+                problem(
                     "W054",
-                    f"intent '{local(qid)}' has {len(intent.examples)} examples; topics need "
-                    f"{MIN_EXAMPLES} or more",
-                    "add the ways people really ask: short forms, "
-                    "typos, brand names, other people ('my son')",
-                    "warning",
+                    *intent.examples_at,
+                    intent=local(qid),
+                    count=len(intent.examples),
+                    minimum=MIN_EXAMPLES,
+                )
+            )
+
+    def scope(qid: str) -> str | None:
+        target = kb.intents[qid].target
+        return kb.answers[target].medicine if target in kb.answers else None
+
+    def apart(a: str, b: str) -> bool:
+        """Does the medicine scope tell two intents apart? (Each is about another one.)"""
+        sa, sb = scope(a), scope(b)
+        return sa is not None and sb is not None and sa != sb
+
+    ignore = frozenset(kb.medicine_words)
+    tokens = [kb.normalizer.tokens(ex.text) for ex in examples]
+    # the same example (medicine names set aside) in two intents nothing tells apart
+    keys = [match_key(t, ignore) for t in tokens]
+    first_of: dict[str, int] = {}
+    duplicates: set[tuple[int, int]] = set()
+    for b, key in enumerate(keys):
+        a = first_of.setdefault(key, b)
+        if not key or a == b:
+            continue
+        first, other = examples[a], examples[b]
+        if first.intent != other.intent and not apart(first.intent, other.intent):
+            duplicates.add((a, b))
+            where = f"{first.place.path}:{first.place.line}:{first.place.col}"
+            problems.append(
+                problem(
+                    "E051",
+                    *other.place,
+                    example=other.text,
+                    intent=local(other.intent),
+                    other_intent=local(first.intent),
+                    where=where,
                 )
             )
 
     # the same or nearly the same example in two intents
-    tokens = [kb.normalizer.tokens(ex.text) for ex in examples]
     norms = [" ".join(t) for t in tokens]
     for a, text in enumerate(norms):
         if not text:
@@ -430,52 +346,53 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
             limit=None,
         ):
             first, other = examples[a], examples[b]
-            if b <= a or first.intent == other.intent:
+            if b <= a or first.intent == other.intent or (a, b) in duplicates:
                 continue
-            doc, key = where(first)
-            other_doc, other_key = where(other)
-            line, col = other_doc.where(other_key)
-            other_path = other_doc.origin(other_key)
+            if apart(first.intent, other.intent):
+                continue  # each is about another medicine: the scope tells them apart
             same = "the same as" if similarity == 100 else "nearly the same as"
             problems.append(
-                doc.problem(
-                    key,
+                problem(
                     "W052",
-                    f'example "{first.text}" of \'{local(first.intent)}\' is {same} "{other.text}" '
-                    f"of '{local(other.intent)}' in {other_path}:{line}:{col} "
-                    f"(similarity {similarity:.0f})",
-                    "keep it in one intent only, or reword one of them",
-                    "warning",
+                    *first.place,
+                    example=first.text,
+                    intent=local(first.intent),
+                    same=same,
+                    other=other.text,
+                    other_intent=local(other.intent),
+                    where=f"{other.place.path}:{other.place.line}:{other.place.col}",
+                    similarity=similarity,
                 )
             )
 
     # examples the matcher sends to another intent
-    ignore = frozenset(kb.medicine_words)
     matched = frozenset(kb.matcher.intents)
-    ranks: dict[str, list[Candidate]] = {}  # many examples share their content words
+    # many examples share their content words: rank each (question, medicine) once
+    ranks: dict[tuple[str, str | None], list[Candidate]] = {}
     for ex, toks in zip(examples, tokens, strict=True):
         if ex.intent not in matched:
             continue  # matched some other way (e.g. whole-text smalltalk)
-        query = match_key(toks, ignore)
-        if query not in ranks:
-            ranks[query] = kb.matcher.rank(query, limit=len(matched))
-        ranked = ranks[query]
+        query, medicine = match_key(toks, ignore), scope(ex.intent)
+        if (query, medicine) not in ranks:
+            # as the bot ranks it in a conversation about the example's own medicine
+            keep = None if medicine is None else (lambda i, m=medicine: scope(i) in (None, m))
+            ranks[query, medicine] = kb.matcher.rank(query, limit=len(matched), keep=keep)
+        ranked = ranks[query, medicine]
         if not ranked or ranked[0].intent == ex.intent:
             continue
         own = next((c.score for c in ranked if c.intent == ex.intent), 0.0)
         top = ranked[0]
         if top.score > own:
-            doc, key = where(ex)
             problems.append(
-                doc.problem(
-                    key,
+                problem(
                     "W053",
-                    f"example \"{ex.text}\" of '{local(ex.intent)}' is matched to "
-                    f"'{local(top.intent)}' ({top.score:.0f} against {own:.0f}, "
-                    f'via "{top.example}")',
-                    f"reword it or move it; add examples that set the two apart; "
-                    f'`chatbot explain "{ex.text}"` shows the scores',
-                    "warning",
+                    *ex.place,
+                    example=ex.text,
+                    intent=local(ex.intent),
+                    top=local(top.intent),
+                    top_score=top.score,
+                    own_score=own,
+                    via=top.example,
                 )
             )
     return problems
@@ -484,23 +401,19 @@ def _intent_problems(kb: KnowledgeBase, docs: _Docs) -> list[Problem]:
 # --- finding items in the files ----------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Docs:
-    """Content files parsed again, with marks, for exact item lines (cached); with an
-    overlay, the shipped files with the overlay merged in, as the loader read them."""
+    """The knowledge files as loading read them (an overlay merged in), for the lines of
+    answers' fields and of contacts; intents' examples carry their own places."""
 
+    knowledge_dir: Path
     root: Path
-    overlay: Overlay | None = None
-    cache: dict[str, Doc] | None = None
+    read: dict[str, Doc]
 
-    def get(self, shown: str) -> Doc:
-        if self.cache is None:
-            self.cache = {}
-        if shown not in self.cache:
-            from ..content.overlay import read_as_loaded
-
-            self.cache[shown] = read_as_loaded(self.root, shown, self.overlay) or Doc(shown, None)
-        return self.cache[shown]
+    def get(self, *parts: str) -> Doc:
+        """`get("baclofen", "answers.yaml")`: that file of knowledge/."""
+        shown = display_path(self.knowledge_dir.joinpath(*parts), self.root)
+        return self.read.get(shown) or Doc(shown, None)
 
 
 def _index(doc: Doc, list_key: str, field: str, value: str) -> int:

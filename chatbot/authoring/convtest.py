@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field
 
+from ..problems import problem
 from ..schema import Strict
 from ..types import Kind, Problem
 
@@ -156,14 +157,14 @@ def run_file(bot: Chatbot, path: str | Path) -> list[Result]:
         if region not in bots:
             if region not in bot.kb.regions:
                 problems.append(
-                    Problem(
+                    problem(
+                        "E080",
                         shown,
                         line,
                         1,
-                        "E014",
-                        "error",
-                        f"test '{test.name}' uses unknown region '{test.region}'",
-                        f"known regions: {', '.join(bot.kb.regions)}",
+                        test=test.name,
+                        region=test.region,
+                        known=", ".join(bot.kb.regions),
                     )
                 )
                 continue

@@ -20,13 +20,13 @@ import json
 import sys
 import textwrap
 from dataclasses import fields
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..concepts import Reading
 
 if TYPE_CHECKING:
     from ..bot import Chatbot, Trace
+    from ..content import KnowledgeBase
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -91,10 +91,9 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
     ]
     screened = trace.screened
     doubt = screened.doubt.rule if screened and screened.doubt else None
-    sources = _ExampleSources(bot)
     candidates = []
     for c in trace.candidates[:5]:
-        path, line, what = sources.find(c.intent, c.example)
+        path, line, what = example_source(kb, c.intent, c.example)
         candidates.append(
             {
                 "intent": c.intent,
@@ -137,41 +136,17 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
     }
 
 
-class _ExampleSources:
-    """Finds the file and line of an example phrasing (files are read only when asked)."""
-
-    def __init__(self, bot: Chatbot) -> None:
-        from ..content import common_root
-        from ..content.overlay import open_overlay
-
-        s = bot.settings
-        kdir, idir = Path(s.knowledge_dir), Path(s.intents_dir)
-        self.root = common_root(kdir, idir)
-        self.overlay = open_overlay(s.overlay_dir, kdir, idir)
-        self.bot = bot
-
-    def find(self, intent_id: str, example: str) -> tuple[str, int, str]:
-        from ..content.overlay import read_as_loaded
-
-        kb = self.bot.kb
-        intent = kb.intents.get(intent_id)
-        answer = kb.answers.get(intent_id)
-        if intent is not None and example in intent.examples:
-            path, line = intent.where
-            doc = read_as_loaded(self.root, path, self.overlay)
-            if doc is None or not isinstance(doc.data, dict):
-                return path, line, "example"
-            entries = doc.data.get("intents") or []
-            short = intent_id.split(".", 1)[1]
-            for i, entry in enumerate(entries):
-                if isinstance(entry, dict) and entry.get("id") == short:
-                    for j, ex in enumerate(entry.get("examples") or []):
-                        if isinstance(ex, str) and ex.strip() == example:
-                            return (*doc.place(("intents", i, "examples", j)), "example")
-            return path, line, "example"
-        if answer is not None and example == answer.title:
-            return answer.where[0], answer.where[1], "title"
-        return "", 0, "example"
+def example_source(kb: KnowledgeBase, intent_id: str, example: str) -> tuple[str, int, str]:
+    """File and line of the phrasing a candidate matched best, and whether it is an
+    example of the intent or its answer's title; ("", 0, "example") if neither."""
+    intent = kb.intents.get(intent_id)
+    place = intent.place(example) if intent is not None else None
+    if place is not None:
+        return place.path, place.line, "example"
+    answer = kb.answers.get(intent_id)
+    if answer is not None and example == answer.title:
+        return answer.where.path, answer.where.line, "title"
+    return "", 0, "example"
 
 
 def why(trace: Trace) -> str:

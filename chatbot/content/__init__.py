@@ -6,6 +6,7 @@ problems are what `chatbot check` prints. One module a step:
 
 - `answers`: knowledge/<medicine>/answers.yaml and sources.yaml
 - `messages`: knowledge/messages.yaml
+- `ui`: knowledge/ui.yaml, the front ends' own wording
 - `contacts`: knowledge/contacts.yaml's regions, against the messages and knowledge/sources.yaml
 - `intents`: intents/**.yaml, how people ask
 - `safety_rules`: intents/safety/*.yaml, compiled and guaranteed
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from ..safety import SafetyScreen
     from ..settings import Thresholds
     from ..types import Problem
+    from ..yamlio import Doc
     from .intents import RawIntent
     from .overlay import Overlay
     from .reader import Reader
@@ -58,14 +60,19 @@ def load(
     intents_dir: Path,
     thresholds: Thresholds | None = None,
     overlay: Overlay | Path | None = None,
+    docs: dict[str, Doc] | None = None,
 ) -> tuple[KnowledgeBase | None, list[Problem]]:
     """Read and check all content, with a clinic's overlay folder on top if given.
-    Returns (None, problems) if any problem is an error."""
+    Returns (None, problems) if any problem is an error.
+
+    `docs`, when given, receives every file as it was read (with the overlay merged in),
+    by its shown path: for tools that point into the files (`chatbot check`).
+    """
     from .. import schema
     from ..matcher import LayTerms
     from ..normalize import Normalizer, english_lexicon
+    from ..problems import problem
     from ..settings import Thresholds
-    from ..types import Problem
     from .answers import read_answers
     from .contacts import check_contacts
     from .intents import read_intents
@@ -73,25 +80,33 @@ def load(
     from .overlay import open_overlay
     from .reader import Reader, common_root
     from .safety_rules import compile_safety, inflections, known_words, read_safety, term_words
+    from .ui import check_ui
 
     thresholds = thresholds or Thresholds()
     kdir, idir = Path(knowledge_dir), Path(intents_dir)
-    ld = Reader(kdir, idir, common_root(kdir, idir), overlay=open_overlay(overlay, kdir, idir))
+    ld = Reader(
+        kdir,
+        idir,
+        common_root(kdir, idir),
+        overlay=open_overlay(overlay, kdir, idir),
+        docs={} if docs is None else docs,
+    )
     for d in (kdir, idir):
         if not d.is_dir():
-            ld.problems.append(Problem(str(d), 0, 0, "E005", "error", "content folder not found"))
+            ld.problems.append(problem("E005", str(d), what="content"))
     if ld.problems:
         return None, ld.problems
 
     contacts_doc, contacts = ld.read(kdir / "contacts.yaml", schema.ContactsFile)
     messages_doc, messages = ld.read(kdir / "messages.yaml", schema.MessagesFile)
+    ui_doc, ui = ld.read(kdir / "ui.yaml", schema.UiFile)
     _shared_doc, shared = ld.read(kdir / "sources.yaml", schema.SourcesFile)
     _syn_doc, synonyms = ld.read(idir / "synonyms.yaml", schema.SynonymsFile)
     other_doc, others = ld.read(idir / "other_medicines.yaml", schema.OtherMedicinesFile)
     lay_file = schema.LayTermsFile()
     if (idir / "lay_terms.yaml").exists():  # optional: everyday words, for matching only
         lay_file = ld.read(idir / "lay_terms.yaml", schema.LayTermsFile)[1] or lay_file
-    medicines, answers = read_answers(ld, kdir)
+    medicines, answers, required = read_answers(ld, kdir)
 
     regions: dict[str, schema.Region] = dict(contacts.regions) if contacts else {}
     default_region = contacts.default_region if contacts else "US"
@@ -100,11 +115,13 @@ def load(
             contacts_doc,
             ("default_region",),
             "E024",
-            f"default_region '{default_region}' is not one of the regions",
-            f"known regions: {', '.join(regions)}",
+            region=default_region,
+            known=", ".join(regions),
         )
     if messages and messages_doc:
         check_messages(ld, messages_doc, messages)
+    if ui and ui_doc:
+        check_ui(ld, ui_doc, ui, answers)
     if contacts and contacts_doc:
         check_contacts(ld, contacts_doc, contacts, messages, shared.sources if shared else None)
 
@@ -131,13 +148,7 @@ def load(
     for j, name in enumerate(other_names):
         key = tuple(normalizer.tokens(name))
         if any(w in medicine_words for w in key) and other_doc is not None:
-            ld.error(
-                other_doc,
-                ("medicines", j),
-                "E028",
-                f"'{name}' is listed as another medicine but names a covered one",
-                "remove it from other_medicines.yaml",
-            )
+            ld.error(other_doc, ("medicines", j), "E028", name=name)
         elif key:
             other[key] = name
 
@@ -154,7 +165,7 @@ def load(
         ld, raw, answers, normalizer, screen, medicine_words, thresholds, lay
     )
 
-    if any(p.severity == "error" for p in ld.problems) or messages is None:
+    if any(p.severity == "error" for p in ld.problems) or messages is None or ui is None:
         return None, ld.problems
     kb = KnowledgeBase(
         medicines=MappingProxyType(medicines),
@@ -163,12 +174,14 @@ def load(
         regions=MappingProxyType(regions),
         default_region=default_region,
         messages=messages,
+        ui=ui,
         normalizer=normalizer,
         screen=screen,
         matcher=matcher,
         phrases=phrases,
         medicine_words=MappingProxyType(medicine_words),
         other_medicines=MappingProxyType(other),
+        required_topics=MappingProxyType(required),
         titles=MappingProxyType(
             {" ".join(normalizer.tokens(a.title)): t for t, a in answers.items()}
         ),
@@ -189,6 +202,7 @@ def _index(
     """Normalise every example once; refuse any that a safety rule would catch first."""
     from ..concepts import MARKS
     from ..matcher import Matcher, PhraseMatcher, match_key
+    from ..problems import problem
 
     rows: list[tuple[str, str, str]] = []  # topics: (intent, example, content words)
     phrase_rows: list[tuple[str, str, str]] = []  # smalltalk and fallbacks: whole text
@@ -200,21 +214,21 @@ def _index(
             tokens = [t for t in marked if t not in MARKS]
             hit = screen.screen(marked).hit
             if hit is not None:
-                ld.error(
-                    r.doc,
-                    ("intents", r.index, "examples", j),
-                    "E040",
-                    f"example of '{r.id.split('.', 1)[1]}' trips the {hit.kind} rule "
-                    f"'{hit.rule}': \"{example}\"",
-                    "safety rules run first, so this example could never be reached; "
-                    "remove it or reword it",
+                ld.problems.append(
+                    problem(
+                        "E040",
+                        *r.places[j],
+                        intent=r.id.split(".", 1)[1],
+                        kind=hit.kind,
+                        rule=hit.rule,
+                        example=example,
+                    )
                 )
             elif r.match == "whole":
                 phrase_rows.append((r.id, example, " ".join(tokens)))
             else:
                 rows.append((r.id, example, match_key(tokens, ignore)))
-        where = r.doc.place(("intents", r.index))
-        intents[r.id] = Intent(r.id, r.target, tuple(r.examples), where)
+        intents[r.id] = Intent(r.id, r.target, tuple(r.examples), r.where, r.places, r.examples_at)
     # every answer's title also leads to its topic (kiosk buttons send titles)
     for topic, ans in answers.items():
         if topic in intents:

@@ -12,9 +12,13 @@ from .model import Answer
 from .reader import Reader
 
 
-def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answer]]:
-    """Medicines (id -> display name) and answers (qualified topic -> Answer)."""
+def read_answers(
+    ld: Reader, kdir: Path
+) -> tuple[dict[str, str], dict[str, Answer], dict[str, tuple[str, ...]]]:
+    """Medicines (id -> display name), answers (qualified topic -> Answer) and each
+    medicine's required topics (local ids)."""
     medicines: dict[str, str] = {}
+    required: dict[str, tuple[str, ...]] = {}
     answers: dict[str, Answer] = {}
     placed: dict[str, tuple[Doc, int]] = {}
     for mdir in sorted(p for p in kdir.iterdir() if p.is_dir()):
@@ -24,14 +28,9 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
             continue
         med = afile.medicine
         if med != mdir.name:
-            ld.error(
-                a_doc,
-                ("medicine",),
-                "E020",
-                f"medicine '{med}' does not match its folder '{mdir.name}'",
-                f"write 'medicine: {mdir.name}' or rename the folder",
-            )
+            ld.error(a_doc, ("medicine",), "E020", medicine=med, folder=mdir.name)
         medicines[med] = afile.name or med.capitalize()
+        required[med] = tuple(afile.required_topics)
         known_sources = sfile.sources if sfile else {}
         for i, entry in enumerate(afile.answers):
             topic = f"{med}.{entry.topic}"
@@ -40,9 +39,8 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
                     a_doc,
                     ("answers", i, "topic"),
                     "E021",
-                    f"duplicate answer for topic '{entry.topic}' "
-                    f"(first at line {answers[topic].where[1]})",
-                    "keep one of them",
+                    topic=entry.topic,
+                    first=answers[topic].where.line,
                 )
                 continue
             srcs = []
@@ -52,8 +50,9 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
                         a_doc,
                         ("answers", i, "sources", j),
                         "E022",
-                        f"answer '{entry.topic}' cites unknown source '{key}'",
-                        f"add '{key}' to {ld.show(mdir / 'sources.yaml')}",
+                        topic=entry.topic,
+                        key=key,
+                        sources=ld.show(mdir / "sources.yaml"),
                     )
                 else:
                     s = known_sources[key]
@@ -65,9 +64,9 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
                         a_doc,
                         ("answers", i, field),
                         "E030",
-                        f"answer '{entry.topic}' {field} states a dose amount, schedule or "
-                        f"price: '{m.group(0)}'",
-                        "the bot never gives amounts; send people to their prescriber",
+                        message=f"answer '{entry.topic}' {field} states a dose amount, "
+                        f"schedule or price: '{m.group(0)}'",
+                        hint="the bot never gives amounts; send people to their prescriber",
                     )
             answers[topic] = Answer(
                 topic,
@@ -79,6 +78,7 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
                 entry.reviewed,
                 tuple(f"{med}.{s}" for s in entry.suggestions),
                 a_doc.place(("answers", i)),
+                entry.names_other_medicines,
             )
             placed[topic] = (a_doc, i)
     for topic, (a_doc, i) in placed.items():
@@ -88,8 +88,7 @@ def read_answers(ld: Reader, kdir: Path) -> tuple[dict[str, str], dict[str, Answ
                     a_doc,
                     ("answers", i, "suggestions", j),
                     "E023",
-                    f"answer '{topic.split('.', 1)[1]}' suggests unknown topic "
-                    f"'{s.split('.', 1)[1]}'",
-                    "use a topic id that has an answer",
+                    topic=topic.split(".", 1)[1],
+                    suggested=s.split(".", 1)[1],
                 )
-    return medicines, answers
+    return medicines, answers, required

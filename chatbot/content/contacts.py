@@ -37,14 +37,7 @@ def check_contacts(
         lines = region.emergency_lines
         for key in situations:
             if key not in lines:
-                ld.error(
-                    doc,
-                    (*at, "emergency_lines"),
-                    "E035",
-                    f"region {code} has no first line for the emergency situation '{key}'",
-                    f"add '{key}: \"...\"' under emergency_lines: every emergency message of "
-                    "messages.yaml needs a first line in every region",
-                )
+                ld.error(doc, (*at, "emergency_lines"), "E035", region=code, key=key)
         for key in lines:
             if messages is not None and key not in situations:
                 guess = difflib.get_close_matches(key, situations, n=1)
@@ -52,10 +45,10 @@ def check_contacts(
                     doc,
                     (*at, "emergency_lines", key),
                     "E036",
-                    f"region {code} has a first line for '{key}', which is not an emergency "
-                    "message of messages.yaml",
-                    (f"did you mean '{guess[0]}'? " if guess else "")
-                    + f"situations: {', '.join(situations)}",
+                    region=code,
+                    key=key,
+                    guess=f"did you mean '{guess[0]}'? " if guess else "",
+                    situations=", ".join(situations),
                 )
         if sources is not None:
             cited = [
@@ -70,8 +63,9 @@ def check_contacts(
                         doc,
                         key_path,
                         "E037",
-                        f"region {code} cites unknown source '{key}'",
-                        f"add '{key}' to {ld.show(ld.knowledge_dir / 'sources.yaml')}",
+                        region=code,
+                        key=key,
+                        sources=ld.show(ld.knowledge_dir / "sources.yaml"),
                     )
         known = {digits(region.contact(where).number) for where in region.contacts()}
         texts: dict[tuple[str, ...], str] = {("emergency_lines", k): v for k, v in lines.items()}
@@ -82,12 +76,4 @@ def check_contacts(
             # contacts, which the overlay's own check (E075) covers
             for m in NUMBER.finditer(text.split("\n", 1)[0]):
                 if digits(m.group(0)) not in known:
-                    ld.error(
-                        doc,
-                        (*at, *where),
-                        "E038",
-                        f"region {code} gives the number '{m.group(0)}', which none of its "
-                        "contacts has",
-                        "add it to other_contacts with its sources and the date you verified "
-                        "it, or correct the number",
-                    )
+                    ld.error(doc, (*at, *where), "E038", region=code, number=m.group(0))

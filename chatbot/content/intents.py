@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import schema
-from ..types import Problem
-from ..yamlio import Doc
+from ..problems import problem
+from ..types import Place
 from .model import FALLBACK, SMALLTALK, Answer
 from .reader import Reader
 
@@ -20,8 +20,9 @@ class RawIntent:
     id: str  # qualified
     target: str
     examples: list[str]
-    doc: Doc
-    index: int  # its position in the file, for problem locations
+    where: Place  # of its entry
+    places: tuple[Place, ...]  # of each example
+    examples_at: Place  # of its `examples:` key
     match: str = "words"  # "words": like a topic's examples; "whole": the whole text
 
 
@@ -42,19 +43,9 @@ def read_intents(
             files.extend((path, med) for path in ld.yaml_files(idir / med))
     for mdir in sorted(p for p in idir.iterdir() if p.is_dir() and p.name != "safety"):
         if mdir.name not in medicines:
-            ld.problems.append(
-                Problem(
-                    ld.show(mdir),
-                    0,
-                    0,
-                    "E025",
-                    "error",
-                    f"intents folder '{mdir.name}' has no knowledge/{mdir.name}/",
-                    "every medicine needs both folders",
-                )
-            )
+            ld.problems.append(problem("E025", ld.show(mdir), name=mdir.name))
     out: list[RawIntent] = []
-    seen: dict[str, tuple[str, int]] = {}
+    seen: dict[str, Place] = {}
     for path, group in files:
         doc, ifile = ld.read(path, schema.IntentsFile)
         if ifile is None or doc is None:
@@ -62,13 +53,8 @@ def read_intents(
         for i, entry in enumerate(ifile.intents):
             qid = f"{group}.{entry.id}"
             if qid in seen:
-                ld.error(
-                    doc,
-                    ("intents", i, "id"),
-                    "E026",
-                    f"duplicate intent id '{entry.id}' (first in {seen[qid][0]}:{seen[qid][1]})",
-                    "rename one or merge their examples",
-                )
+                first = f"{seen[qid][0]}:{seen[qid][1]}"
+                ld.error(doc, ("intents", i, "id"), "E026", id=entry.id, first=first)
                 continue
             seen[qid] = doc.place(("intents", i))
             target = target_of(group, entry)
@@ -77,13 +63,24 @@ def read_intents(
                     doc,
                     ("intents", i, "answer" if entry.answer else "id"),
                     "E027",
-                    f"intent '{entry.id}' leads to '{target}', which has no answer or message",
-                    "add the answer to knowledge/, or set 'answer:' to an existing topic",
+                    id=entry.id,
+                    target=target,
                 )
                 continue
             whole = target.split(".", 1)[0] in (SMALLTALK, FALLBACK)
             match = entry.match or ("whole" if whole else "words")
-            out.append(RawIntent(qid, target, list(entry.examples), doc, i, match))
+            at = ("intents", i, "examples")
+            out.append(
+                RawIntent(
+                    qid,
+                    target,
+                    list(entry.examples),
+                    doc.place(("intents", i)),
+                    tuple(doc.place((*at, j)) for j in range(len(entry.examples))),
+                    doc.place(at),
+                    match,
+                )
+            )
     return out
 
 

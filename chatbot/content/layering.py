@@ -59,14 +59,17 @@ class Merger:
     def run(self, kind: str) -> None:
         if not isinstance(self.layer.data, dict) or not isinstance(self.data, dict):
             self.error(
-                (), "E013", "an overlay file must be a mapping of keys, like the shipped one"
+                (),
+                "E013",
+                message="an overlay file must be a mapping of keys, like the shipped one",
             )
             return
         getattr(self, f"_{kind}")()
 
     # helpers
-    def error(self, key: PathKey, code: str, message: str, hint: str = "") -> None:
-        self.problems.append(self.layer.problem(key, code, message, hint))
+    def error(self, key: PathKey, code: str, /, **wording: Any) -> None:
+        """Problem `code` at `key` of the overlay's file (wording: `chatbot.problems.problem`)."""
+        self.problems.append(self.layer.problem(key, code, **wording))
 
     def note(self, key: PathKey, text: str) -> None:
         line, _col = self.layer.where(key)
@@ -84,15 +87,15 @@ class Merger:
         """The layer's mapping at `key`, reporting keys it may not have."""
         value = _at(self.layer.data, key)
         if not isinstance(value, dict):
-            self.error(key, "E013", "expected a mapping of keys here")
+            self.error(key, "E013", message="expected a mapping of keys here")
             return {}
         for k in value:
             if k not in allowed:
                 self.error(
                     (*key, k),
                     "E011",
-                    f"unknown key '{k}' in an overlay file",
-                    f"allowed keys here: {', '.join(allowed)}",
+                    message=f"unknown key '{k}' in an overlay file",
+                    hint=f"allowed keys here: {', '.join(allowed)}",
                 )
         return {k: v for k, v in value.items() if k in allowed}
 
@@ -104,7 +107,7 @@ class Merger:
             return
         regions = top.get("regions") or {}
         if not isinstance(regions, dict):
-            self.error(("regions",), "E013", "regions must be a mapping of region codes")
+            self.error(("regions",), "E013", message="regions must be a mapping of region codes")
             regions = {}
         for code, entry in regions.items():
             self._region(str(code), entry, shipped)
@@ -120,13 +123,13 @@ class Merger:
             self.error(
                 at,
                 "E073",
-                f"region '{code}' is shipped; an overlay cannot change it",
-                f"add a region of your own, e.g. '{code}-CLINIC', with 'extends: {code}' "
+                message=f"region '{code}' is shipped; an overlay cannot change it",
+                hint=f"add a region of your own, e.g. '{code}-CLINIC', with 'extends: {code}' "
                 "and your local numbers under emergency_contacts:",
             )
             return
         if not isinstance(entry, dict):
-            self.error(at, "E013", f"region '{code}' must be a mapping of keys")
+            self.error(at, "E013", message=f"region '{code}' must be a mapping of keys")
             return
         contacts = {
             kind: self._contacts_list((*at, f"{kind}_contacts"), entry.get(f"{kind}_contacts"))
@@ -158,8 +161,9 @@ class Merger:
             self.error(
                 (*at, "extends"),
                 "E075",
-                f"region '{at[-1]}' extends '{entry['extends']}', which is not a shipped region",
-                f"shipped regions: {', '.join(shipped)}",
+                message=f"region '{at[-1]}' extends '{entry['extends']}', which is not a "
+                "shipped region",
+                hint=f"shipped regions: {', '.join(shipped)}",
             )
             return None
         region = copy.deepcopy(base)
@@ -171,7 +175,7 @@ class Merger:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.error(key, "E013", "expected a list of {name: ..., number: ...}")
+            self.error(key, "E013", message="expected a list of {name: ..., number: ...}")
             return []
         out = []
         for i, c in enumerate(value):
@@ -184,18 +188,21 @@ class Merger:
                 self.error(
                     (*key, i),
                     "E075",
-                    "a local contact is {name: ..., number: ...}, both text",
-                    'e.g. {name: "Pump clinic, 24 hours", number: "0113 496 0123"}',
+                    message="a local contact is {name: ..., number: ...}, both text",
+                    hint='e.g. {name: "Pump clinic, 24 hours", number: "0113 496 0123"}',
                 )
             elif len(c["name"]) > MAX_CONTACT_NAME or "\n" in c["name"]:
                 self.error(
                     (*key, i, "name"),
                     "E075",
-                    f"a local contact's name is one line of at most {MAX_CONTACT_NAME} characters",
-                    "name the service; the wording around it is the shipped one",
+                    message="a local contact's name is one line of at most "
+                    f"{MAX_CONTACT_NAME} characters",
+                    hint="name the service; the wording around it is the shipped one",
                 )
             elif not any(ch.isdigit() for ch in c["number"]):
-                self.error((*key, i, "number"), "E075", "a local contact's number has no digits")
+                self.error(
+                    (*key, i, "number"), "E075", message="a local contact's number has no digits"
+                )
             else:
                 out.append({"name": c["name"].strip(), "number": c["number"].strip()})
         return out
@@ -219,27 +226,21 @@ class Merger:
                 self.error(
                     (*at, *line_key),
                     "E075",
-                    f"{name} of region '{at[-1]}' does not give its number {number}",
-                    "the number always comes first: start the line with it",
+                    message=f"{name} of region '{at[-1]}' does not give its number {number}",
+                    hint="the number always comes first: start the line with it",
                 )
 
     def _messages(self) -> None:
         layer = self.layer.data
         for kind in LOCKED:
             if kind in layer:
-                self.error(
-                    (kind,),
-                    "E074",
-                    f"an overlay cannot change {kind} wording",
-                    "put local numbers in the overlay's knowledge/contacts.yaml "
-                    "(emergency_contacts:, crisis_contacts:)",
-                )
+                self.error((kind,), "E074", kind=kind)
         for kind in REWORDABLE:
             texts = layer.get(kind)
             if texts is None:
                 continue
             if not isinstance(texts, dict) or not isinstance(self.data.get(kind), dict):
-                self.error((kind,), "E013", f"{kind} must be a mapping of message keys")
+                self.error((kind,), "E013", message=f"{kind} must be a mapping of message keys")
                 continue
             for key, text in texts.items():
                 verb = "replaces" if key in self.data[kind] else "adds"
@@ -256,8 +257,8 @@ class Merger:
                 self.error(
                     (key,),
                     "E011",
-                    f"unknown key '{key}' in an overlay messages.yaml",
-                    f"allowed keys here: {', '.join((*REWORDABLE, *REPLACEABLE))}",
+                    message=f"unknown key '{key}' in an overlay messages.yaml",
+                    hint=f"allowed keys here: {', '.join((*REWORDABLE, *REPLACEABLE))}",
                 )
 
     def _answers(self) -> None:
@@ -267,13 +268,13 @@ class Merger:
             self.error(
                 ("medicine",),
                 "E073",
-                f"medicine '{top['medicine']}' is not this folder's medicine '{medicine}'",
-                f"write 'medicine: {medicine}' or leave it out",
+                message=f"medicine '{top['medicine']}' is not this folder's medicine '{medicine}'",
+                hint=f"write 'medicine: {medicine}' or leave it out",
             )
         entries = top.get("answers") or []
         shipped = self.data.get("answers")
         if not isinstance(entries, list) or not isinstance(shipped, list):
-            self.error(("answers",), "E013", "answers must be a list")
+            self.error(("answers",), "E013", message="answers must be a list")
             return
         have = {str(a.get("topic")) for a in shipped if isinstance(a, dict)}
         for i, entry in enumerate(entries):
@@ -282,8 +283,9 @@ class Merger:
                 self.error(
                     ("answers", i, "topic"),
                     "E073",
-                    f"answer '{topic}' is shipped; an overlay adds answers, it cannot replace one",
-                    "give the local answer a topic of its own, or send the change to the "
+                    message=f"answer '{topic}' is shipped; an overlay adds answers, it cannot "
+                    "replace one",
+                    hint="give the local answer a topic of its own, or send the change to the "
                     "content team",
                 )
                 continue
@@ -295,15 +297,15 @@ class Merger:
         top = self.only(("sources",))
         entries, shipped = top.get("sources") or {}, self.data.get("sources")
         if not isinstance(entries, dict) or not isinstance(shipped, dict):
-            self.error(("sources",), "E013", "sources must be a mapping of keys")
+            self.error(("sources",), "E013", message="sources must be a mapping of keys")
             return
         for key, value in entries.items():
             if key in shipped:
                 self.error(
                     ("sources", key),
                     "E073",
-                    f"source '{key}' is shipped; an overlay cannot change it",
-                    "give the local source a key of its own",
+                    message=f"source '{key}' is shipped; an overlay cannot change it",
+                    hint="give the local source a key of its own",
                 )
                 continue
             shipped[key] = value
@@ -314,7 +316,7 @@ class Merger:
         top = self.only(("intents",))
         entries, shipped = top.get("intents") or [], self.data.get("intents")
         if not isinstance(entries, list) or not isinstance(shipped, list):
-            self.error(("intents",), "E013", "intents must be a list")
+            self.error(("intents",), "E013", message="intents must be a list")
             return
         index = {str(e.get("id")): n for n, e in enumerate(shipped) if isinstance(e, dict)}
         for i, entry in enumerate(entries):
@@ -332,13 +334,14 @@ class Merger:
                 self.error(
                     ("intents", i, "answer"),
                     "E073",
-                    f"intent '{entry['id']}' is shipped; an overlay cannot change where it leads",
-                    "add phrasings only, or write an intent of your own",
+                    message=f"intent '{entry['id']}' is shipped; an overlay cannot change where "
+                    "it leads",
+                    hint="add phrasings only, or write an intent of your own",
                 )
             more = entry.get("examples") or []
             have = shipped[n].get("examples")
             if not isinstance(more, list) or not isinstance(have, list):
-                self.error(("intents", i, "examples"), "E013", "examples must be a list")
+                self.error(("intents", i, "examples"), "E013", message="examples must be a list")
                 continue
             for j, example in enumerate(more):
                 have.append(example)

@@ -27,6 +27,7 @@ PLACEHOLDERS = frozenset(
         "crisis_number",
         "topics",
         "medicine",
+        "other",
         "a",
         "b",
         "choices",
@@ -41,13 +42,7 @@ def check_messages(ld: Reader, doc: Doc, messages: MessagesFile) -> None:
         have = getattr(messages, kind)
         for key in keys:
             if key not in have:
-                ld.error(
-                    doc,
-                    (kind,),
-                    "E031",
-                    f"messages.yaml has no {kind}.{key}",
-                    f"add '{key}:' under '{kind}:'",
-                )
+                ld.error(doc, (kind,), "E031", kind=kind, key=key)
     texts: list[tuple[tuple[str, ...], str]] = [
         ((kind, key), text)
         for kind in (
@@ -69,12 +64,12 @@ def check_messages(ld: Reader, doc: Doc, messages: MessagesFile) -> None:
                     doc,
                     path,
                     "E032",
-                    f"unknown placeholder {{{name}}} in {name_of}",
-                    f"known: {', '.join(sorted(PLACEHOLDERS))}",
+                    message=f"unknown placeholder {{{name}}} in {name_of}",
+                    hint=f"known: {', '.join(sorted(PLACEHOLDERS))}",
                 )
         m = DOSE_PATTERN.search(text)
         if m:
-            ld.error(doc, path, "E030", f"{name_of} states a dose amount: '{m.group(0)}'")
+            ld.error(doc, path, "E030", message=f"{name_of} states a dose amount: '{m.group(0)}'")
     for kind in ("emergency", "emergency_followup"):
         for key, text in getattr(messages, kind).items():
             if not text.lstrip().startswith("{emergency_line}"):
@@ -82,8 +77,9 @@ def check_messages(ld: Reader, doc: Doc, messages: MessagesFile) -> None:
                     doc,
                     (kind, key),
                     "E033",
-                    f"{kind}.{key} must start with {{emergency_line}}",
-                    "the emergency number always comes first",
+                    key=f"{kind}.{key}",
+                    placeholder="emergency_line",
+                    first="emergency number",
                 )
     for key in ("default", "followup"):
         text = messages.crisis.get(key, "{crisis_line}")
@@ -92,14 +88,9 @@ def check_messages(ld: Reader, doc: Doc, messages: MessagesFile) -> None:
                 doc,
                 ("crisis", key),
                 "E033",
-                f"crisis.{key} must start with {{crisis_line}}",
-                "the crisis line always comes first",
+                key=f"crisis.{key}",
+                placeholder="crisis_line",
+                first="crisis line",
             )
     if any(ch.isdigit() for key, text in messages.refusal.items() for ch in text):
-        ld.error(
-            doc,
-            ("refusal",),
-            "E034",
-            "refusal texts must contain no digits",
-            "a refusal never gives a number",
-        )
+        ld.error(doc, ("refusal",), "E034")

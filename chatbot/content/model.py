@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..types import Source, TopicInfo
+from ..types import Place, Source, TopicInfo
 
 if TYPE_CHECKING:  # only types: a cached knowledge base loads without these libraries
     from ..matcher import Matcher, PhraseMatcher
     from ..normalize import Normalizer
     from ..safety import SafetyScreen
-    from ..schema import MessagesFile, Region
+    from ..schema import MessagesFile, Region, UiFile
 
 SMALLTALK = "smalltalk"
 FALLBACK = "fallback"
@@ -29,7 +29,8 @@ class Answer:
     sources: tuple[Source, ...]
     reviewed: dt.date
     suggestions: tuple[str, ...]  # qualified topics
-    where: tuple[str, int]
+    where: Place  # of the answer's entry
+    names_other_medicines: bool = False  # a follow-up naming another medicine stays here
 
 
 @dataclass(frozen=True)
@@ -37,12 +38,21 @@ class Intent:
     id: str  # qualified: "baclofen.alcohol", "smalltalk.greeting"
     target: str  # a qualified topic, or "smalltalk.<key>" / "fallback.<key>"
     examples: tuple[str, ...]
-    where: tuple[str, int]
+    where: Place  # of the intent's entry
+    places: tuple[Place, ...]  # of each example, in the order of `examples`
+    examples_at: Place  # of its `examples:` key
 
     @property
     def kind(self) -> str:
         head = self.target.split(".", 1)[0]
         return head if head in (SMALLTALK, FALLBACK) else "answer"
+
+    def place(self, example: str) -> Place | None:
+        """Where `example` is written (the first time, if twice); None if it is not one."""
+        for text, place in zip(self.examples, self.places, strict=True):
+            if text == example:
+                return place
+        return None
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,7 @@ class KnowledgeBase:
     regions: Mapping[str, Region]
     default_region: str
     messages: MessagesFile
+    ui: UiFile  # the front ends' own wording: banners, labels, help
     normalizer: Normalizer
     screen: SafetyScreen
     matcher: Matcher  # topics, on content words
@@ -60,6 +71,8 @@ class KnowledgeBase:
     medicine_words: Mapping[str, str]  # normalised name -> medicine id
     other_medicines: Mapping[tuple[str, ...], str]  # normalised words -> name as listed
     titles: Mapping[str, str]  # normalised answer title -> topic
+    #: medicine -> the topic ids it must answer (answers.yaml required_topics; chatbot check)
+    required_topics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     content_version: str = ""  # short hash of the files it was loaded from (shipped + overlay)
 
     def topics(self) -> list[TopicInfo]:

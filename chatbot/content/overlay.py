@@ -32,11 +32,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..problems import problem
 from ..types import Problem
 from ..yamlio import Doc, parse_yaml
 from .layering import Change, Merger, entry_id, plural
 
-__all__ = ["Change", "Overlay", "open_overlay", "read_as_loaded"]
+__all__ = ["Change", "Overlay", "open_overlay"]
 
 
 @dataclass
@@ -72,11 +73,6 @@ class Overlay:
             return str(path)
         return os.path.join(str(self.folder), rel)
 
-    def real_path(self, shown: str) -> Path | None:
-        """The overlay file behind a shown path, or None if it is not one."""
-        prefix = os.path.join(str(self.folder), "")
-        return Path(shown) if shown.startswith(prefix) else None
-
     def owns(self, path: Path) -> bool:
         return any(path == p for ps in self.extras.values() for p in ps)
 
@@ -86,16 +82,11 @@ class Overlay:
 
     def _plan(self) -> None:
         if not self.folder.is_dir():
-            self._fail(str(self.folder), "E005", "overlay folder not found", "")
+            self.problems.append(problem("E005", str(self.folder), what="overlay"))
             return
         kdir, idir = self.folder / "knowledge", self.folder / "intents"
         if not kdir.is_dir() and not idir.is_dir():
-            self._fail(
-                str(self.folder),
-                "E070",
-                "the overlay has neither a knowledge/ nor an intents/ folder",
-                "an overlay mirrors the shipped layout: see docs/authoring.md",
-            )
+            self.problems.append(problem("E070", str(self.folder)))
             return
         for path in _files(kdir):
             self._plan_knowledge(path, path.relative_to(kdir).parts)
@@ -114,16 +105,16 @@ class Overlay:
             self._refuse(
                 path,
                 "E072",
-                f"an overlay cannot add a medicine ('{parts[0]}')",
-                "put local answers in the folder of the medicine they are about, "
+                message=f"an overlay cannot add a medicine ('{parts[0]}')",
+                hint="put local answers in the folder of the medicine they are about, "
                 f"e.g. knowledge/{next(iter(_dirs(self.knowledge_dir)), 'baclofen')}/answers.yaml",
             )
         else:
             self._refuse(
                 path,
                 "E072",
-                "an overlay cannot have this file",
-                "allowed under knowledge/: contacts.yaml, messages.yaml, "
+                message="an overlay cannot have this file",
+                hint="allowed under knowledge/: contacts.yaml, messages.yaml, "
                 "<medicine>/answers.yaml, <medicine>/sources.yaml",
             )
 
@@ -133,16 +124,17 @@ class Overlay:
             self._refuse(
                 path,
                 "E071",
-                "an overlay cannot change the safety rules",
-                "the crisis, emergency and refusal rules are the same everywhere; "
+                message="an overlay cannot change the safety rules",
+                hint="the crisis, emergency and refusal rules are the same everywhere; "
                 "send a missing phrase to the content team instead",
             )
         elif parts in (("synonyms.yaml",), ("other_medicines.yaml",)):
             self._refuse(
                 path,
                 "E072",
-                f"an overlay cannot change {parts[0]}",
-                "synonyms rewrite what the safety rules see; send additions to the content team",
+                message=f"an overlay cannot change {parts[0]}",
+                hint="synonyms rewrite what the safety rules see; send additions to the content "
+                "team",
             )
         elif parts in (("smalltalk.yaml",), ("fallback.yaml",)) and shipped.is_file():
             self.layers[shipped] = path
@@ -160,15 +152,16 @@ class Overlay:
             self._refuse(
                 path,
                 "E072",
-                "an overlay cannot have this file",
-                "allowed under intents/: smalltalk.yaml, fallback.yaml, <medicine>/<topic>.yaml",
+                message="an overlay cannot have this file",
+                hint="allowed under intents/: smalltalk.yaml, fallback.yaml, "
+                "<medicine>/<topic>.yaml",
             )
 
-    def _refuse(self, path: Path, code: str, message: str, hint: str) -> None:
-        self._fail(self.shown(path), code, message + "; it is not used", hint, line=1)
-
-    def _fail(self, shown: str, code: str, message: str, hint: str, line: int = 0) -> None:
-        self.problems.append(Problem(shown, line, 1 if line else 0, code, "error", message, hint))
+    def _refuse(self, path: Path, code: str, /, *, message: str, hint: str) -> None:
+        """An overlay file that is not used, at its first line."""
+        self.problems.append(
+            problem(code, self.shown(path), 1, 1, message=f"{message}; it is not used", hint=hint)
+        )
 
     # --- reading and merging -------------------------------------------------------------
     def read_new(self, path: Path) -> tuple[Doc | None, list[Problem]]:
@@ -193,7 +186,7 @@ class Overlay:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            return None, [Problem(shown, 0, 0, "E001", "error", f"cannot read file: {exc}")]
+            return None, [problem("E001", shown, error=exc)]
         return parse_yaml(text, shown)
 
     def merge(self, shipped_path: Path, doc: Doc | None) -> tuple[Doc | None, list[Problem]]:
@@ -210,20 +203,6 @@ class Overlay:
                 merger.run(_kind(shipped_path, self.knowledge_dir))
                 self._merged[shipped_path] = (merger.result(), [*problems, *merger.problems])
         return self._merged[shipped_path]
-
-
-def read_as_loaded(root: Path, shown: str, overlay: Overlay | None) -> Doc | None:
-    """A content file as the loader saw it, by the path problems show: a shipped file
-    (relative to `root`) with the overlay merged in, or one of the overlay's own."""
-    from ..yamlio import read_yaml
-
-    own = overlay.real_path(shown) if overlay is not None else None
-    if overlay is not None and own is not None:
-        return overlay.read(own)[0]
-    doc, _ = read_yaml(root / shown, root)
-    if overlay is not None:
-        doc, _ = overlay.merge(root / shown, doc)
-    return doc
 
 
 def open_overlay(

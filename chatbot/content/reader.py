@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import schema
+from ..problems import problem
 from ..types import Problem
 from ..yamlio import Doc, read_yaml
 from .overlay import Overlay
@@ -25,6 +26,8 @@ class Reader:
     root: Path
     problems: list[Problem] = field(default_factory=list)
     overlay: Overlay | None = None
+    #: every file read, by its shown path
+    docs: dict[str, Doc] = field(default_factory=dict)
     _overlay_pending: list[Problem] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -48,17 +51,7 @@ class Reader:
             doc, problems = self.overlay.read_new(path)
             return self._validate(doc, problems, model)
         if not path.exists():
-            self.problems.append(
-                Problem(
-                    self.show(path),
-                    0,
-                    0,
-                    "E004",
-                    "error",
-                    "required file is missing",
-                    f"create it; see docs/content-format.md ({model.__doc__})",
-                )
-            )
+            self.problems.append(problem("E004", self.show(path), model=model.__doc__))
             return None, None
         doc, problems = read_yaml(path, self.root)
         if self.overlay is not None:
@@ -72,6 +65,7 @@ class Reader:
         self.problems.extend(problems)
         if doc is None:
             return None, None
+        self.docs[doc.path] = doc
         value, problems = schema.validate(doc, model)
         self.problems.extend(problems)
         return doc, value
@@ -82,10 +76,9 @@ class Reader:
         except ValueError:
             return str(path)
 
-    def error(
-        self, doc: Doc, key: tuple[str | int, ...], code: str, msg: str, hint: str = ""
-    ) -> None:
-        self.problems.append(doc.problem(key, code, msg, hint))
+    def error(self, doc: Doc, key: tuple[str | int, ...], code: str, /, **wording: Any) -> None:
+        """Problem `code` at `key` of `doc` (see `chatbot.problems.problem` for the wording)."""
+        self.problems.append(doc.problem(key, code, **wording))
 
 
 def common_root(*dirs: Path) -> Path:

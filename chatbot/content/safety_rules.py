@@ -11,8 +11,8 @@ from pathlib import Path
 from .. import schema
 from ..concepts import ConceptError, build_vocabulary, validate
 from ..normalize import Normalizer
+from ..problems import problem
 from ..safety import CANARIES, SAFETY_ORDER, Rule, RuleKind, SafetyScreen
-from ..types import Problem
 from ..yamlio import Doc
 from .reader import Reader
 
@@ -97,12 +97,7 @@ def compile_safety(
         for section, table in (("concepts", sfile.concepts), ("modifiers", sfile.modifiers)):
             for name in table:
                 if name in where:
-                    ld.error(
-                        doc,
-                        (section, name),
-                        "E041",
-                        f"'{name}' is defined twice (also in {where[name][0].path})",
-                    )
+                    ld.error(doc, (section, name), "E041", name=name, other=where[name][0].path)
                     continue
                 where[name] = (doc, (section, name))
         for name, phrases in sfile.concepts.items():
@@ -119,7 +114,7 @@ def compile_safety(
         try:
             validate(concepts[name] if name in concepts else modifiers[name][2])
         except ConceptError as exc:
-            ld.error(doc, path, "E044", f"'{name}' does not compile: {exc}")
+            ld.error(doc, path, "E044", message=f"'{name}' does not compile: {exc}")
             concepts.pop(name, None)
             modifiers.pop(name, None)
     for doc, sfile in docs:
@@ -138,8 +133,8 @@ def compile_safety(
                 doc,
                 ("rules",),
                 "E042",
-                "a file with rules needs 'kind:'",
-                "kind: crisis, emergency or refusal",
+                message="a file with rules needs 'kind:'",
+                hint="kind: crisis, emergency or refusal",
             )
             continue
         for concept, message in sfile.doubt.items():
@@ -150,7 +145,7 @@ def compile_safety(
             kind: RuleKind = sfile.kind or "emergency"
             rid = f"{kind}.{r.id}"
             if rid in ids:
-                ld.error(doc, ("rules", i, "id"), "E043", f"duplicate safety rule '{rid}'")
+                ld.error(doc, ("rules", i, "id"), "E043", rule=rid)
                 continue
             ids.add(rid)
             groups = []
@@ -172,7 +167,7 @@ def compile_safety(
                     doc,
                     ("rules", i, "reply"),
                     "E042",
-                    f"rule '{rid}': only a crisis rule may reply as '{reply}'",
+                    message=f"rule '{rid}': only a crisis rule may reply as '{reply}'",
                 )
             _message_exists(ld, doc, ("rules", i, "message"), reply or kind, r.message, messages)
             if not ok:
@@ -224,7 +219,7 @@ def _known(
         return True
     close = difflib.get_close_matches(name, list(table), n=3)
     hint = f"did you mean {', '.join(close)}?" if close else f"known: {', '.join(sorted(table))}"
-    ld.error(doc, path, "E044", f"unknown {what} '{name}'", hint)
+    ld.error(doc, path, "E044", message=f"unknown {what} '{name}'", hint=hint)
     return False
 
 
@@ -237,13 +232,7 @@ def _message_exists(
     messages: schema.MessagesFile | None,
 ) -> None:
     if messages is not None and key not in getattr(messages, kind):
-        ld.error(
-            doc,
-            path,
-            "E045",
-            f"message '{key}' is missing from messages.yaml {kind}:",
-            f"known: {', '.join(getattr(messages, kind))}",
-        )
+        ld.error(doc, path, "E045", key=key, kind=kind, known=", ".join(getattr(messages, kind)))
 
 
 def reaches(screen: SafetyScreen, normalizer: Normalizer, text: str, kind: RuleKind) -> bool:
@@ -263,32 +252,10 @@ def _guarantees(
     where = ld.show(ld.intents_dir / "safety")
     for kind in SAFETY_ORDER:
         if not by_kind[kind]:
-            ld.problems.append(
-                Problem(
-                    where,
-                    0,
-                    0,
-                    "E047",
-                    "error",
-                    f"there are no {kind} rules",
-                    f"safety rules cannot be switched off; add a file with "
-                    f"'kind: {kind}' under intents/safety/",
-                )
-            )
+            ld.problems.append(problem("E047", where, kind=kind))
     for text, kind in CANARIES:
         if not reaches(screen, normalizer, text, kind):
-            ld.problems.append(
-                Problem(
-                    where,
-                    0,
-                    0,
-                    "E048",
-                    "error",
-                    f'the safety rules no longer send "{text}" to {kind}',
-                    "this message must always reach help; undo the change "
-                    "or widen a word list (see chatbot/safety.py CANARIES)",
-                )
-            )
+            ld.problems.append(problem("E048", where, text=text, kind=kind))
     # each rule's own examples must fire a rule of its kind (or a stronger one)
     for doc, sfile in docs:
         for i, r in enumerate(sfile.rules):
@@ -298,6 +265,6 @@ def _guarantees(
                         doc,
                         ("rules", i, "examples", j),
                         "E046",
-                        f"example of rule '{sfile.kind}.{r.id}' does not fire it: \"{ex}\"",
-                        "add the missing words to a concept, or run `chatbot explain` on it",
+                        rule=f"{sfile.kind}.{r.id}",
+                        example=ex,
                     )

@@ -32,18 +32,6 @@ from .takehome import qr_svg, take_home
 
 STATIC_DIR = Path(__file__).parent / "static"
 
-#: The topic buttons the page shows, in this order (those the content has).
-FEATURED_TOPICS = (
-    "baclofen.side_effects",
-    "baclofen.alcohol",
-    "baclofen.missed_dose",
-    "baclofen.stopping",
-    "baclofen.driving",
-    "baclofen.pregnancy",
-    "baclofen.storage",
-    "baclofen.how_it_works",
-)
-
 #: Host names the server answers to by default: this machine's (against DNS rebinding).
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -76,7 +64,6 @@ class KioskSettings:
     max_body: int = 4096  # bytes; larger requests get 413
     body_timeout: float = 10.0  # seconds to receive a request body; then 408
     allowed_hosts: tuple[str, ...] = LOCAL_HOSTS  # Host header names answered; "*" for any
-    featured_topics: tuple[str, ...] = FEATURED_TOPICS
     context_secret: bytes | None = field(default=None, repr=False)  # signs context tokens
 
 
@@ -335,6 +322,7 @@ def create_app(bot_provider: HasBot, settings: KioskSettings | None = None) -> S
     async def config(request: Request) -> Response:
         bot = bot_provider.current().bot
         region = bot.kb.regions[bot.region]
+        ui = bot.kb.ui
         return JSONResponse(
             {
                 "idle_seconds": settings.idle_seconds,
@@ -347,7 +335,14 @@ def create_app(bot_provider: HasBot, settings: KioskSettings | None = None) -> S
                     "poison": {"name": region.poison.name, "number": region.poison.number},
                     "crisis": {"name": region.crisis.name, "number": region.crisis.number},
                 },
-                "featured": [t for t in settings.featured_topics if t in bot.kb.answers],
+                # the topic buttons, in order: checked at load (E039), filtered all the same
+                "featured": [t for t in ui.kiosk.featured_topics if t in bot.kb.answers],
+                # every word of the page (knowledge/ui.yaml): the page holds none of its own
+                "ui": {
+                    "banners": ui.banners.model_dump(),
+                    "reply": ui.reply.model_dump(),
+                    "kiosk": ui.kiosk.model_dump(exclude={"featured_topics"}),
+                },
             }
         )
 

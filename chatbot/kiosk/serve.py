@@ -52,15 +52,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=20,
         metavar="N",
-        help="for the last N of those seconds the page shows 'Still there?' (default: %(default)s)",
+        help="for the last N of those seconds the page counts down (its wording: kiosk.still_there "
+        "in knowledge/ui.yaml) (default: %(default)s)",
     )
     parser.add_argument(
         "--hold-seconds",
         type=int,
         default=600,
         metavar="N",
-        help="an emergency or crisis screen is kept at least N seconds, unless 'Start over' "
-        "is pressed (default: %(default)s)",
+        help="an emergency or crisis screen is kept at least N seconds, unless the restart "
+        "button (kiosk.restart in knowledge/ui.yaml) is pressed (default: %(default)s)",
     )
     parser.add_argument(
         "--allowed-host",

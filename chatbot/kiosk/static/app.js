@@ -7,34 +7,11 @@
 // emergency or crisis reply the numbers stay pinned in view, and the screen is
 // kept at least `hold_seconds` unless "Start over" is pressed. The region's
 // numbers are kept from /api/config at load, so every error can show them.
+// Wording: the page holds none. Every word it shows, its labels included, comes
+// from the content (knowledge/ui.yaml, sent as `ui` by /api/config); index.html
+// marks where each goes: data-ui (the text), data-ui-label (aria-label) and
+// data-ui-placeholder. Until the wording has arrived the page stays hidden.
 "use strict";
-
-// ---------------------------------------------------------------------------
-// UI_TEXT: the page's own fixed wording, in one place so it can move into the
-// content files. Everything else the page shows comes from the server.
-// ---------------------------------------------------------------------------
-const UI_TEXT = {
-  bannerLabels: {
-    emergency: "Emergency",
-    crisis: "You are not alone. Help is available now.",
-  },
-  emergencyNumber: "Emergency",
-  youAsked: "You asked",
-  helperSaid: "The helper said",
-  sources: "Sources",
-  reviewed: "Last checked against these sources: {date}.",
-  followupsAnswer: "You could also ask about:",
-  followupsClarify: "Choose one:",
-  takeHome: "Take this home",
-  scanToOpen: "Scan with your phone's camera to open:",
-  qrAlt: "QR code for {title}",
-  callIfUrgent: "In an emergency, call:",
-  stillThere: "Still there? Clearing in {seconds} s \u2014 tap to keep",
-  tooLong: "That message is too long. Please ask a shorter question.",
-  failed: "Sorry, something went wrong. Please try again.",
-  unreachable: "Sorry, the helper is not answering right now. Please ask a member of staff.",
-  welcome: "Ask me a question about baclofen.",
-};
 
 (() => {
   const byId = (id) => document.getElementById(id);
@@ -57,14 +34,15 @@ const UI_TEXT = {
   // Topics sit in a side column here, so they need not fold away.
   const WIDE = window.matchMedia("(orientation: landscape) and (min-width: 900px)");
 
+  const RETRY_MS = 3000; // until /api/config answers: without it the page has no words
   let config = {
     idle_seconds: 120,
     countdown_seconds: 20,
     hold_seconds: 600,
-    welcome: UI_TEXT.welcome,
     featured: [],
     contacts: null,
   };
+  let ui = null; // config.ui: { banners, reply, kiosk }
   let context = null; // the token from the last reply: memory only
   let generation = 0; // bumped on every reset, so a late reply is dropped
   let busy = false;
@@ -131,7 +109,7 @@ const UI_TEXT = {
     };
     for (const kind of kinds) {
       if (kind === "crisis") add(c.crisis && c.crisis.name, c.crisis && c.crisis.number);
-      add(UI_TEXT.emergencyNumber, c.emergency_number);
+      add(ui.kiosk.emergency_chip, c.emergency_number);
       if (kind === "emergency") add(c.poison && c.poison.name, c.poison && c.poison.number);
     }
     return chips.map(([name, number]) => numberChip(name, number));
@@ -160,7 +138,7 @@ const UI_TEXT = {
 
   function addUser(text) {
     const msg = el("article", "msg user");
-    msg.append(el("p", "who", UI_TEXT.youAsked), el("p", "said", text));
+    msg.append(el("p", "who", ui.kiosk.you_asked), el("p", "said", text));
     log.append(msg);
     scrollTo(msg);
   }
@@ -173,7 +151,7 @@ const UI_TEXT = {
     if (chips.length) {
       const numbers = el("p", "numbers");
       numbers.append(...chips);
-      msg.append(el("p", "call-if-urgent", UI_TEXT.callIfUrgent), numbers);
+      msg.append(el("p", "call-if-urgent", ui.kiosk.call_if_urgent), numbers);
     }
     log.append(msg);
     scrollTo(msg);
@@ -187,7 +165,7 @@ const UI_TEXT = {
     }
     if (!labels.length) return null;
     const box = el("div", "followups");
-    box.append(el("p", "followups-title", kind === "clarify" ? UI_TEXT.followupsClarify : UI_TEXT.followupsAnswer));
+    box.append(el("p", "followups-title", kind === "clarify" ? ui.kiosk.choose : ui.reply.suggestions));
     const row = el("div", "button-row");
     for (const label of labels) row.append(askButton(label, "followup"));
     box.append(row);
@@ -198,16 +176,16 @@ const UI_TEXT = {
     const t = reply.take_home;
     if (!t || typeof t.qr !== "string" || !t.qr.startsWith("/api/qr/")) return null;
     const box = el("details", "takehome");
-    box.append(el("summary", "", UI_TEXT.takeHome));
+    box.append(el("summary", "", ui.kiosk.take_home));
     const figure = el("figure");
     const img = el("img", "qr");
-    img.alt = fill(UI_TEXT.qrAlt, { title: String(t.title) });
+    img.alt = fill(ui.kiosk.qr_alt, { title: String(t.title) });
     img.src = t.qr; // same origin, drawn by the server: nothing leaves the kiosk
     img.width = 240;
     img.height = 240;
     const caption = el("figcaption");
     caption.append(
-      el("span", "", UI_TEXT.scanToOpen + " "),
+      el("span", "", ui.kiosk.scan_to_open + " "),
       el("span", "takehome-title", String(t.title)),
       el("span", "print-only url", String(t.url)),
     );
@@ -220,7 +198,7 @@ const UI_TEXT = {
     const sources = Array.isArray(reply.sources) ? reply.sources : [];
     if (!sources.length) return null;
     const box = el("details", "sources");
-    box.append(el("summary", "", UI_TEXT.sources));
+    box.append(el("summary", "", ui.reply.sources));
     const list = el("ul");
     for (const s of sources) {
       const item = el("li");
@@ -230,7 +208,7 @@ const UI_TEXT = {
     }
     box.append(list);
     if (typeof reply.reviewed === "string") {
-      box.append(el("p", "sources-reviewed", fill(UI_TEXT.reviewed, { date: reply.reviewed })));
+      box.append(el("p", "sources-reviewed", fill(ui.reply.reviewed, { date: reply.reviewed })));
     }
     return box;
   }
@@ -238,16 +216,16 @@ const UI_TEXT = {
   function addReply(reply, anchor, quiet) {
     const kind = KINDS.includes(reply.kind) ? reply.kind : "fallback";
     const msg = el("article", "msg bot kind-" + kind);
-    msg.setAttribute("aria-label", UI_TEXT.helperSaid);
+    msg.setAttribute("aria-label", ui.kiosk.helper_said);
     msg.dataset.kind = kind;
     if (typeof reply.topic === "string") msg.dataset.topic = reply.topic;
     const text = String(reply.text);
-    if (UI_TEXT.bannerLabels[kind]) {
+    if (URGENT.includes(kind)) {
       msg.classList.add("banner");
       const alert = el("div", "banner-text");
       alert.setAttribute("role", "alert"); // inserted whole, so read once
       const [first, ...rest] = text.split("\n");
-      alert.append(el("p", "banner-label", UI_TEXT.bannerLabels[kind]), headline(first));
+      alert.append(el("p", "banner-label", ui.banners[kind]), headline(first));
       renderText(alert, rest.join("\n"));
       msg.append(alert);
     } else {
@@ -263,7 +241,7 @@ const UI_TEXT = {
       holdUntil = Date.now() + Math.max(0, Number(config.hold_seconds) || 0) * 1000;
       scrollTo(msg);
     } else {
-      if (!quiet) announce(UI_TEXT.helperSaid + ": " + text.replace(/\s*\n\s*/g, " "));
+      if (!quiet) announce(ui.kiosk.helper_said + ": " + text.replace(/\s*\n\s*/g, " "));
       scrollTo(anchor && anchor.isConnected ? anchor : msg);
     }
   }
@@ -312,10 +290,10 @@ const UI_TEXT = {
         context = typeof data.context === "string" ? data.context : null;
         addReply(data, anchor);
       } else {
-        addNotice(response.status === 413 ? UI_TEXT.tooLong : UI_TEXT.failed);
+        addNotice(response.status === 413 ? ui.kiosk.too_long : ui.kiosk.failed);
       }
     } catch (err) {
-      if (gen === generation) addNotice(UI_TEXT.unreachable);
+      if (gen === generation) addNotice(ui.kiosk.unreachable);
     } finally {
       if (gen === generation) setBusy(false);
     }
@@ -369,7 +347,7 @@ const UI_TEXT = {
       idleTimer = setTimeout(schedule, left - countdown);
     } else {
       const seconds = Math.ceil(left / 1000);
-      idleButton.textContent = fill(UI_TEXT.stillThere, { seconds });
+      idleButton.textContent = fill(ui.kiosk.still_there, { seconds });
       if (idleButton.hidden) {
         idleButton.hidden = false;
         announce(idleButton.textContent);
@@ -384,7 +362,31 @@ const UI_TEXT = {
     return response.json();
   }
 
+  // The page's own words, where index.html marks them.
+  function showWording() {
+    const k = ui.kiosk;
+    document.documentElement.lang = k.lang;
+    for (const node of document.querySelectorAll("[data-ui]")) node.textContent = k[node.dataset.ui];
+    for (const node of document.querySelectorAll("[data-ui-label]")) {
+      node.setAttribute("aria-label", k[node.dataset.uiLabel]);
+    }
+    for (const node of document.querySelectorAll("[data-ui-placeholder]")) {
+      node.placeholder = k[node.dataset.uiPlaceholder];
+    }
+  }
+
+  async function loadConfig() {
+    for (;;) {
+      const cfg = await getJSON("/api/config").catch(() => null);
+      if (cfg && cfg.ui && cfg.ui.kiosk) return cfg;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    }
+  }
+
   async function start() {
+    config = { ...config, ...(await loadConfig()) };
+    ui = config.ui;
+    showWording();
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       ask(input.value);
@@ -410,11 +412,7 @@ const UI_TEXT = {
       for (const d of opened) d.open = false;
     });
 
-    const [cfg, topics] = await Promise.all([
-      getJSON("/api/config").catch(() => null),
-      getJSON("/api/topics").catch(() => []),
-    ]);
-    if (cfg) config = { ...config, ...cfg };
+    const topics = await getJSON("/api/topics").catch(() => []);
     const byTopic = new Map(topics.map((t) => [t.id, t.title]));
     let featured = (config.featured || []).filter((id) => byTopic.has(id));
     if (!featured.length) featured = topics.slice(0, 8).map((t) => t.id);
