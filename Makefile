@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 BASE_VENV := .venv-baselines
 
-.PHONY: chat test test-all lint check bench bench-baselines clean
+.PHONY: chat test test-slow test-all lint check bench bench-baselines clean
 
 chat: $(STAMP)
 	$(PY) -m chatbot chat
@@ -19,11 +19,12 @@ test: $(STAMP) lint
 	$(PY) -m chatbot test
 	$(PY) -m chatbot check --strict
 
-# The same with every test, the slow ones included: what CI runs (.ci/run).
-test-all: $(STAMP) lint
-	$(PY) -m pytest
-	$(PY) -m chatbot test
-	$(PY) -m chatbot check --strict
+# Only the slow end-to-end tests that `make test` leaves out.
+test-slow: $(STAMP)
+	$(PY) -m pytest -m "slow or browser"
+
+# Every test: `make test`, then the slow ones. CI (.ci/run) runs the two in turn.
+test-all: test test-slow
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

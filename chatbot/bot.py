@@ -341,9 +341,9 @@ class Chatbot:
 
     def _which_medicine(self, q: Asked, topics: tuple[str, ...]) -> _Routed:
         """ "Do you mean baclofen, or tizanidine?": the same question fits two medicines."""
-        choices = tuple(
-            Choice(t, self.kb.medicines[self.kb.answers[t].medicine]) for t in topics[:2]
-        )
+        order = list(self.kb.medicines)  # always in the same order: the content's
+        ranked = sorted(topics[:2], key=lambda t: order.index(self.kb.answers[t].medicine))
+        choices = tuple(Choice(t, self.kb.medicines[self.kb.answers[t].medicine]) for t in ranked)
         reply = self.composer.which_medicine(choices, rule="match.which_medicine")
         return q.routed(reply, replace(q.fresh, pending=choices))
 
@@ -579,7 +579,8 @@ def other_medicine(q: Asked) -> _Routed | None:
 
 
 def which_medicine(q: Asked) -> _Routed | None:
-    """Two covered medicines fit the question as well, and it names neither: ask which."""
+    """The question names no medicine, none is known yet, and the same topic of two
+    medicines fits it (or two medicines tie): ask which medicine, by name."""
     if q.scope is not None or len(q.kb.medicines) < 2 or q.decision.action == "fallback":
         return None
     of = q.bot._medicine_of
@@ -588,7 +589,14 @@ def which_medicine(q: Asked) -> _Routed | None:
     if medicine is None:
         return None
     rival = next((c for c in q.candidates if of.get(c.intent) not in (None, medicine)), None)
-    if rival is None or first.score - rival.score >= q.bot.settings.thresholds.margin:
+    if rival is None:
+        return None
+    t = q.bot.settings.thresholds
+    local = q.kb.intents[first.intent].target.split(".", 1)[1]
+    if q.kb.intents[rival.intent].target.split(".", 1)[1] == local:
+        if rival.score < t.clarify:  # the same topic, but the other medicine's hardly fits
+            return None
+    elif first.score - rival.score >= t.margin:  # different topics: only a tie is a doubt
         return None
     topics = tuple(q.kb.intents[c.intent].target for c in (first, rival))
     return q.bot._which_medicine(q, topics)

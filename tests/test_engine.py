@@ -97,6 +97,47 @@ def test_the_conversation_keeps_to_its_medicine(small, medicine):
     assert reply.topic == f"{medicine}.alcohol"
 
 
+@pytest.mark.parametrize("text", ["can i drink on it", "is it ok with alcohol", "beer?"])
+def test_a_question_naming_no_medicine_asks_which_by_name(small, text):
+    """Two medicines answer it and neither is known: ask which, never "alcohol or alcohol"."""
+    reply, state = small.reply(text)
+    assert (reply.kind, reply.rule) == ("clarify", "match.which_medicine")
+    assert [c.topic for c in reply.choices] == ["baclofen.alcohol", "tizanidine.alcohol"]
+    assert reply.text.startswith("Do you mean baclofen, or tizanidine?")
+    picked, _ = small.reply("tizanidine", state)
+    assert picked.topic == "tizanidine.alcohol"
+    picked, _ = small.reply("the first one", state)
+    assert picked.topic == "baclofen.alcohol"
+
+
+def test_a_follow_up_stays_with_the_second_medicine(small):
+    _, state = small.reply("how do i store tizanidine")
+    reply, _ = small.reply("is it ok with alcohol", state)
+    assert reply.topic == "tizanidine.alcohol"
+
+
+def test_a_topic_only_one_medicine_answers_needs_no_medicine(small):
+    assert small.respond("where should i keep my tablets").topic == "tizanidine.storage"
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("can i drink on tizanidine", "best topic"),
+        ("is it ok with alcohol", "which medicine"),
+        ("metformin side effects", "other medicine"),
+        ("123", "gibberish"),
+        ("", "empty"),
+        ("tizanidine", "name only"),
+    ],
+)
+def test_explain_names_the_routing_step_that_decided(small, text, step):
+    from chatbot.authoring.explain import explain, render
+
+    assert small.trace(text).step == step
+    assert f"decided by: routing step '{step}'" in render(explain(small, text))
+
+
 def test_tell_me_more_continues_the_last_topic(small):
     first, state = small.reply("can i drink on baclofen")
     more, state = small.reply("tell me more", state)
