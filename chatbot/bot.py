@@ -16,6 +16,7 @@ from pathlib import Path
 from .compose import Composer
 from .concepts import MARKS
 from .content import SMALLTALK, KnowledgeBase
+from .language import unread_language
 from .loader import load_knowledge
 from .matcher import Candidate, Decision, content_words, match_key
 from .safety import Hit, Screened
@@ -82,6 +83,7 @@ class Trace:
     reply: Reply
     state: State
     step: str = ""  # the routing step that decided (empty when the safety screen did)
+    language: str = ""  # why the message looks written in a language the bot cannot read
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ class Chatbot:
             f"@{x}" for x in (state.emergency, (state.last_topic or "").rpartition(".")[2]) if x
         )
         screened = self.kb.screen.screen(marked, context, every_rule)
+        unread: str | None = None
 
         def done(reply: Reply, new_state: State, routed: _Routed | None = None) -> Trace:
             r = routed or _Routed(reply, new_state)
@@ -208,6 +211,7 @@ class Chatbot:
                 reply,
                 new_state,
                 r.step,
+                unread or "",
             )
 
         match_text = ""
@@ -217,6 +221,11 @@ class Chatbot:
         if screened.denial and state.crisis:  # "no, i'm not suicidal": heard, kindly
             reply = self.composer.message("crisis", "followup", rule="crisis.denial")
             return done(reply, state.next(pending=()))
+        unread = unread_language(text, self.kb.normalizer.english, self._is_medicine)
+        if unread is not None:  # it could say anything: when unsure, the emergency
+            rule = "emergency.other_language"
+            reply = self.composer.message("emergency", "other_language", rule=rule)
+            return done(reply, state.next(pending=(), emergency="other_language"))
         # 2. matching, over the first max_chars
         bounded = tokens
         if len(text) > self.settings.max_chars:
@@ -323,6 +332,11 @@ class Chatbot:
         if len(tokens) > FOLLOW_UP_WORDS:
             return False
         return any(tuple(tokens[: len(cue)]) == cue for cue in self.kb.matcher.lay.follow_ups)
+
+    def _is_medicine(self, word: str) -> bool:
+        """Is this written word a covered medicine's name ("baclofène", "lioresal")?"""
+        tokens = self.kb.normalizer.tokens(word)
+        return len(tokens) == 1 and tokens[0] in self.kb.medicine_words
 
     def _named_medicine(self, tokens: list[str]) -> str | None:
         """The covered medicine a message names ("lioresal" -> baclofen), if any."""

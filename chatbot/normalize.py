@@ -66,6 +66,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+#: How many of the commonest English words tell English from another language: enough
+#: for plain and misspelt English messages to be mostly "English", few enough that the
+#: words other languages share with English's long tail ("de", "mi", "con") are not.
+ENGLISH_WORDS = 40_000
+
+
 @dataclass(frozen=True)
 class Normalizer:
     """Built once from the content; immutable and safe to share across threads."""
@@ -84,6 +90,9 @@ class Normalizer:
     #: guessed forms of the content's words ("beeping" from "beep*"): known, but the least
     #: likely correction unless English knows them
     guesses: frozenset[str] = frozenset()
+    #: the commonest English words, to tell a message in another language (language.py);
+    #: taken from the lexicon when the content is built, so a cached start needs no lexicon
+    english: frozenset[str] = frozenset()
     _vocab_list: tuple[str, ...] = field(init=False, repr=False, default=())
     _longest: int = field(init=False, repr=False, default=1)
 
@@ -130,7 +139,9 @@ class Normalizer:
             )
             & vocabulary
         ) | frozenset(w for w in guesses if len(w) >= 4)
-        return cls(table, vocabulary, lexicon, first, guessed)
+        counts = lexicon()
+        english = frozenset(sorted(counts, key=counts.__getitem__, reverse=True)[:ENGLISH_WORDS])
+        return cls(table, vocabulary, lexicon, first, guessed, english)
 
     def tokens(self, text: str) -> list[str]:
         """Cleaned, synonym-mapped, typo-corrected words."""

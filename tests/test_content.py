@@ -129,6 +129,8 @@ def test_every_emergency_message_starts_with_its_own_first_line(bot, region):
         first = reply.text.split("\n", 1)[0]
         assert first == lines[key].strip(), (region, key)
         firsts[key] = first
+    # a message the bot cannot read could be anything: it leads with the overdose line
+    assert firsts.pop("other_language").startswith(firsts["overdose"])
     # the situations really differ: no two share a first line
     assert len(set(firsts.values())) == len(firsts), firsts
 

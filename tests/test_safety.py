@@ -123,7 +123,7 @@ def test_no_reply_ever_contains_a_dose_amount(bot, text):
     ("text", "rule"),
     [
         ("a" * 100_000, "fallback.no_match"),
-        ("مرحبا كيف حالك " * 500, "fallback.no_match"),
+        ("مرحبا كيف حالك " * 500, "emergency.other_language"),
         ("🙂" * 5000, "fallback.empty"),
         ("\u202e\u0000\x1b]0;x\x07" * 100, "fallback.empty"),
         # past the first 1000 characters matching reads, the safety screen still reads it
@@ -170,3 +170,50 @@ def test_a_pet_that_swallowed_some_is_sent_to_a_vet(bot):
     first = reply.text.splitlines()[0]
     assert first.startswith("Call your vet") and "888-426-4435" in first  # a vet first
     assert "911" in reply.text  # and the emergency number, if a person took some too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nie chcę już żyć",  # Polish: no word list knows it
+        "ابني بلع حبوب باكلوفين من علبة جدته",  # Arabic script
+        "Mein Vater hat seine Tabletten doppelt genommen und ist jetzt sehr schläfrig",
+        "ho preso per sbaglio il doppio stamattina, cosa devo fare",
+        "je ne sais pas quoi faire, elle dort et on ne peut pas la réveiller",
+    ],
+)
+def test_a_message_the_bot_cannot_read_gets_the_emergency_numbers(bot, text):
+    """The contract: a message in another language is screened all the same, and when
+    unsure, the emergency. Numbers need no translation; the crisis line is there too."""
+    reply = bot.respond(text)
+    assert reply.kind == "emergency" and reply.text.startswith("Call 911 now")
+    if reply.rule == "emergency.other_language":  # no word list caught it: both lines
+        assert "988" in reply.text
+    else:  # a word list caught it ("doppio"): its own situation
+        assert reply.rule.startswith("emergency.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("bacloffen makes me sleepy is that normal", "answer"),
+        ("wat hapens if i miss a dose of baclofen", "answer"),
+        ("my mom tomo baclofen and alcohol, is that ok", "answer"),  # Spanglish, mostly English
+        ("asdkjh qwe zzz", "fallback"),  # keyboard mash is no language
+    ],
+)
+def test_english_however_written_is_not_another_language(bot, text, kind):
+    reply = bot.respond(text)
+    assert reply.rule != "emergency.other_language"
+    assert reply.kind == kind
+
+
+def test_explain_says_why_a_message_looked_like_another_language(bot):
+    from chatbot.authoring.explain import explain
+
+    d = explain(bot, "nie chcę już żyć")  # Polish: no word list knows it
+    assert d["reply"]["rule"] == "emergency.other_language"
+    assert d["why"] == (
+        "the message looks written in a language the bot cannot read (most words are not "
+        "English, in another script or with accents), so, when unsure, the emergency reply"
+    )

@@ -74,6 +74,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     "checks): read by the screen, never shown",
     ("chatbot/safety.py", "_CHATTER"): "chatter typed around a canary, as above",
     ("chatbot/bot.py", "_follow_up"): "why a message counts as a follow-up, for `chatbot explain`",
+    ("chatbot/language.py", "unread_language"): "why a message looks written in another "
+    "language, for `chatbot explain`",
     ("chatbot/kiosk/app.py", "http_error"): "the JSON API's error bodies, for developers",
     ("chatbot/kiosk/serve.py", "problems"): "errors in `chatbot serve`'s options, for operators",
     ("chatbot/problems.py", "INTRO"): "the opening of docs/check-codes.md, for content authors",

@@ -163,6 +163,11 @@ def why(trace: Trace) -> str:
             else ""
         )
         return f"the safety rule {first.rule} fired, so matching was skipped{more}"
+    if rule == "emergency.other_language":
+        return (
+            f"the message looks written in a language the bot cannot read ({trace.language}), "
+            "so, when unsure, the emergency reply"
+        )
     if rule.startswith("emergency.doubt."):
         return (
             "the message carries a sign of an emergency that no rule settled and the matcher "

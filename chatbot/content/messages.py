@@ -10,6 +10,7 @@ from ..yamlio import Doc
 from .reader import Reader
 
 REQUIRED_MESSAGES = {
+    "emergency": ("other_language",),  # the bot's own: a message it cannot read
     "emergency_followup": ("default",),
     "crisis": ("default", "followup"),
     "refusal": ("default",),

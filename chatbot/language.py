@@ -1,0 +1,118 @@
+"""Is a message written in a language the bot does not read?
+
+The reply contract: a message in another language is screened for danger all the same,
+and when unsure between an emergency and anything else, the emergency. The bot reads
+English (its word lists and examples are English, with a few words of the commonest
+emergencies in other languages). A message it cannot read could say anything, so, when
+no safety rule settled it, it gets the emergency guidance, whose numbers need no
+translation.
+
+Two signs, read from the words as written (before typo correction turns "mein vater"
+into "mean water"):
+
+- fewer than half of the words are English words (the spell checker's English list),
+  and the rest are not keyboard mash: they carry letters outside ASCII (another script,
+  or accents) or a function word of another language ("el", "und", "nie");
+- or function words of one other language outnumber the English ones, at least
+  three of them ("me tome el doble de baclofeno por error y estoy muy mareada": most
+  of its words are also in the English list, yet it is Spanish).
+
+Function words carry little meaning but say which language a sentence is in; the lists
+below leave out words that are common English words too ("a", "no", "me", "die", "was").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping
+
+from .normalize import clean
+
+#: Below this share of English words, a message may be in another language.
+ENGLISH_SHARE = 0.5
+#: ...and with this many function words of one other language (and more than English
+#: ones), it is, whatever its share of words the English list happens to hold.
+FOREIGN_FUNCTION_WORDS = 3
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+#: Function words of other languages, leaving out those that are English words as well.
+FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
+    "es": frozenset(
+        """el la los las de del que y en un una unos unas por con para mi mis tu su sus se
+        lo es muy pero como ella ellos esta este esto estoy estaba tiene tengo hace cuando
+        donde porque pues también mucho muchas muchos sobre qué cómo cuánto cuanto cuantas
+        cuantos hijo hija mamá papá esposo esposa tomó tomo tome tomé""".split()
+    ),
+    "fr": frozenset(
+        """le la les de des du et est un une je il elle ils nous vous pas pour que qui dans
+        mon ma mes ton ta ses ce cette avec sur mais ou où très aussi j ai suis était sont
+        avait fait rien""".split()
+    ),
+    "pt": frozenset(
+        """o os de do da dos das que e em um uma uns umas por com para meu minha meus minhas
+        seu sua ele ela eles não está estou tem tenho foi muito mas como já também quando
+        onde porque""".split()
+    ),
+    "it": frozenset(
+        """il lo la gli le di del della che e è un una con mio mia miei sua suo non sono era
+        molto ma già anche quando dove perché""".split()
+    ),
+    "de": frozenset(
+        """der das und ist nicht ich sie wir ihr ein eine einen einem mit mein meine meinen
+        habe haben zu auf dem des von für bei nach jetzt sehr aber auch noch schon wenn wie
+        warum kein keine""".split()
+    ),
+    "nl": frozenset(
+        """de het een en niet ik hij zij wij mijn voor naar bij maar ook nog heeft heb zijn
+        waarom geen""".split()
+    ),
+    "pl": frozenset(
+        """nie w jest się że z mój moja moje mi już jak czy bardzo tak jej jego mnie""".split()
+    ),
+}
+#: English function words, to weigh against them.
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """the a an and or but of to in on at for with from by is are was were be been am do
+    does did have has had i me my he she it we you they his her their this that what how
+    why when can could should would will not no""".split()
+)
+_LANGUAGES_OF: Mapping[str, tuple[str, ...]] = {
+    w: tuple(lang for lang, words in FUNCTION_WORDS.items() if w in words)
+    for words in FUNCTION_WORDS.values()
+    for w in words
+}
+
+
+def words_as_written(text: str) -> list[str]:
+    """The message's words, case-folded, before any correction."""
+    return _WORD.findall(clean(text))
+
+
+def unread_language(
+    text: str, english: frozenset[str], is_medicine: Callable[[str], bool]
+) -> str | None:
+    """Why `text` looks written in a language the bot does not read, or None.
+    `english`: the commonest English words; `is_medicine`: a word is a medicine's name
+    (in any spelling: "baclofène", "baklofenu"), which is no language's."""
+    words = words_as_written(text)
+    if len(words) < 2 or all(w in english and w not in _LANGUAGES_OF for w in words[:4]):
+        return None  # it starts as English does (most messages): no need to look further
+    words = [w for w in words if not is_medicine(w)]
+    if len(words) < 2:
+        return None
+    foreign = Counter(lang for w in words for lang in _LANGUAGES_OF.get(w, ()))
+    english_function = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
+    if foreign:
+        lang, count = foreign.most_common(1)[0]
+        if count >= FOREIGN_FUNCTION_WORDS and count > english_function:
+            return f"{count} function words of another language ({lang})"
+    unknown = [w for w in words if w not in english]
+    if len(words) - len(unknown) >= ENGLISH_SHARE * len(words):
+        return None
+    if any(not w.isascii() for w in unknown):
+        return "most words are not English, in another script or with accents"
+    if foreign:
+        return "most words are not English, with function words of another language"
+    return None  # keyboard mash or made-up words: not a language
