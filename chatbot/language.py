@@ -47,17 +47,17 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
     ),
     "fr": frozenset(
         """le la les de des du et est un une je il elle ils nous vous pas pour que qui dans
-        mon ma mes ton ta ses ce cette avec sur mais ou où très aussi j ai suis était sont
+        mon mes ton ta ses ce cette avec sur mais ou où très aussi j ai suis était sont
         avait fait rien""".split()
     ),
     "pt": frozenset(
-        """o os de do da dos das que e em um uma uns umas por com para meu minha meus minhas
+        """os de da dos das que e em um uma uns umas por com para meu minha meus minhas
         seu sua ele ela eles não está estou tem tenho foi muito mas como já também quando
         onde porque""".split()
     ),
     "it": frozenset(
         """il lo la gli le di del della che e è un una con mio mia miei sua suo non sono era
-        molto ma già anche quando dove perché""".split()
+        molto già anche quando dove perché""".split()
     ),
     "de": frozenset(
         """der das und ist nicht ich sie wir ihr ein eine einen einem mit mein meine meinen
@@ -69,7 +69,7 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
         waarom geen""".split()
     ),
     "pl": frozenset(
-        """nie w jest się że z mój moja moje mi już jak czy bardzo tak jej jego mnie""".split()
+        """nie jest się że z mój moja moje mi już jak czy bardzo tak jej jego mnie""".split()
     ),
 }
 #: English function words, to weigh against them.
