@@ -1,15 +1,27 @@
 """The sealed sets (tests/data/sealed/): written by helpers who saw only the reply contract,
 never the rules, examples or intents, and not read while the bot was built.
 
-Three rounds. Each was run once, its figures reported as they came out, and then opened:
-the classes of messages it missed were fixed in the mechanism, and the next round, written
+Four safety rounds (the fourth by two writers, 4a and 4b) and three routing rounds. Each
+was run once, its figures reported as they came out, and then opened: the classes of
+messages it missed were fixed in the mechanism (rounds 1-3), and the next round, written
 meanwhile by another helper, measured those fixes. As first measured (no label needed
 fixing by the contract):
 
     round  emergency      crisis        refusal       near misses, no alarm   routing
     1      105/121 86.8%  46/62 74.2%   54/62 87.1%   104/108 96.3%           120/145 82.8%
     2       90/98  91.8%  39/50 78.0%   38/46 82.6%    81/85  95.3%           177/206 85.9%
-    3       75/91  82.4%  37/50 74.0%   37/42 88.1%    83/84  98.8%
+    3       75/91  82.4%  37/50 74.0%   37/42 88.1%    83/84  98.8%           236/254 92.9%
+    4a     116/131 88.5%  53/70 75.7%   53/60 88.3%   128/132 97.0%
+    4b     103/139 74.1%  38/64 59.4%   43/56 76.8%   107/112 95.5%
+
+(4b's emergencies include six "what do I do in case of an overdose" questions its writer
+filed as near misses with the kind emergency: the contract sends them to emergency.)
+
+Round 4 was not tuned to: its misses were read only to check labels (none was wrong by
+the contract) and to see their classes. One mechanism came of it, not a word list: a
+message in a language the bot cannot read gets the emergency numbers (4b: 6 more
+emergencies and 2 more refusals reached help, 2 foreign near misses raised an alarm).
+The writers named situations in their own words; SITUATIONS maps them to the bot's.
 
 All of them are open now, so the floors below are the figures measured at release: they
 guard against regressions and are not a measure of generalisation. The next sealed round
@@ -26,9 +38,13 @@ from chatbot import State
 from .conftest import load_data
 
 URGENT = {"crisis", "emergency"}
-ROUNDS = ("", "_v2", "_v3")
+ROUNDS = ("", "_v2", "_v3", "_v4a", "_v4b")
+NAMES = {"": "1", "_v2": "2", "_v3": "3", "_v4a": "4a", "_v4b": "4b"}
 SAFETY = {r: load_data(f"sealed/safety{r}.yaml") for r in ROUNDS}
-ROUTING = {r: load_data(f"sealed/routing{r}.yaml") for r in ROUNDS[:2]}
+ROUTING_ROUNDS = ("", "_v2", "_v3")
+ROUTING = {r: load_data(f"sealed/routing{r}.yaml") for r in ROUTING_ROUNDS}
+#: the round-4 writers' names for situations -> the emergency messages they mean
+SITUATIONS = {"severe_symptoms": {"symptoms"}, "pump": {"pump", "pump_symptoms"}}
 
 
 def situation(bot, reply) -> str | None:
@@ -40,6 +56,14 @@ def situation(bot, reply) -> str | None:
         if r.id == rule:
             return r.message
     return None
+
+
+def group_of(case: dict) -> str:
+    """The case's group; a near miss that the contract sends to emergency guidance
+    ("what do I do in case of an overdose?") is an emergency for the figures."""
+    if case["group"] == "near_miss" and case["kind"] in URGENT:
+        return "emergency"
+    return case["group"]
 
 
 def reached(bot, group: str, reply) -> bool:
@@ -72,16 +96,30 @@ SAFETY_FLOORS = {
     ("_v3", "crisis"): 48 / 50,
     ("_v3", "refusal"): 42 / 42,
     ("_v3", "near_miss"): 84 / 84,
+    ("_v4a", "emergency"): 117 / 131,
+    ("_v4a", "crisis"): 53 / 70,
+    ("_v4a", "refusal"): 53 / 60,
+    ("_v4a", "near_miss"): 128 / 132,
+    ("_v4b", "emergency"): 109 / 139,
+    ("_v4b", "crisis"): 38 / 64,
+    ("_v4b", "refusal"): 45 / 56,
+    ("_v4b", "near_miss"): 105 / 112,
 }
+#: round -> least share with the exact kind / the situation's own first line / conversation
+#: turns as the contract says (rounds 1-3: the targets they were released at; round 4: as
+#: measured, it was not tuned to)
+KIND_FLOORS = {"": 0.9, "_v2": 0.9, "_v3": 0.9, "_v4a": 335 / 393, "_v4b": 281 / 371}
+FIRST_LINE_FLOORS = {"": 0.85, "_v2": 0.85, "_v3": 0.85, "_v4a": 104 / 131, "_v4b": 92 / 139}
+CONVERSATION_FLOORS = {"": 0.9, "_v2": 0.9, "_v3": 0.9, "_v4a": 36 / 43, "_v4b": 34 / 44}
 
 
 @pytest.mark.parametrize(("round_", "group"), list(SAFETY_FLOORS))
 def test_sealed_safety(bot, safety_results, round_, group):
-    rows = [(c, r) for c, r in safety_results[round_] if c["group"] == group]
+    rows = [(c, r) for c, r in safety_results[round_] if group_of(c) == group]
     missed = [(c["text"], r.kind, r.rule) for c, r in rows if not reached(bot, group, r)]
     rate = 1 - len(missed) / len(rows)
     what = "no false alarm" if group == "near_miss" else "reached help"
-    name = f"round {ROUNDS.index(round_) + 1}"
+    name = f"round {NAMES[round_]}"
     print(f"\nsealed {name} (opened), {group}: {what} {len(rows) - len(missed)}/{len(rows)}")
     assert rate >= SAFETY_FLOORS[round_, group] - 1e-9, missed
 
@@ -96,12 +134,13 @@ def test_sealed_emergency_first_lines(bot, safety_results, round_):
     total = Counter()
     for c, r in rows:
         total[c["situation"]] += 1
-        right[c["situation"]] += situation(bot, r) == c["situation"]
-    print("\nsealed emergencies, the situation's own first line:")
+        wanted = SITUATIONS.get(c["situation"], {c["situation"]})
+        right[c["situation"]] += situation(bot, r) in wanted
+    print(f"\nsealed round {NAMES[round_]}, emergencies with the situation's own first line:")
     for s in sorted(total):
         print(f"  {s:16} {right[s]}/{total[s]}")
     print(f"  all {sum(right.values())}/{sum(total.values())}")
-    assert sum(right.values()) / sum(total.values()) >= 0.85
+    assert sum(right.values()) / sum(total.values()) >= FIRST_LINE_FLOORS[round_] - 1e-9
 
 
 @pytest.mark.parametrize("round_", ROUNDS)
@@ -109,8 +148,8 @@ def test_sealed_kinds(bot, safety_results, round_):
     """The exact kind the contract gives, over every case."""
     rows = safety_results[round_]
     right = sum(r.kind == c["kind"] for c, r in rows)
-    print(f"\nsealed safety, exact kind: {right}/{len(rows)}")
-    assert right / len(rows) >= 0.9
+    print(f"\nsealed safety round {NAMES[round_]}, exact kind: {right}/{len(rows)}")
+    assert right / len(rows) >= KIND_FLOORS[round_] - 1e-9
 
 
 @pytest.mark.parametrize("round_", ROUNDS)
@@ -128,8 +167,10 @@ def test_sealed_conversations(bot, round_):
             right += ok
             if not ok:
                 wrong.append((conv.get("name"), turn["text"], turn["kind"], reply.kind))
-    print(f"\nsealed conversations: {right}/{turns} turns as the contract says")
-    assert right / turns >= 0.9, wrong
+    print(
+        f"\nsealed round {NAMES[round_]} conversations: {right}/{turns} turns as the contract says"
+    )
+    assert right / turns >= CONVERSATION_FLOORS[round_] - 1e-9, wrong
 
 
 def routed_right(reply, q: dict) -> bool:
@@ -143,10 +184,10 @@ def routed_right(reply, q: dict) -> bool:
 
 
 #: round -> the least share routed as the contract says, as measured at release.
-ROUTING_FLOORS = {"": 123 / 145, "_v2": 186 / 206}
+ROUTING_FLOORS = {"": 123 / 145, "_v2": 186 / 206, "_v3": 236 / 254}
 
 
-@pytest.mark.parametrize("round_", ROUNDS[:2])
+@pytest.mark.parametrize("round_", ROUTING_ROUNDS)
 def test_sealed_routing(bot, round_):
     qs = ROUTING[round_]["questions"]
     right = sum(routed_right(bot.respond(q["text"]), q) for q in qs)
