@@ -18,7 +18,7 @@ from .concepts import MARKS
 from .content import SMALLTALK, KnowledgeBase
 from .language import unread_language
 from .loader import load_knowledge
-from .matcher import Candidate, Decision, content_words, match_key
+from .matcher import Candidate, Decision, content_words
 from .safety import Hit, Screened
 from .sessions import SessionStore
 from .settings import Settings
@@ -480,7 +480,7 @@ class Asked:
 
     @cached_property
     def key(self) -> str:
-        return match_key(self.tokens, self.bot._ignore)
+        return self.kb.key_of(self.tokens)
 
     @cached_property
     def candidates(self) -> list[Candidate]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
@@ -70,8 +70,10 @@ def content_words(tokens: Sequence[str], ignore: frozenset[str]) -> str:
     return " ".join(kept)
 
 
-def match_key(tokens: Sequence[str], ignore: frozenset[str]) -> str:
-    """The question as the matcher reads it: every word, the medicine's own name as `*`."""
+def match_key(tokens: Sequence[str], ignore: Container[str]) -> str:
+    """The question as the matcher reads it: every word, a covered medicine's name as `*`.
+    The one derivation: the loader stores each example's key with it (`Intent.keys`), and
+    the engine and the authoring tools go through `KnowledgeBase.key_of`."""
     return " ".join(MEDICINE if t in ignore else t for t in tokens)
 
 

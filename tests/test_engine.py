@@ -381,3 +381,14 @@ def test_version_names_the_program_and_the_content(bot, capsys):
     assert main(["--version"]) == 0
     out = capsys.readouterr().out.strip()
     assert out == f"chatbot {__version__}, content {bot.kb.content_version} (shipped)"
+
+
+def test_each_example_keeps_the_key_the_matcher_reads(small):
+    """One derivation of the match key: stored with each example at load, and the same as
+    the engine makes of the example typed as a question (medicine names as `*`)."""
+    intent = small.kb.intents["tizanidine.alcohol"]
+    assert intent.keys[intent.examples.index("can i drink on tizanidine")] == "can i drink on *"
+    for intent in small.kb.intents.values():
+        for example, key in zip(intent.examples, intent.keys, strict=True):
+            if key:
+                assert key == small.kb.key_of(small.kb.normalizer.tokens(example))

@@ -269,21 +269,20 @@ class _Example:
     intent: str  # qualified id
     text: str
     place: Place  # where it is written
+    key: str  # as the matcher reads it ("" when matched on its whole text)
 
 
 def _intent_problems(kb: KnowledgeBase) -> list[Problem]:
     from rapidfuzz import fuzz, process
-
-    from ..matcher import match_key
 
     def local(qid: str) -> str:
         return qid.split(".", 1)[1]
 
     problems: list[Problem] = []
     examples = [
-        _Example(qid, text, place)
+        _Example(qid, text, place, key)
         for qid, intent in kb.intents.items()
-        for text, place in zip(intent.examples, intent.places, strict=True)
+        for text, place, key in zip(intent.examples, intent.places, intent.keys, strict=True)
     ]
 
     for qid, intent in kb.intents.items():
@@ -307,10 +306,9 @@ def _intent_problems(kb: KnowledgeBase) -> list[Problem]:
         sa, sb = scope(a), scope(b)
         return sa is not None and sb is not None and sa != sb
 
-    ignore = frozenset(kb.medicine_words)
     tokens = [kb.normalizer.tokens(ex.text) for ex in examples]
     # the same example (medicine names set aside) in two intents nothing tells apart
-    keys = [match_key(t, ignore) for t in tokens]
+    keys = [ex.key for ex in examples]
     first_of: dict[str, int] = {}
     duplicates: set[tuple[int, int]] = set()
     for b, key in enumerate(keys):
@@ -369,10 +367,10 @@ def _intent_problems(kb: KnowledgeBase) -> list[Problem]:
     matched = frozenset(kb.matcher.intents)
     # many examples share their content words: rank each (question, medicine) once
     ranks: dict[tuple[str, str | None], list[Candidate]] = {}
-    for ex, toks in zip(examples, tokens, strict=True):
-        if ex.intent not in matched:
+    for ex in examples:
+        if ex.intent not in matched or not ex.key:
             continue  # matched some other way (e.g. whole-text smalltalk)
-        query, medicine = match_key(toks, ignore), scope(ex.intent)
+        query, medicine = ex.key, scope(ex.intent)
         if (query, medicine) not in ranks:
             # as the bot ranks it in a conversation about the example's own medicine
             keep = None if medicine is None else (lambda i, m=medicine: scope(i) in (None, m))

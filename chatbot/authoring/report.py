@@ -61,24 +61,18 @@ def example_rows(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
     """(intent, example, reduced key) for every topic intent's example, reduced as the
     loader does. Smalltalk and fixed fallbacks are matched on the whole text by another
     matcher, so they are not part of this cross-validation."""
-    from ..matcher import match_key
-
-    ignore = frozenset(kb.medicine_words)
     return [
-        (intent.id, example, match_key(kb.normalizer.tokens(example), ignore))
+        (intent.id, example, key)
         for intent in kb.intents.values()
         if intent.kind == "answer"
-        for example in intent.examples
+        for example, key in zip(intent.examples, intent.keys, strict=True)
     ]
 
 
 def title_rows(kb: KnowledgeBase) -> list[tuple[str, str, str]]:
     """Every answer's title leads to its topic; titles stay in every training fold."""
-    from ..matcher import match_key
-
-    ignore = frozenset(kb.medicine_words)
     return [
-        (topic, ans.title, match_key(kb.normalizer.tokens(ans.title), ignore))
+        (topic, ans.title, kb.key_of(kb.normalizer.tokens(ans.title)))
         for topic, ans in kb.answers.items()
         if topic in kb.intents
     ]

@@ -15,7 +15,7 @@ problems are what `chatbot check` prints. One module a step:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -206,13 +206,16 @@ def _index(
 
     rows: list[tuple[str, str, str]] = []  # topics: (intent, example, content words)
     phrase_rows: list[tuple[str, str, str]] = []  # smalltalk and fallbacks: whole text
-    ignore = frozenset(medicine_words)
+    ignore = medicine_words
     intents: dict[str, Intent] = {}
     for r in raw:
+        keys: list[str] = []
         for j, example in enumerate(r.examples):
             marked = normalizer.marked_tokens(example)
             tokens = [t for t in marked if t not in MARKS]
             hit = screen.screen(marked).hit
+            key = match_key(tokens, ignore) if hit is None and r.match != "whole" else ""
+            keys.append(key)
             if hit is not None:
                 ld.problems.append(
                     problem(
@@ -227,8 +230,10 @@ def _index(
             elif r.match == "whole":
                 phrase_rows.append((r.id, example, " ".join(tokens)))
             else:
-                rows.append((r.id, example, match_key(tokens, ignore)))
-        intents[r.id] = Intent(r.id, r.target, tuple(r.examples), r.where, r.places, r.examples_at)
+                rows.append((r.id, example, key))
+        intents[r.id] = Intent(
+            r.id, r.target, tuple(r.examples), r.where, r.places, r.examples_at, tuple(keys)
+        )
     # every answer's title also leads to its topic (kiosk buttons send titles)
     for topic, ans in answers.items():
         if topic in intents:
@@ -243,7 +248,7 @@ def answer_rows(
     intents: Mapping[str, Intent],
     answers: Mapping[str, Answer],
     normalizer: Normalizer,
-    ignore: frozenset[str],
+    ignore: Container[str],
 ) -> list[tuple[str, str]]:
     """(intent, match key of what its answer says: title, short and more), the matcher's
     answer evidence."""

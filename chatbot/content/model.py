@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,9 @@ class Intent:
     where: Place  # of the intent's entry
     places: tuple[Place, ...]  # of each example, in the order of `examples`
     examples_at: Place  # of its `examples:` key
+    #: each example as the matcher reads it (`match_key`), in the order of `examples`;
+    #: "" for one matched on its whole text (smalltalk) or caught by a safety rule (E040)
+    keys: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -74,6 +77,12 @@ class KnowledgeBase:
     #: medicine -> the topic ids it must answer (answers.yaml required_topics; chatbot check)
     required_topics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     content_version: str = ""  # short hash of the files it was loaded from (shipped + overlay)
+
+    def key_of(self, tokens: Sequence[str]) -> str:
+        """Normalised words as the matcher reads them (a covered medicine's name as `*`)."""
+        from ..matcher import match_key
+
+        return match_key(tokens, self.medicine_words)
 
     def topics(self) -> list[TopicInfo]:
         return [TopicInfo(a.topic, a.title) for a in self.answers.values()]
