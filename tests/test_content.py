@@ -164,3 +164,16 @@ def test_each_situation_leads_with_the_right_help(bot, uk_bot):
     assert first(uk, "self_harm_taken").startswith(
         "If you have already taken baclofen or anything else, call 999"
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["I don't trust myself tonight", "what's the weather like", "zxq baclofen blorp"]
+)
+def test_a_reply_that_did_not_understand_still_gives_the_help_numbers(bot, uk_bot, text):
+    """A cry for help in words no rule knows gets a fallback: it ends with the numbers."""
+    for b, numbers in ((bot, ("911", "988")), (uk_bot, ("999", "116 123"))):
+        reply = b.respond(text)
+        assert reply.kind == "fallback"
+        last = reply.text.strip().splitlines()[-1]
+        assert last.startswith("If you are in danger or thinking about harming yourself")
+        assert all(n in last for n in numbers)
