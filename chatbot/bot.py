@@ -16,7 +16,7 @@ from pathlib import Path
 from .compose import Composer
 from .concepts import MARKS
 from .content import SMALLTALK, KnowledgeBase
-from .language import unread_language
+from .language import language_of, unread_language
 from .loader import load_knowledge
 from .matcher import Candidate, Decision, content_words
 from .safety import Hit, Screened
@@ -195,11 +195,14 @@ class Chatbot:
         )
         screened = self.kb.screen.screen(marked, context, every_rule)
         unread: str | None = None
+        # the language of the safety replies: the message's, when the content has them in it
+        lang = language_of(text, self.kb.translations) if self.kb.translations else "en"
 
         def done(reply: Reply, new_state: State, routed: _Routed | None = None) -> Trace:
             r = routed or _Routed(reply, new_state)
             medicine = new_state.medicine or self._named_medicine(tokens)
-            reply = replace(reply, text=fill(reply.text, medicine=self._medicine_name(medicine)))
+            name = self._medicine_name(medicine, reply.lang)
+            reply = replace(reply, text=fill(reply.text, medicine=name))
             return Trace(
                 normalized,
                 match_text,
@@ -217,14 +220,14 @@ class Chatbot:
         match_text = ""
         hit = screened.hit
         if hit is not None:
-            return done(*self._safety_reply(hit, state))
+            return done(*self._safety_reply(hit, state, lang))
         if screened.denial and state.crisis:  # "no, i'm not suicidal": heard, kindly
-            reply = self.composer.message("crisis", "followup", rule="crisis.denial")
+            reply = self.composer.message("crisis", "followup", rule="crisis.denial", lang=lang)
             return done(reply, state.next(pending=()))
         unread = unread_language(text, self.kb.normalizer.english, self._is_medicine)
         if unread is not None:  # it could say anything: when unsure, the emergency
             rule = "emergency.other_language"
-            reply = self.composer.message("emergency", "other_language", rule=rule)
+            reply = self.composer.message("emergency", "other_language", rule=rule, lang=lang)
             return done(reply, state.next(pending=(), emergency="other_language"))
         # 2. matching, over the first max_chars
         bounded = tokens
@@ -235,26 +238,28 @@ class Chatbot:
         # 3. an emergency under way, or a doubt, keeps the emergency first
         situation = state.emergency or (screened.doubt.message if screened.doubt else "")
         if situation:
-            routed = self._emergency_turn(routed, screened, state, situation)
+            routed = self._emergency_turn(routed, screened, state, situation, lang)
         reply, new_state = routed.reply, routed.state
         if state.crisis and reply.kind not in URGENT_KINDS:
             # after a crisis, small talk, a fallback or three words ("i mean it") are about it
             if reply.kind in ("smalltalk", "fallback") or len(tokens) <= 3:
-                reply = self.composer.message("crisis", "followup", rule="crisis.followup")
+                reply = self.composer.message(
+                    "crisis", "followup", rule="crisis.followup", lang=lang
+                )
             else:
                 reply = self.composer.with_reminder(reply)
             new_state = replace(new_state, crisis=True)
         return done(reply, new_state, routed)
 
-    def _safety_reply(self, hit: Hit, state: State) -> tuple[Reply, State]:
+    def _safety_reply(self, hit: Hit, state: State, lang: str = "en") -> tuple[Reply, State]:
         kind: Kind = hit.kind
-        reply = self.composer.message(kind, hit.message, rule=hit.rule)
+        reply = self.composer.message(kind, hit.message, rule=hit.rule, lang=lang)
         crisis = state.crisis or kind == "crisis" or hit.crisis
         emergency = hit.message if kind == "emergency" else state.emergency
         return reply, state.next(pending=(), crisis=crisis, emergency=emergency)
 
     def _emergency_turn(
-        self, routed: _Routed, screened: Screened, state: State, situation: str
+        self, routed: _Routed, screened: Screened, state: State, situation: str, lang: str
     ) -> _Routed:
         """Inside an emergency (or a message with a sign of one), the emergency comes first:
         follow-ups get emergency guidance; only a confident answer or a goodbye moves on,
@@ -283,12 +288,14 @@ class Chatbot:
             return replace(routed, reply=reply, state=replace(routed.state, emergency=keep))
         if state.emergency in _FOLLOWUP_SITUATIONS:
             key = followup or "default"
-            reply = self.composer.followup(key, situation, rule=f"emergency.followup.{key}")
+            rule = f"emergency.followup.{key}"
+            reply = self.composer.followup(key, situation, rule=rule, lang=lang)
         elif state.emergency:  # its own message is its guidance
-            reply = self.composer.message("emergency", situation, rule="emergency.followup")
+            rule = "emergency.followup"
+            reply = self.composer.message("emergency", situation, rule=rule, lang=lang)
         else:  # a doubt: not confidently anything else, so the emergency reply
             rule = f"emergency.doubt.{situation}"
-            reply = self.composer.message("emergency", situation, rule=rule)
+            reply = self.composer.message("emergency", situation, rule=rule, lang=lang)
         return _Routed(reply, replace(routed.state, emergency=state.emergency or situation))
 
     def _route(self, tokens: list[str], state: State) -> _Routed:
@@ -343,12 +350,15 @@ class Chatbot:
         words = self.kb.medicine_words
         return next((words[t] for t in tokens if t in words), None)
 
-    def _medicine_name(self, medicine: str | None) -> str:
+    def _medicine_name(self, medicine: str | None, lang: str = "en") -> str:
         """How replies name the medicine a conversation is about ({medicine} in content):
         with none known yet, every medicine the content covers ("baclofen or tizanidine")."""
         ids = [medicine] if medicine and medicine in self.kb.medicines else list(self.kb.medicines)
         names = [self.kb.medicines[m] for m in ids]
         names = [n.lower() if n.lower() == m else n for m, n in zip(ids, names, strict=True)]
+        if lang in self.kb.translations:  # "baclofeno"
+            own = self.kb.translations[lang].medicines
+            names = [own.get(m, n) for m, n in zip(ids, names, strict=True)]
         if len(names) == 1:
             return names[0]
         return fill(self.kb.ui.lists.alternatives, items=", ".join(names[:-1]), last=names[-1])

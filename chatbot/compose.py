@@ -42,19 +42,50 @@ class Composer:
             out = out.replace("{" + name + "}", value)
         return out.strip()
 
-    def followup(self, key: str, situation: str, rule: str) -> Reply:
+    def followup(self, key: str, situation: str, rule: str, lang: str = "en") -> Reply:
         """A next turn of an emergency under way: guidance for it, its first line first."""
         texts = self.kb.messages.emergency_followup
+        key = key if key in texts else "default"
+        said = self._translated("emergency_followup", key, lang, situation)
+        if said is not None:
+            text, lines = said
+            return Reply(
+                "emergency", self.fill(text, **lines), rule=rule, region=self.region_id, lang=lang
+            )
         line = self.emergency_line(situation)
-        text = self.fill(texts.get(key) or texts["default"], emergency_line=line)
+        text = self.fill(texts[key], emergency_line=line)
         return Reply("emergency", text, rule=rule, region=self.region_id)
 
-    def message(self, kind: Kind, key: str, rule: str | None = None, **extra: str) -> Reply:
+    def message(
+        self, kind: Kind, key: str, rule: str | None = None, lang: str = "en", **extra: str
+    ) -> Reply:
+        """A fixed message; a safety reply in `lang` when the content has it in that
+        language (text and the region's lines), else in English."""
         texts: dict[str, str] = getattr(self.kb.messages, kind)
-        text = texts.get(key) or texts["default"]
+        key = key if key in texts else "default"
+        said = self._translated(kind, key, lang, key)
+        if said is not None:
+            text, lines = said
+            filled = self.fill(text, **{**lines, **extra})
+            return Reply(kind, filled, rule=rule, region=self.region_id, lang=lang)
+        text = texts[key]
         if kind == "emergency" and key in self.region.emergency_lines:
             extra = {"emergency_line": self.region.emergency_lines[key], **extra}
         return Reply(kind, self.fill(text, **extra), rule=rule, region=self.region_id)
+
+    def _translated(
+        self, kind: str, key: str, lang: str, situation: str
+    ) -> tuple[str, dict[str, str]] | None:
+        """The message and the region's first lines in `lang`, or None when either is
+        missing (a reply is never half in one language and half in another)."""
+        if lang == "en" or lang not in self.kb.translations or lang not in self.region.languages:
+            return None
+        text = getattr(self.kb.translations[lang], kind, {}).get(key)
+        lines = self.region.languages[lang]
+        first = lines.emergency_lines.get(situation) or lines.emergency_lines.get("overdose")
+        if text is None or (kind.startswith("emergency") and first is None):
+            return None
+        return text, {"emergency_line": first or "", "crisis_line": lines.crisis_line}
 
     def answer(self, ans: Answer, longer: bool = False, rule: str | None = None) -> Reply:
         body = ans.short

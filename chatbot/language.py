@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from .normalize import clean
 
@@ -116,3 +116,24 @@ def unread_language(
     if foreign:
         return "most words are not English, with function words of another language"
     return None  # keyboard mash or made-up words: not a language
+
+
+#: Marks of Spanish writing: inverted question and exclamation marks, ñ and accents.
+_SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
+
+
+def language_of(text: str, languages: Collection[str]) -> str:
+    """The language a reply to `text` should be in: one of `languages` whose function
+    words the message uses more than English ones (at least two, or one with Spanish
+    marks such as "¿" or "ñ"), else English ("en")."""
+    words = words_as_written(text)
+    english = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
+    best, most = "en", 0
+    for lang in languages:
+        vocabulary = FUNCTION_WORDS.get(lang, frozenset())
+        count = sum(w in vocabulary for w in words)
+        if lang == "es" and count and _SPANISH_MARKS.search(text.casefold()):
+            count += 1
+        if count >= 2 and count > english and count > most:
+            best, most = lang, count
+    return best

@@ -221,6 +221,13 @@ CODES: Mapping[str, Code] = _registry(
         "'{name}' is listed as another medicine but names a covered one",
         "remove it from other_medicines.yaml",
     ),
+    Code(
+        "E029",
+        LOADING,
+        "a translated messages file (messages.es.yaml) or a region's `languages:` lines do "
+        "not fit the English: a key the English lacks, other `{placeholders}`, or a "
+        "`language:` that is not the file name's",
+    ),
     # --- what answers and messages say -------------------------------------------------------
     Code(
         "E030",

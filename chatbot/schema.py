@@ -73,6 +73,17 @@ class Contact(Strict):
     verified: dt.date = Field(description="date the number was last checked, YYYY-MM-DD")
 
 
+class RegionLines(Strict):
+    """A region's first lines in another language (contacts.yaml, `languages:`)."""
+
+    emergency_lines: dict[Id, Text] = Field(
+        description="the first line of each emergency message, as in English; a key left "
+        "out is said in English"
+    )
+    crisis_line: Text = Field(description="first line of every crisis reply")
+    crisis_reminder: Text = Field(description="the crisis line's reminder, as in English")
+
+
 class Region(Strict):
     name: Text
     emergency: Contact = Field(description="the emergency number (ambulance)")
@@ -94,6 +105,11 @@ class Region(Strict):
     sources: list[str] = Field(
         default_factory=list,
         description="keys of knowledge/sources.yaml for what the lines say besides numbers",
+    )
+    languages: dict[Id, RegionLines] = Field(
+        default_factory=dict,
+        description="the same lines in another language, by language code (es); the "
+        "numbers must be the region's contacts, as in English",
     )
 
     @property
@@ -144,6 +160,22 @@ class MessagesFile(Strict):
     )
     again: Text = Field(description="a topic asked again after its longer part was shown")
     disclaimer: Text
+
+
+class SafetyMessagesFile(Strict):
+    """knowledge/messages.<language>.yaml: the safety replies in another language.
+    Each key must be one of messages.yaml's, with the same {placeholders}; a key left out
+    is said in English."""
+
+    language: Id = Field(description="the language code, as in the file's name (es)")
+    medicines: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="how the replies name each medicine in this language (baclofen: baclofeno)",
+    )
+    emergency: dict[str, Text]
+    emergency_followup: dict[str, Text] = Field(default_factory=dict)
+    crisis: dict[str, Text]
+    refusal: dict[str, Text]
 
 
 class Banners(Strict):
@@ -395,6 +427,7 @@ SCHEMAS: dict[str, type[Strict]] = {
     "sources": SourcesFile,
     "contacts": ContactsFile,
     "messages": MessagesFile,
+    "safety_messages": SafetyMessagesFile,
     "ui": UiFile,
     "intents": IntentsFile,
     "synonyms": SynonymsFile,

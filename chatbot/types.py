@@ -49,6 +49,7 @@ class Reply:
     region: str = "US"
     reviewed: str | None = None  # for answers: the date a pharmacist last checked it, ISO
     content_version: str = ""  # short hash of the content that answered (shipped + overlay)
+    lang: str = "en"  # the language the reply is written in
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: the shape the kiosk API and `--json` print."""
@@ -63,6 +64,7 @@ class Reply:
             "region": self.region,
             "reviewed": self.reviewed,
             "content_version": self.content_version,
+            "lang": self.lang,
         }
 
 

@@ -76,7 +76,7 @@ def load(
     from .answers import read_answers
     from .contacts import check_contacts
     from .intents import read_intents
-    from .messages import check_messages
+    from .messages import check_messages, check_translation
     from .overlay import open_overlay
     from .reader import Reader, common_root
     from .safety_rules import compile_safety, inflections, known_words, read_safety, term_words
@@ -120,6 +120,14 @@ def load(
         )
     if messages and messages_doc:
         check_messages(ld, messages_doc, messages)
+    # the safety replies in other languages: knowledge/messages.<code>.yaml
+    translations: dict[str, schema.SafetyMessagesFile] = {}
+    for path in sorted(kdir.glob("messages.*.yaml")):
+        code = path.name.split(".")[1]
+        t_doc, translated = ld.read(path, schema.SafetyMessagesFile)
+        if translated is not None and t_doc is not None and messages is not None:
+            check_translation(ld, t_doc, code, translated, messages)
+            translations[code] = translated
     if ui and ui_doc:
         check_ui(ld, ui_doc, ui, answers)
     if contacts and contacts_doc:
@@ -175,6 +183,7 @@ def load(
         default_region=default_region,
         messages=messages,
         ui=ui,
+        translations=MappingProxyType(translations),
         normalizer=normalizer,
         screen=screen,
         matcher=matcher,

@@ -68,9 +68,24 @@ def check_contacts(
                         sources=ld.show(ld.knowledge_dir / "sources.yaml"),
                     )
         known = {digits(region.contact(where).number) for where in region.contacts()}
-        texts: dict[tuple[str, ...], str] = {("emergency_lines", k): v for k, v in lines.items()}
+        texts: dict[tuple[str | int, ...], str] = {
+            ("emergency_lines", k): v for k, v in lines.items()
+        }
         texts[("crisis_line",)] = region.crisis_line
         texts[("crisis_reminder",)] = region.crisis_reminder
+        for lang, other in region.languages.items():
+            for key, text in other.emergency_lines.items():
+                if key not in lines:
+                    ld.error(
+                        doc,
+                        (*at, "languages", lang, "emergency_lines", key),
+                        "E029",
+                        message=f"region {code} has no English '{key}' line to say in {lang}",
+                        hint=f"known: {', '.join(lines)}",
+                    )
+                texts[("languages", lang, "emergency_lines", key)] = text
+            texts[("languages", lang, "crisis_line")] = other.crisis_line
+            texts[("languages", lang, "crisis_reminder")] = other.crisis_reminder
         for where, text in texts.items():
             # a region's own line is one line; lines under it are a clinic overlay's local
             # contacts, which the overlay's own check (E075) covers

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dose import DOSE_PATTERN
-from ..schema import MessagesFile
+from ..schema import MessagesFile, SafetyMessagesFile
 from ..yamlio import Doc
 from .reader import Reader
 
@@ -37,6 +37,10 @@ PLACEHOLDERS = frozenset(
 )
 
 
+#: The safety replies, which a translated messages file (messages.es.yaml) may hold.
+SAFETY_KINDS = ("emergency", "emergency_followup", "crisis", "refusal")
+
+
 def check_messages(ld: Reader, doc: Doc, messages: MessagesFile) -> None:
     """Every required message is there, placeholders are known, numbers come first."""
     for kind, keys in REQUIRED_MESSAGES.items():
@@ -46,17 +50,77 @@ def check_messages(ld: Reader, doc: Doc, messages: MessagesFile) -> None:
                 ld.error(doc, (kind,), "E031", kind=kind, key=key)
     texts: list[tuple[tuple[str, ...], str]] = [
         ((kind, key), text)
-        for kind in (
-            "emergency",
-            "emergency_followup",
-            "crisis",
-            "refusal",
-            "fallback",
-            "smalltalk",
-        )
+        for kind in (*SAFETY_KINDS, "fallback", "smalltalk")
         for key, text in getattr(messages, kind).items()
     ]
     texts += [(("clarify",), messages.clarify), (("again",), messages.again)]
+    _check_texts(ld, doc, texts, messages)
+
+
+def check_translation(
+    ld: Reader, doc: Doc, code: str, translated: SafetyMessagesFile, english: MessagesFile
+) -> None:
+    """messages.<code>.yaml: the keys of messages.yaml, with the same placeholders, and the
+    same rules (numbers first, no dose amount, no digit in a refusal)."""
+    if translated.language != code:
+        ld.error(
+            doc,
+            ("language",),
+            "E029",
+            message=f"language '{translated.language}' is not the file's ('{code}')",
+            hint=f"write 'language: {code}'",
+        )
+    texts: list[tuple[tuple[str, ...], str]] = []
+    for kind in SAFETY_KINDS:
+        theirs: dict[str, str] = getattr(english, kind)
+        for key, text in getattr(translated, kind).items():
+            if key not in theirs:
+                ld.error(
+                    doc,
+                    (kind, key),
+                    "E029",
+                    message=f"{kind}.{key} is not a message of messages.yaml",
+                    hint=f"known: {', '.join(theirs)}",
+                )
+                continue
+            lost = (_placeholders(theirs[key]) & HELP) - _placeholders(text)
+            if lost:
+                ld.error(
+                    doc,
+                    (kind, key),
+                    "E029",
+                    message=f"{kind}.{key} lacks {', '.join('{' + n + '}' for n in sorted(lost))}"
+                    ", which messages.yaml has",
+                    hint="keep them: the bot puts the region's numbers and first lines there",
+                )
+            texts.append(((kind, key), text))
+    _check_texts(ld, doc, texts, translated)
+
+
+#: The placeholders that carry where help is: a translation must keep every one of them.
+HELP = frozenset(
+    {
+        "emergency_line",
+        "crisis_line",
+        "emergency_number",
+        "poison_name",
+        "poison_number",
+        "crisis_name",
+        "crisis_number",
+    }
+)
+
+
+def _placeholders(text: str) -> set[str]:
+    return set(re.findall(r"\{([^{}]*)\}", text))
+
+
+def _check_texts(
+    ld: Reader,
+    doc: Doc,
+    texts: list[tuple[tuple[str, ...], str]],
+    messages: MessagesFile | SafetyMessagesFile,
+) -> None:
     for path, text in texts:
         name_of = ".".join(path)
         for name in re.findall(r"\{([^{}]*)\}", text):

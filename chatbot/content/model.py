@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # only types: a cached knowledge base loads without these lib
     from ..matcher import Matcher, PhraseMatcher
     from ..normalize import Normalizer
     from ..safety import SafetyScreen
-    from ..schema import MessagesFile, Region, UiFile
+    from ..schema import MessagesFile, Region, SafetyMessagesFile, UiFile
 
 SMALLTALK = "smalltalk"
 FALLBACK = "fallback"
@@ -76,6 +76,8 @@ class KnowledgeBase:
     titles: Mapping[str, str]  # normalised answer title -> topic
     #: medicine -> the topic ids it must answer (answers.yaml required_topics; chatbot check)
     required_topics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: language code -> the safety replies in it (knowledge/messages.<code>.yaml)
+    translations: Mapping[str, SafetyMessagesFile] = field(default_factory=dict)
     content_version: str = ""  # short hash of the files it was loaded from (shipped + overlay)
 
     def key_of(self, tokens: Sequence[str]) -> str:

@@ -1,0 +1,112 @@
+"""Safety replies in the language of the message (knowledge/messages.<code>.yaml and a
+region's `languages:` lines), in the small world: a Spanish emergency gets the emergency
+reply in Spanish, with the region's Spanish first line; nothing is ever half translated."""
+
+from __future__ import annotations
+
+import pytest
+
+from .small import CONTACTS, small_world
+
+SPANISH = """\
+# yaml-language-server: $schema=../schemas/safety_messages.schema.json
+language: es
+medicines: {baclofen: baclofeno, tizanidine: tizanidina}
+emergency:
+  overdose: |
+    {emergency_line}
+    Guarde la caja de {medicine} para mostrarla.
+  other_language: |
+    {emergency_line}
+    Por ahora solo leo un poco de español sobre el {medicine}.
+crisis:
+  default: |
+    {crisis_line}
+    No está solo.
+refusal:
+  default: |
+    Solo su médico o farmacéutico puede decirle cuánto tomar.
+"""
+US_LINES = """\
+    languages:
+      es:
+        emergency_lines:
+          overdose: "Llame al 911 ahora si no despierta. Si no, a Poison Help: 1-800-222-1222."
+          other_language: "Llame al 911 ahora si alguien está muy mal. Poison Help: 1-800-222-1222."
+        crisis_line: "Puede llamar o enviar un mensaje de texto al 988 a cualquier hora."
+        crisis_reminder: "Si vuelven esos pensamientos, llame al 988."
+"""
+
+
+def spanish_world(tmp_path, messages: str = SPANISH, lines: str = US_LINES):
+    world = small_world(tmp_path, {"knowledge/messages.es.yaml": messages})
+    anchor = (
+        '    crisis_reminder: "If those thoughts come back, you can call or text 988 any time."\n'
+    )
+    world.replace(CONTACTS, anchor, anchor + lines)
+    return world
+
+
+def test_a_spanish_emergency_gets_the_spanish_reply_and_line(tmp_path):
+    """The small world's word lists are English: a Spanish message is one it cannot read,
+    so the emergency reply for that, in Spanish, naming the medicine in Spanish."""
+    bot = spanish_world(tmp_path).bot()
+    reply = bot.respond("mi hijo se tomó muchas pastillas de baclofeno")
+    assert (reply.kind, reply.rule, reply.lang) == ("emergency", "emergency.other_language", "es")
+    assert reply.text.startswith("Llame al 911 ahora si alguien está muy mal.")
+    assert reply.text.endswith("solo leo un poco de español sobre el baclofeno.")
+    assert reply.to_dict()["lang"] == "es"
+
+
+def test_the_same_emergency_in_english_stays_english(tmp_path):
+    reply = spanish_world(tmp_path).bot().respond("my son swallowed a lot of my baclofen pills")
+    assert (reply.kind, reply.lang) == ("emergency", "en")
+    assert reply.text.startswith("Call 911 now")
+
+
+def test_a_region_without_spanish_lines_answers_wholly_in_english(tmp_path):
+    """UK has no Spanish lines: the reply is not half Spanish, half English."""
+    bot = spanish_world(tmp_path).bot(region="UK")
+    reply = bot.respond("mi hijo se tomó muchas pastillas de baclofeno")
+    assert (reply.kind, reply.lang) == ("emergency", "en")
+    assert reply.text.startswith("Call 999 now")
+
+
+def test_a_message_left_untranslated_is_said_in_english(tmp_path):
+    """A key the Spanish file leaves out is said in English, whole."""
+    untranslated = SPANISH.replace(
+        "  other_language: |\n    {emergency_line}\n"
+        "    Por ahora solo leo un poco de español sobre el {medicine}.\n",
+        "",
+    )
+    assert "other_language" not in untranslated
+    reply = spanish_world(tmp_path, untranslated).bot().respond("mi hijo se tomó unas pastillas")
+    assert (reply.kind, reply.rule, reply.lang) == ("emergency", "emergency.other_language", "en")
+    assert reply.text.startswith("Call 911 now if someone is very unwell.")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "what"),
+    [
+        ("No está solo.", "No está solo. Llame al {numero}.", "unknown placeholder"),
+        ("    {crisis_line}\n    No está solo.", "    No está solo.", "lacks {crisis_line}"),
+        ("para mostrarla.", "para mostrarla. Tome dos pastillas.", "dose amount"),
+        ("language: es", "language: pt", "is not the file's"),
+        ("  default: |\n    Solo su", "  nonsense: |\n    Solo su", "not a message of"),
+    ],
+)
+def test_a_translation_that_does_not_fit_the_english_is_refused(tmp_path, old, new, what):
+    world = spanish_world(tmp_path, SPANISH.replace(old, new))
+    problems = [p for p in world.check() if p.severity == "error"]
+    assert problems and all(p.path.endswith("messages.es.yaml") for p in problems), problems
+    assert any(what in p.message for p in problems), [p.message for p in problems]
+
+
+def test_a_spanish_line_with_a_number_that_is_no_contact_is_refused(tmp_path):
+    lines = US_LINES.replace("al 988 a cualquier", "al 555 a cualquier")
+    world = spanish_world(tmp_path, lines=lines)
+    problems = [p for p in world.check() if p.code == "E038"]
+    assert [p.message for p in problems] == [
+        "region US gives the number '555', which none of its contacts has"
+    ]
+    assert problems[0].line == world.line(CONTACTS, "al 555")
