@@ -75,13 +75,14 @@ def test_reply_has_the_reply_shape_plus_context(client, bot):
         "region",
         "reviewed",
         "content_version",
+        "lang",
         "context",
         "take_home",
     }
     assert reply["kind"] == "answer" and reply["topic"] == "baclofen.alcohol"
     assert reply["reviewed"] == bot.kb.answers["baclofen.alcohol"].reviewed.isoformat()
     assert reply["sources"] and all(set(s) == {"title", "url"} for s in reply["sources"])
-    assert reply["suggestions"] and reply["region"] == "US"
+    assert reply["suggestions"] and reply["region"] == "US" and reply["lang"] == "en"
     assert decode(reply["context"], bot.kb).last_topic == "baclofen.alcohol"
     assert reply["take_home"] == {
         "title": "NHS: About baclofen",
