@@ -196,7 +196,9 @@ class Chatbot:
         screened = self.kb.screen.screen(marked, context, every_rule)
         unread: str | None = None
         # the language of the safety replies: the message's, when the content has them in it
-        lang = language_of(text, self.kb.translations) if self.kb.translations else "en"
+        lang = "en"
+        if self.kb.translations:
+            lang = language_of(text, self.kb.translations, self.kb.normalizer.english)
 
         def done(reply: Reply, new_state: State, routed: _Routed | None = None) -> Trace:
             r = routed or _Routed(reply, new_state)

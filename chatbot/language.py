@@ -43,7 +43,9 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
         """el la los las de del que y en un una unos unas por con para mi mis tu su sus se
         lo es muy pero como ella ellos esta este esto estoy estaba tiene tengo hace cuando
         donde porque pues también mucho muchas muchos sobre qué cómo cuánto cuanto cuantas
-        cuantos hijo hija mamá papá esposo esposa tomó tomo tome tomé""".split()
+        cuantos hijo hija mamá papá esposo esposa tomó tomo tome tomé quiero quiere puedo
+        puede debo hago tomar dejar morir vivir pastillas pastilla tabletas ayuda despierta
+        respira""".split()
     ),
     "fr": frozenset(
         """le la les de des du et est un une je il elle ils nous vous pas pour que qui dans
@@ -118,22 +120,25 @@ def unread_language(
     return None  # keyboard mash or made-up words: not a language
 
 
-#: Marks of Spanish writing: inverted question and exclamation marks, ñ and accents.
-_SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
+#: Marks only Spanish writing has: inverted question and exclamation marks, ñ.
+_SPANISH_MARKS = re.compile(r"[¿¡ñ]")
 
 
-def language_of(text: str, languages: Collection[str]) -> str:
-    """The language a reply to `text` should be in: one of `languages` whose function
-    words the message uses more than English ones (at least two, or one with Spanish
-    marks such as "¿" or "ñ"), else English ("en")."""
+def language_of(text: str, languages: Collection[str], english: frozenset[str]) -> str:
+    """The language a reply to `text` should be in: one of `languages` whose common words
+    the message uses more than English function words (at least two; or one, with Spanish
+    marks such as "¿" or "ñ", or with most words not English at all: "quiero matarme"),
+    else English ("en"). `english`: the commonest English words."""
     words = words_as_written(text)
-    english = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
+    english_function = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
+    mostly_foreign = sum(w not in english for w in words) > len(words) / 2
     best, most = "en", 0
-    for lang in languages:
-        vocabulary = FUNCTION_WORDS.get(lang, frozenset())
-        count = sum(w in vocabulary for w in words)
+    for lang, vocabulary in FUNCTION_WORDS.items():  # every language it knows, so that
+        count = sum(w in vocabulary for w in words)  # French is not taken for Spanish
         if lang == "es" and count and _SPANISH_MARKS.search(text.casefold()):
             count += 1
-        if count >= 2 and count > english and count > most:
+        if count == 1 and not english_function and mostly_foreign:
+            count += 1
+        if count >= 2 and count > english_function and count > most:
             best, most = lang, count
-    return best
+    return best if best in languages else "en"

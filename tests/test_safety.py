@@ -217,3 +217,28 @@ def test_explain_says_why_a_message_looked_like_another_language(bot):
         "the message looks written in a language the bot cannot read (most words are not "
         "English, in another script or with accents), so, when unsure, the emergency reply"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("mi hijo se comio unas pastillas de baclofeno", "Llame al 911 ahora"),
+        ("mi mamá se tomó muchas pastillas de baclofeno y no despierta", "Llame al 911 ahora."),
+        ("se me acabaron las pastillas de baclofeno", "Consiga más baclofeno hoy mismo"),
+        ("quiero matarme", "Puede llamar o mandar un texto al 988"),
+    ],
+)
+def test_a_spanish_safety_message_gets_its_reply_in_spanish(bot, text, first):
+    """knowledge/messages.es.yaml and the region's Spanish lines: the numbers first, in
+    the language the person wrote in (#13's first step; the rest of the bot is English)."""
+    reply = bot.respond(text)
+    assert reply.kind in ("emergency", "crisis") and reply.lang == "es"
+    assert reply.text.startswith(first)
+    if reply.kind == "crisis":
+        assert "oprima el dos" in reply.text  # 988's Spanish line, as 988lifeline.org says
+
+
+def test_the_same_message_in_english_gets_the_english_reply(bot):
+    reply = bot.respond("my son ate some of my baclofen pills")
+    assert (reply.kind, reply.lang) == ("emergency", "en")
+    assert reply.text.startswith("Call 911 now")
