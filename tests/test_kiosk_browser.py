@@ -250,6 +250,16 @@ def test_after_an_urgent_reply_the_numbers_stay_in_view(kiosk, text, kind, numbe
     assert not bar.is_visible()
 
 
+def test_a_spanish_emergency_is_shown_and_read_in_spanish(kiosk):
+    """The Spanish safety reply, its numbers in the banner, marked lang="es" so that a
+    screen reader reads it in Spanish."""
+    reply = kiosk.send("mi hijo se comio unas pastillas de baclofeno")
+    assert reply.get_attribute("data-kind") == "emergency"
+    assert reply.get_attribute("lang") == "es"
+    assert reply.locator("[role=alert]").inner_text().count("Llame al 911") >= 1
+    kiosk.shot("4-emergency-es")
+
+
 def test_clarify_offers_its_choices_as_buttons(kiosk):
     reply = kiosk.send(CLARIFY)
     assert reply.get_attribute("data-kind") == "clarify"

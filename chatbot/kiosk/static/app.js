@@ -219,6 +219,10 @@
     msg.setAttribute("aria-label", ui.kiosk.helper_said);
     msg.dataset.kind = kind;
     if (typeof reply.topic === "string") msg.dataset.topic = reply.topic;
+    // a reply in another language (a Spanish safety reply) is read aloud in that language
+    if (typeof reply.lang === "string" && /^[a-z]{2}$/.test(reply.lang)) {
+      msg.setAttribute("lang", reply.lang);
+    }
     const text = String(reply.text);
     if (URGENT.includes(kind)) {
       msg.classList.add("banner");
