@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 
 import pytest
 import textstat
 
 from chatbot.dose import DOSE_PATTERN
 
-from .conftest import in_region
+from .conftest import ROOT, in_region
 
 TAXONOMY_TOPICS = """about uses how_it_works forms how_to_take missed_dose stopping side_effects
 serious_side_effects interactions alcohol driving pregnancy breastfeeding kidney seizures
@@ -92,7 +94,7 @@ def test_the_dose_pattern_catches_amounts(text):
 
 def test_regions_have_their_numbers(bot):
     regions = bot.kb.regions
-    assert set(regions) >= {"US", "UK", "EU", "CA", "AU"}
+    assert set(regions) >= {"US", "UK", "EU", "CA", "AU", "ES", "MX"}
     us = regions["US"].emergency_lines["overdose"]
     assert "911" in us and "1-800-222-1222" in us
     assert "988" in regions["US"].crisis_line
@@ -100,6 +102,53 @@ def test_regions_have_their_numbers(bot):
     assert "116 123" in regions["UK"].crisis_line
     au = regions["AU"].emergency_lines["overdose"]
     assert "000" in au and "13 11 26" in au
+
+
+#: Spain and Mexico: the emergency number each overdose line leads with, the other numbers
+#: it gives (Mexico has no verified national poison line: 911 again), and the crisis line.
+NEW_REGIONS = {
+    "ES": ("112", ["91 562 04 20"], "024"),
+    "MX": ("911", [], "800 911 2000"),
+}
+
+
+@pytest.mark.parametrize("region", sorted(NEW_REGIONS))
+def test_spain_and_mexico_lead_with_their_emergency_number(bot, region):
+    emergency, others, crisis = NEW_REGIONS[region]
+    r = bot.kb.regions[region]
+    assert r.emergency.number == emergency
+    spanish = r.languages["es"]
+    for line, lead in (
+        (r.emergency_lines["overdose"], f"Call {emergency} now"),
+        (spanish.emergency_lines["overdose"], f"Llame al {emergency} ahora"),
+    ):
+        assert line.startswith(lead), line
+        assert all(n in line for n in others), line
+    for line in (r.crisis_line, r.crisis_reminder, spanish.crisis_line, spanish.crisis_reminder):
+        assert crisis in line, line
+    assert r.crisis_line.endswith(f"call {emergency}.")
+    assert spanish.crisis_line.endswith(f"llame al {emergency}.")
+
+
+@pytest.mark.parametrize("region", sorted(NEW_REGIONS))
+def test_chatbot_region_es_and_mx_give_that_region_s_first_line(bot, region):
+    """`chatbot --region ES` / `MX`, piped: an overdose gets the region's line, in English
+    or, for a message written in Spanish, in Spanish."""
+    r = bot.kb.regions[region]
+    result = subprocess.run(
+        [sys.executable, "-m", "chatbot", "--region", region],
+        input="my son swallowed some of my pills\nmi hijo se tomó unas pastillas de baclofeno\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    replies = [b for b in result.stdout.split("\n\n") if b.strip() and "!!!" not in b]
+    assert len(replies) == 2, result.stdout
+    english, spanish = replies
+    assert english.startswith(r.emergency_lines["overdose"]), english
+    assert spanish.startswith(r.languages["es"].emergency_lines["overdose"]), spanish
 
 
 #: The situations of the reply contract's table, each with its own first line.
@@ -119,7 +168,7 @@ def test_every_situation_has_an_emergency_message(bot):
     assert set(SITUATIONS) <= set(bot.kb.messages.emergency)
 
 
-@pytest.mark.parametrize("region", ["US", "UK", "EU", "CA", "AU"])
+@pytest.mark.parametrize("region", ["US", "UK", "EU", "CA", "AU", "ES", "MX"])
 def test_every_emergency_message_starts_with_its_own_first_line(bot, region):
     bot = in_region(bot, region)
     lines = bot.kb.regions[region].emergency_lines

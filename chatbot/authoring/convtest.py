@@ -73,7 +73,7 @@ class Turn(Strict):
 
 class ConversationTest(Strict):
     name: str = Field(min_length=1)
-    region: str | None = Field(default=None, description="US, UK, EU, CA, AU...")
+    region: str | None = Field(default=None, description="US, UK, EU, CA, AU, ES, MX...")
     turns: list[Turn] = Field(min_length=1)
 
 
