@@ -96,6 +96,7 @@ class _Routed:
     decision: Decision | None = None
     other: str | None = None  # another medicine the question is about
     step: str = ""  # which of ROUTING_STEPS decided
+    language: str = ""  # why the message looks written in a language the bot cannot read
 
 
 class Chatbot:
@@ -194,7 +195,6 @@ class Chatbot:
             f"@{x}" for x in (state.emergency, (state.last_topic or "").rpartition(".")[2]) if x
         )
         screened = self.kb.screen.screen(marked, context, every_rule)
-        unread: str | None = None
         # the language of the safety replies: the message's, when the content has them in it
         lang = "en"
         if self.kb.translations:
@@ -216,7 +216,7 @@ class Chatbot:
                 reply,
                 new_state,
                 r.step,
-                unread or "",
+                r.language,
             )
 
         match_text = ""
@@ -226,17 +226,12 @@ class Chatbot:
         if screened.denial and state.crisis:  # "no, i'm not suicidal": heard, kindly
             reply = self.composer.message("crisis", "followup", rule="crisis.denial", lang=lang)
             return done(reply, state.next(pending=()))
-        unread = unread_language(text, self.kb.normalizer.english, self._is_medicine)
-        if unread is not None:  # it could say anything: when unsure, the emergency
-            rule = "emergency.other_language"
-            reply = self.composer.message("emergency", "other_language", rule=rule, lang=lang)
-            return done(reply, state.next(pending=(), emergency="other_language"))
         # 2. matching, over the first max_chars
         bounded = tokens
         if len(text) > self.settings.max_chars:
             bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
         match_text = content_words(bounded, self._ignore)
-        routed = self._route(bounded, state)
+        routed = self._route(bounded, state, text, lang)
         # 3. an emergency under way, or a doubt, keeps the emergency first
         situation = state.emergency or (screened.doubt.message if screened.doubt else "")
         if situation:
@@ -300,9 +295,9 @@ class Chatbot:
             reply = self.composer.message("emergency", situation, rule=rule, lang=lang)
         return _Routed(reply, replace(routed.state, emergency=state.emergency or situation))
 
-    def _route(self, tokens: list[str], state: State) -> _Routed:
+    def _route(self, tokens: list[str], state: State, text: str, lang: str) -> _Routed:
         """Everything after the safety screen: the first of ROUTING_STEPS that decides wins."""
-        asked = Asked(self, tokens, state)
+        asked = Asked(self, tokens, state, text, lang)
         for name, step in ROUTING_STEPS:
             routed = step(asked)
             if routed is not None:
@@ -468,9 +463,13 @@ class Asked:
     """One message as the routing steps see it, after the safety screen found nothing.
     What a step needs is worked out once, when a step first asks for it."""
 
-    def __init__(self, bot: Chatbot, tokens: list[str], state: State) -> None:
+    def __init__(
+        self, bot: Chatbot, tokens: list[str], state: State, written: str = "", lang: str = "en"
+    ) -> None:
         self.bot, self.kb, self.tokens, self.state = bot, bot.kb, tokens, state
         self.text = " ".join(tokens)
+        self.written = written  # the message as typed (for telling its language)
+        self.lang = lang  # the language of a safety reply to it
         self.fresh = state.next(pending=(), more=False)
 
     @cached_property
@@ -580,6 +579,18 @@ def smalltalk(q: Asked) -> _Routed | None:
     return None
 
 
+def another_language(q: Asked) -> _Routed | None:
+    """Written in a language the bot cannot read (and no greeting or thanks it knows): it
+    could say anything, so, when unsure, the emergency numbers and the crisis line."""
+    why = unread_language(q.written, q.kb.normalizer.english, q.bot._is_medicine)
+    if why is None:
+        return None
+    rule = "emergency.other_language"
+    reply = q.bot.composer.message("emergency", "other_language", rule=rule, lang=q.lang)
+    routed = q.routed(reply, replace(q.fresh, emergency="other_language"))
+    return replace(routed, language=why)
+
+
 def follow_up(q: Asked) -> _Routed | None:
     """ "and for my mum?": a short follow-up stays on the last answer's topic."""
     found = q.bot._follow_up(q)
@@ -674,6 +685,7 @@ ROUTING_STEPS: tuple[tuple[str, RoutingStep], ...] = (
     ("gibberish", gibberish),
     ("exact title", exact_title),
     ("smalltalk", smalltalk),
+    ("another language", another_language),
     ("follow-up", follow_up),
     ("name only", name_only),
     ("other medicine", other_medicine),

@@ -242,3 +242,11 @@ def test_the_same_message_in_english_gets_the_english_reply(bot):
     reply = bot.respond("my son ate some of my baclofen pills")
     assert (reply.kind, reply.lang) == ("emergency", "en")
     assert reply.text.startswith("Call 911 now")
+
+
+@pytest.mark.parametrize("text", ["muchas gracias", "buenos días", "merci beaucoup", "danke schön"])
+def test_thanks_and_greetings_in_other_languages_are_small_talk_not_an_alarm(bot, text):
+    """A greeting or thanks the bot knows is read before the language check."""
+    reply = bot.respond(text)
+    assert reply.kind == "smalltalk"
+    assert bot.trace(text).step == "smalltalk"
