@@ -117,6 +117,14 @@ class Chatbot:
         self.composer = Composer(kb, region)
         self.sessions = SessionStore(self.settings.session_ttl, self.settings.max_sessions)
         self.warnings = warnings or []
+        #: the language this bot routes and answers in; a message in another language
+        #: the content answers in goes to that language's bot (same screen, same regions)
+        self.language = "en"
+        self._in: dict[str, Chatbot] = {}
+        for code in kb.packs:
+            other = Chatbot(kb.in_language(code), self.settings.with_(region=region))
+            other.language = code
+            self._in[code] = other
         self._ignore = frozenset(kb.medicine_words)
         self._other_longest = max((len(k) for k in kb.other_medicines), default=1)
         #: intent -> the medicine its topic is about (None: smalltalk and fixed replies)
@@ -231,7 +239,10 @@ class Chatbot:
         if len(text) > self.settings.max_chars:
             bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
         match_text = content_words(bounded, self._ignore)
-        routed = self._route(bounded, state, text, lang)
+        router = self._in.get(lang, self)
+        routed = router._route(bounded, state, text, lang)
+        if router is not self:  # answered in the message's language
+            routed = replace(routed, reply=replace(routed.reply, lang=router.language))
         # 3. an emergency under way, or a doubt, keeps the emergency first
         situation = state.emergency or (screened.doubt.message if screened.doubt else "")
         if situation:
@@ -244,7 +255,7 @@ class Chatbot:
                     "crisis", "followup", rule="crisis.followup", lang=lang
                 )
             else:
-                reply = self.composer.with_reminder(reply)
+                reply = self.composer.with_reminder(reply, lang)
             new_state = replace(new_state, crisis=True)
         return done(reply, new_state, routed)
 
@@ -582,6 +593,8 @@ def smalltalk(q: Asked) -> _Routed | None:
 def another_language(q: Asked) -> _Routed | None:
     """Written in a language the bot cannot read (and no greeting or thanks it knows): it
     could say anything, so, when unsure, the emergency numbers and the crisis line."""
+    if q.lang == q.bot.language != "en":
+        return None  # written in the language this bot reads
     why = unread_language(q.written, q.kb.normalizer.english, q.bot._is_medicine)
     if why is None:
         return None

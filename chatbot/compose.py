@@ -178,7 +178,10 @@ class Composer:
         """An ordinary reply inside an emergency: the emergency's first line leads."""
         return replace(reply, text=f"{self.emergency_line(situation)}\n\n{reply.text}")
 
-    def with_reminder(self, reply: Reply) -> Reply:
-        """After a crisis reply, later replies in the conversation repeat where help is."""
+    def with_reminder(self, reply: Reply, lang: str = "en") -> Reply:
+        """After a crisis reply, later replies in the conversation repeat where help is
+        (in the reply's language, where the region has it)."""
         line = self.region.crisis_reminder.strip()
+        if lang in self.region.languages and reply.lang == lang:
+            line = self.region.languages[lang].crisis_reminder.strip()
         return replace(reply, text=f"{line}\n\n{reply.text}")

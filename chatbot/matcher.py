@@ -85,8 +85,70 @@ def stem(word: str) -> str:
     return word
 
 
-def _content(words: Sequence[str], ignore: frozenset[str] = frozenset()) -> list[str]:
-    return [w for w in words if w not in STOPWORDS and w != MEDICINE and w not in ignore]
+#: Words that carry no topic in Spanish, like STOPWORDS in English.
+SPANISH_STOPWORDS = frozenset(
+    """a al algo alguien como con cual cuando de del donde el ella ellas ellos en entre es
+    esa ese eso esta estas este esto estos estoy esta está están fue ha hay la las le les lo
+    los me mi mis muy nada ni no nos o otra otro para pero por porque que qué quien se ser
+    si sí sin sobre su sus te ti tu tú un una uno unos unas y ya yo usted ustedes puedo
+    puede pueden debo debe tengo tiene tienen hago hace hacer saber quiero quisiera favor
+    hola oye bueno pues tomar tomo toma tomando pastillas pastilla tabletas medicina
+    medicamento q xq pa k tmb""".split()
+)
+
+
+def spanish_stem(word: str) -> str:
+    """A light suffix-stripper for Spanish: "tomando", "tomar" -> "tom"; "efectos" -> "efect"."""
+    for suffix in (
+        "amente",
+        "mente",
+        "aciones",
+        "ación",
+        "acion",
+        "ando",
+        "iendo",
+        "adas",
+        "ados",
+        "idas",
+        "idos",
+        "ada",
+        "ado",
+        "ida",
+        "ido",
+        "ar",
+        "er",
+        "ir",
+        "es",
+        "os",
+        "as",
+        "s",
+        "o",
+        "a",
+        "e",
+    ):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What matching needs to know of a language: its stop words and its stemmer."""
+
+    code: str
+    stopwords: frozenset[str]
+    stem: Callable[[str], str]
+
+
+ENGLISH = Profile("en", STOPWORDS, stem)
+SPANISH = Profile("es", SPANISH_STOPWORDS, spanish_stem)
+PROFILES = {p.code: p for p in (ENGLISH, SPANISH)}
+
+
+def _content(
+    words: Sequence[str], ignore: frozenset[str] = frozenset(), stop: frozenset[str] = STOPWORDS
+) -> list[str]:
+    return [w for w in words if w not in stop and w != MEDICINE and w not in ignore]
 
 
 def _pairs(words: Sequence[str]) -> list[str]:
@@ -215,6 +277,7 @@ class Matcher:
     pairs: Bm25
     answers: Bm25
     lay: LayTerms
+    profile: Profile = ENGLISH  # the language of the examples: stop words, stemmer
 
     @classmethod
     def build(
@@ -223,10 +286,12 @@ class Matcher:
         thresholds: Thresholds,
         answers: Iterable[tuple[str, str]] = (),
         lay: LayTerms | None = None,
+        profile: Profile = ENGLISH,
     ) -> Matcher:
         """rows: (intent id, example as written, match key); answers: (intent id, match key
         of the answer text it leads to)."""
         lay = lay or LayTerms()
+        stem, stop = profile.stem, profile.stopwords
         keys, intents, examples = [], [], []
         word_docs: dict[str, list[str]] = defaultdict(list)
         pair_docs: dict[str, list[str]] = defaultdict(list)
@@ -234,17 +299,17 @@ class Matcher:
         skip = lay.ignore
         for intent, example, key in rows:
             words = key.split()
-            content = " ".join(_content(words, skip))
+            content = " ".join(_content(words, skip, stop))
             if not content or (intent, key) in seen:
                 continue
             seen.add((intent, key))
             keys.append(content)
             intents.append(intent)
             examples.append(example)
-            word_docs[intent] += [stem(w) for w in _content(lay.apply(words), skip)]
+            word_docs[intent] += [stem(w) for w in _content(lay.apply(words), skip, stop)]
             pair_docs[intent] += _pairs(words)
         answer_docs = {
-            intent: [stem(w) for w in _content(lay.apply(key.split()), skip)]
+            intent: [stem(w) for w in _content(lay.apply(key.split()), skip, stop)]
             for intent, key in answers
         }
         # keyword profile per intent: in how many of its examples each word occurs
@@ -281,6 +346,7 @@ class Matcher:
             Bm25.build(pair_docs),
             Bm25.build(answer_docs),
             lay,
+            profile,
         )
 
     def rank(
@@ -292,7 +358,8 @@ class Matcher:
         content = self.content(query)
         if not content or not self.keys:
             return []
-        stems = [stem(w) for w in _content(self.lay.apply(words), self.lay.ignore)]
+        stem, stop = self.profile.stem, self.profile.stopwords
+        stems = [stem(w) for w in _content(self.lay.apply(words), self.lay.ignore, stop)]
         evidence: dict[str, float] = defaultdict(float)
         for index, weight, found in (
             (self.words, WORDS_WEIGHT, stems),
@@ -314,7 +381,7 @@ class Matcher:
 
     def content(self, query: str) -> list[str]:
         """The words of a match key that can say what it is about."""
-        return _content(query.split(), self.lay.ignore)
+        return _content(query.split(), self.lay.ignore, self.profile.stopwords)
 
     def _fuzzy(self, text: str, stems: set[str]) -> dict[str, tuple[float, str]]:
         """The best similarity (0-100) to one example per intent, among the examples that
@@ -383,7 +450,7 @@ class Matcher:
     def _two_topics(self, query: str, a: str, b: str) -> bool:
         """Does the question carry a word that marks `a` but not `b`, and one that marks
         `b` but not `a`? ("alcohol and driving": each word belongs to one topic.)"""
-        words = {stem(w) for w in self.content(query)}
+        words = {self.profile.stem(w) for w in self.content(query)}
         if len(words) > TOPIC_LIST_WORDS:
             return False  # a sentence, not a list of topics: its words have other roles
         pa, pb = self.keywords.get(a, {}), self.keywords.get(b, {})

@@ -162,22 +162,6 @@ class MessagesFile(Strict):
     disclaimer: Text
 
 
-class SafetyMessagesFile(Strict):
-    """knowledge/messages.<language>.yaml: the safety replies in another language.
-    Each key must be one of messages.yaml's, with the same {placeholders}; a key left out
-    is said in English."""
-
-    language: Id = Field(description="the language code, as in the file's name (es)")
-    medicines: dict[Id, Text] = Field(
-        default_factory=dict,
-        description="how the replies name each medicine in this language (baclofen: baclofeno)",
-    )
-    emergency: dict[str, Text]
-    emergency_followup: dict[str, Text] = Field(default_factory=dict)
-    crisis: dict[str, Text]
-    refusal: dict[str, Text]
-
-
 class Banners(Strict):
     """The banner over an urgent reply: one wording for every front end."""
 
@@ -422,12 +406,38 @@ class SafetyFile(Strict):
     rules: list[SafetyRule] = Field(default_factory=list)
 
 
+class TranslatedMessagesFile(Strict):
+    """knowledge/messages.<language>.yaml: the fixed messages in another language: the
+    safety replies, and (for a language the bot answers in) the rest. Each key must be
+    one of messages.yaml's and keep the placeholders that say where help is; a key left
+    out is said in English."""
+
+    language: Id = Field(description="the language code, as in the file's name (es)")
+    medicines: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="how the replies name each medicine in this language (baclofen: baclofeno)",
+    )
+    emergency: dict[str, Text]
+    emergency_followup: dict[str, Text] = Field(default_factory=dict)
+    crisis: dict[str, Text]
+    refusal: dict[str, Text]
+    fallback: dict[str, Text] = Field(default_factory=dict)
+    smalltalk: dict[str, Text] = Field(default_factory=dict)
+    clarify: Text | None = None
+    topic_phrases: dict[str, Text] = Field(default_factory=dict)
+    again: Text | None = None
+    disclaimer: Text | None = None
+    lists: Lists | None = Field(
+        default=None, description="how lists are joined in this language (ui.yaml's lists)"
+    )
+
+
 SCHEMAS: dict[str, type[Strict]] = {
     "answers": AnswersFile,
     "sources": SourcesFile,
     "contacts": ContactsFile,
     "messages": MessagesFile,
-    "safety_messages": SafetyMessagesFile,
+    "translated_messages": TranslatedMessagesFile,
     "ui": UiFile,
     "intents": IntentsFile,
     "synonyms": SynonymsFile,

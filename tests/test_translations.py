@@ -9,7 +9,7 @@ import pytest
 from .small import CONTACTS, small_world
 
 SPANISH = """\
-# yaml-language-server: $schema=../schemas/safety_messages.schema.json
+# yaml-language-server: $schema=../schemas/translated_messages.schema.json
 language: es
 medicines: {baclofen: baclofeno, tizanidine: tizanidina}
 emergency:
@@ -110,3 +110,93 @@ def test_a_spanish_line_with_a_number_that_is_no_contact_is_refused(tmp_path):
         "region US gives the number '555', which none of its contacts has"
     ]
     assert problems[0].line == world.line(CONTACTS, "al 555")
+
+
+# --- answering in Spanish: a language pack (answers.es.yaml, *.es.yaml intents) ----------
+
+SPANISH_ANSWERS = """\
+# yaml-language-server: $schema=../../schemas/answers.schema.json
+medicine: baclofen
+name: Baclofeno
+answers:
+  - topic: about
+    title: Sobre el baclofeno
+    short: >
+      El baclofeno es un medicamento que relaja los músculos rígidos.
+    sources: [NHS-about]
+    reviewed: 2026-11-25
+    suggestions: [alcohol]
+  - topic: alcohol
+    title: Baclofeno y alcohol
+    short: >
+      Es mejor no tomar alcohol con baclofeno. Los dos dan sueño.
+    sources: [NHS-about]
+    reviewed: 2026-11-25
+    suggestions: [about]
+"""
+SPANISH_ALCOHOL = """\
+# yaml-language-server: $schema=../../schemas/intents.schema.json
+intents:
+  - id: alcohol
+    examples:
+      - "puedo tomar alcohol con baclofeno"
+      - "baclofeno y cerveza"
+      - "se puede beber vino con el baclofeno"
+      - "el alcohol y el baclofeno"
+  - id: about
+    examples:
+      - "que es el baclofeno"
+      - "para que es el baclofeno"
+"""
+SPANISH_REST = """\
+fallback:
+  default: |
+    Lo siento, no puedo responder eso. Solo doy información general sobre {medicine}.
+    Puedo hablarle de: {topics}.
+disclaimer: Esto es información general, no consejo médico.
+lists:
+  more: "{items} y más"
+  more_count: "{items} y {count} más"
+  alternatives: "{items} o {last}"
+"""
+
+
+def answering_world(tmp_path):
+    world = spanish_world(tmp_path, SPANISH + SPANISH_REST)
+    world.write("knowledge/baclofen/answers.es.yaml", SPANISH_ANSWERS)
+    world.write("intents/baclofen/alcohol.es.yaml", SPANISH_ALCOHOL)
+    return world
+
+
+def test_a_spanish_question_is_answered_in_spanish(tmp_path):
+    bot = answering_world(tmp_path).bot()
+    reply = bot.respond("se puede tomar cerveza con el baclofeno?")
+    assert (reply.kind, reply.topic, reply.lang) == ("answer", "baclofen.alcohol", "es")
+    assert reply.text.startswith("Es mejor no tomar alcohol con baclofeno.")
+    assert reply.text.endswith("Esto es información general, no consejo médico.")
+    assert bot.trace("se puede tomar cerveza con el baclofeno?").step == "best topic"
+
+
+def test_english_questions_stay_english_beside_a_spanish_pack(tmp_path):
+    bot = answering_world(tmp_path).bot()
+    reply = bot.respond("can i drink on baclofen")
+    assert (reply.kind, reply.topic, reply.lang) == ("answer", "baclofen.alcohol", "en")
+    assert reply.text.startswith("It is best not to drink alcohol")
+
+
+def test_the_spanish_files_do_not_become_english_intents(tmp_path):
+    kb, problems = answering_world(tmp_path).load()
+    assert kb is not None, problems
+    assert all("puedo tomar" not in ex for i in kb.intents.values() for ex in i.examples)
+    assert (
+        "puedo tomar alcohol con baclofeno" in kb.packs["es"].intents["baclofen.alcohol"].examples
+    )
+
+
+def test_a_spanish_phrasing_that_trips_a_safety_rule_is_refused(tmp_path):
+    world = answering_world(tmp_path)
+    world.write(
+        "intents/baclofen/alcohol.es.yaml",
+        SPANISH_ALCOHOL.replace('"baclofeno y cerveza"', '"my son swallowed a lot of my pills"'),
+    )
+    assert "E040" in {p.code for p in world.check()}

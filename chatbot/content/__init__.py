@@ -20,10 +20,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from .model import FALLBACK, SMALLTALK, Answer, Intent, KnowledgeBase
+from .model import FALLBACK, SMALLTALK, Answer, Intent, KnowledgeBase, LanguagePack
 
 if TYPE_CHECKING:
-    from ..matcher import LayTerms, Matcher, PhraseMatcher
+    from .. import schema
+    from ..matcher import LayTerms, Matcher, PhraseMatcher, Profile
     from ..normalize import Normalizer
     from ..safety import SafetyScreen
     from ..settings import Thresholds
@@ -69,7 +70,7 @@ def load(
     by its shown path: for tools that point into the files (`chatbot check`).
     """
     from .. import schema
-    from ..matcher import LayTerms
+    from ..matcher import PROFILES, LayTerms
     from ..normalize import Normalizer, english_lexicon
     from ..problems import problem
     from ..settings import Thresholds
@@ -121,10 +122,10 @@ def load(
     if messages and messages_doc:
         check_messages(ld, messages_doc, messages)
     # the safety replies in other languages: knowledge/messages.<code>.yaml
-    translations: dict[str, schema.SafetyMessagesFile] = {}
+    translations: dict[str, schema.TranslatedMessagesFile] = {}
     for path in sorted(kdir.glob("messages.*.yaml")):
         code = path.name.split(".")[1]
-        t_doc, translated = ld.read(path, schema.SafetyMessagesFile)
+        t_doc, translated = ld.read(path, schema.TranslatedMessagesFile)
         if translated is not None and t_doc is not None and messages is not None:
             check_translation(ld, t_doc, code, translated, messages)
             translations[code] = translated
@@ -134,10 +135,20 @@ def load(
         check_contacts(ld, contacts_doc, contacts, messages, shared.sources if shared else None)
 
     raw = read_intents(ld, idir, medicines, answers, messages)
+    # another language the bot answers in: its answers, intents and merged messages
+    pack_raw: dict[str, tuple[dict[str, Answer], list[RawIntent], schema.MessagesFile]] = {}
+    for code, translated in translations.items():
+        _names, answers_l, _required = read_answers(ld, kdir, code)
+        if answers_l and messages is not None:
+            merged = merge_messages(messages, translated)
+            raw_l = read_intents(ld, idir, medicines, answers_l, merged, code)
+            pack_raw[code] = (answers_l, raw_l, merged)
     safety_docs = read_safety(ld, idir / "safety")
     other_names = list(others.medicines) if others else []
     known = [ex for r in raw for ex in r.examples]
     known += [a.title for a in answers.values()] + known_words(safety_docs) + other_names
+    for answers_l, raw_l, _merged in pack_raw.values():  # their words are words, not typos
+        known += [ex for r in raw_l for ex in r.examples] + [a.title for a in answers_l.values()]
     normalizer = Normalizer.build(
         dict(synonyms.synonyms) if synonyms else {},
         known,
@@ -172,6 +183,32 @@ def load(
     intents, matcher, phrases = _index(
         ld, raw, answers, normalizer, screen, medicine_words, thresholds, lay
     )
+    packs: dict[str, LanguagePack] = {}
+    for code, (answers_l, raw_l, merged) in pack_raw.items():
+        intents_l, matcher_l, phrases_l = _index(
+            ld,
+            raw_l,
+            answers_l,
+            normalizer,
+            screen,
+            medicine_words,
+            thresholds,
+            LayTerms(),
+            PROFILES.get(code),
+        )
+        lists = translations[code].lists
+        packs[code] = LanguagePack(
+            code,
+            MappingProxyType(answers_l),
+            MappingProxyType(intents_l),
+            matcher_l,
+            phrases_l,
+            MappingProxyType(
+                {" ".join(normalizer.tokens(a.title)): t for t, a in answers_l.items()}
+            ),
+            merged,
+            ui.model_copy(update={"lists": lists}) if ui is not None and lists else ui,
+        )
 
     if any(p.severity == "error" for p in ld.problems) or messages is None or ui is None:
         return None, ld.problems
@@ -184,6 +221,7 @@ def load(
         messages=messages,
         ui=ui,
         translations=MappingProxyType(translations),
+        packs=MappingProxyType(packs),
         normalizer=normalizer,
         screen=screen,
         matcher=matcher,
@@ -198,6 +236,27 @@ def load(
     return kb, ld.problems
 
 
+def merge_messages(
+    english: schema.MessagesFile, translated: schema.TranslatedMessagesFile
+) -> schema.MessagesFile:
+    """messages.yaml with a language's own texts in place (a key it lacks stays English)."""
+    update: dict[str, object] = {}
+    for kind in (
+        "emergency",
+        "emergency_followup",
+        "crisis",
+        "refusal",
+        "fallback",
+        "smalltalk",
+        "topic_phrases",
+    ):
+        update[kind] = {**getattr(english, kind), **getattr(translated, kind)}
+    for single in ("clarify", "again", "disclaimer"):
+        if getattr(translated, single) is not None:
+            update[single] = getattr(translated, single)
+    return english.model_copy(update=update)
+
+
 def _index(
     ld: Reader,
     raw: Iterable[RawIntent],
@@ -207,10 +266,11 @@ def _index(
     medicine_words: Mapping[str, str],
     thresholds: Thresholds,
     lay: LayTerms,
+    profile: Profile | None = None,
 ) -> tuple[dict[str, Intent], Matcher, PhraseMatcher]:
     """Normalise every example once; refuse any that a safety rule would catch first."""
     from ..concepts import MARKS
-    from ..matcher import Matcher, PhraseMatcher, match_key
+    from ..matcher import ENGLISH, Matcher, PhraseMatcher, match_key
     from ..problems import problem
 
     rows: list[tuple[str, str, str]] = []  # topics: (intent, example, content words)
@@ -249,7 +309,7 @@ def _index(
             rows.append((topic, ans.title, match_key(normalizer.tokens(ans.title), ignore)))
     # the answer an intent leads to is evidence too: a word only the answer uses finds it
     texts = answer_rows(intents, answers, normalizer, ignore)
-    matcher = Matcher.build(rows, thresholds, texts, lay)
+    matcher = Matcher.build(rows, thresholds, texts, lay, profile or ENGLISH)
     return intents, matcher, PhraseMatcher.build(phrase_rows)
 
 

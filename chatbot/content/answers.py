@@ -13,16 +13,20 @@ from .reader import Reader
 
 
 def read_answers(
-    ld: Reader, kdir: Path
+    ld: Reader, kdir: Path, lang: str = ""
 ) -> tuple[dict[str, str], dict[str, Answer], dict[str, tuple[str, ...]]]:
     """Medicines (id -> display name), answers (qualified topic -> Answer) and each
-    medicine's required topics (local ids)."""
+    medicine's required topics (local ids). With `lang` ("es"), the answers in that
+    language (answers.es.yaml), where a medicine has them."""
     medicines: dict[str, str] = {}
     required: dict[str, tuple[str, ...]] = {}
     answers: dict[str, Answer] = {}
     placed: dict[str, tuple[Doc, int]] = {}
+    name = f"answers.{lang}.yaml" if lang else "answers.yaml"
     for mdir in sorted(p for p in kdir.iterdir() if p.is_dir()):
-        a_doc, afile = ld.read(mdir / "answers.yaml", schema.AnswersFile)
+        if lang and not (mdir / name).exists():
+            continue
+        a_doc, afile = ld.read(mdir / name, schema.AnswersFile)
         _s_doc, sfile = ld.read(mdir / "sources.yaml", schema.SourcesFile)
         if afile is None or a_doc is None:
             continue

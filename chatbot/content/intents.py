@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,9 @@ from ..problems import problem
 from ..types import Place
 from .model import FALLBACK, SMALLTALK, Answer
 from .reader import Reader
+
+#: A content file in another language than English: "alcohol.es.yaml".
+LANGUAGE_FILE = re.compile(r"[\w-]+\.[a-z]{2}\.yaml")
 
 
 @dataclass(frozen=True)
@@ -32,15 +36,24 @@ def read_intents(
     medicines: Mapping[str, str],
     answers: Mapping[str, Answer],
     messages: schema.MessagesFile | None,
+    lang: str = "",
 ) -> list[RawIntent]:
+    """The intents of English (`lang` ""), or of another language: the files named
+    <name>.<lang>.yaml beside the English ones ("alcohol.es.yaml")."""
+    suffix = f".{lang}.yaml" if lang else ".yaml"
     files: list[tuple[Path, str]] = [
-        (idir / f"{name}.yaml", name)
+        (idir / f"{name}{suffix}", name)
         for name in (SMALLTALK, FALLBACK)
-        if (idir / f"{name}.yaml").exists()
+        if (idir / f"{name}{suffix}").exists()
     ]
     for med in medicines:
         if (idir / med).is_dir():
-            files.extend((path, med) for path in ld.yaml_files(idir / med))
+            files.extend(
+                (path, med)
+                for path in ld.yaml_files(idir / med)
+                if (LANGUAGE_FILE.fullmatch(path.name) is None) == (not lang)
+                and path.name.endswith(suffix)
+            )
     for mdir in sorted(p for p in idir.iterdir() if p.is_dir() and p.name != "safety"):
         if mdir.name not in medicines:
             ld.problems.append(problem("E025", ld.show(mdir), name=mdir.name))

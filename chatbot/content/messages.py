@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..dose import DOSE_PATTERN
-from ..schema import MessagesFile, SafetyMessagesFile
+from ..schema import MessagesFile, TranslatedMessagesFile
 from ..yamlio import Doc
 from .reader import Reader
 
@@ -58,7 +58,7 @@ def check_messages(ld: Reader, doc: Doc, messages: MessagesFile) -> None:
 
 
 def check_translation(
-    ld: Reader, doc: Doc, code: str, translated: SafetyMessagesFile, english: MessagesFile
+    ld: Reader, doc: Doc, code: str, translated: TranslatedMessagesFile, english: MessagesFile
 ) -> None:
     """messages.<code>.yaml: the keys of messages.yaml, with the same placeholders, and the
     same rules (numbers first, no dose amount, no digit in a refusal)."""
@@ -71,7 +71,7 @@ def check_translation(
             hint=f"write 'language: {code}'",
         )
     texts: list[tuple[tuple[str, ...], str]] = []
-    for kind in SAFETY_KINDS:
+    for kind in (*SAFETY_KINDS, "fallback", "smalltalk", "topic_phrases"):
         theirs: dict[str, str] = getattr(english, kind)
         for key, text in getattr(translated, kind).items():
             if key not in theirs:
@@ -83,32 +83,29 @@ def check_translation(
                     hint=f"known: {', '.join(theirs)}",
                 )
                 continue
-            lost = (_placeholders(theirs[key]) & HELP) - _placeholders(text)
-            if lost:
-                ld.error(
-                    doc,
-                    (kind, key),
-                    "E029",
-                    message=f"{kind}.{key} lacks {', '.join('{' + n + '}' for n in sorted(lost))}"
-                    ", which messages.yaml has",
-                    hint="keep them: the bot puts the region's numbers and first lines there",
-                )
+            _lost(ld, doc, (kind, key), theirs[key], text)
             texts.append(((kind, key), text))
+    for single in ("clarify", "again", "disclaimer"):
+        text = getattr(translated, single)
+        if text is not None:
+            _lost(ld, doc, (single,), getattr(english, single), text)
+            texts.append(((single,), text))
     _check_texts(ld, doc, texts, translated)
 
 
-#: The placeholders that carry where help is: a translation must keep every one of them.
-HELP = frozenset(
-    {
-        "emergency_line",
-        "crisis_line",
-        "emergency_number",
-        "poison_name",
-        "poison_number",
-        "crisis_name",
-        "crisis_number",
-    }
-)
+def _lost(ld: Reader, doc: Doc, path: tuple[str, ...], english: str, text: str) -> None:
+    """E029: a translation keeps every placeholder of the English but {medicine} (which a
+    language may leave implied)."""
+    lost = _placeholders(english) - _placeholders(text) - {"medicine"}
+    if lost:
+        names = ", ".join("{" + n + "}" for n in sorted(lost))
+        ld.error(
+            doc,
+            path,
+            "E029",
+            message=f"{'.'.join(path)} lacks {names}, which messages.yaml has",
+            hint="keep them: the bot puts the region's numbers, first lines or choices there",
+        )
 
 
 def _placeholders(text: str) -> set[str]:
@@ -119,7 +116,7 @@ def _check_texts(
     ld: Reader,
     doc: Doc,
     texts: list[tuple[tuple[str, ...], str]],
-    messages: MessagesFile | SafetyMessagesFile,
+    messages: MessagesFile | TranslatedMessagesFile,
 ) -> None:
     for path, text in texts:
         name_of = ".".join(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..types import Place, Source, TopicInfo
@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # only types: a cached knowledge base loads without these lib
     from ..matcher import Matcher, PhraseMatcher
     from ..normalize import Normalizer
     from ..safety import SafetyScreen
-    from ..schema import MessagesFile, Region, SafetyMessagesFile, UiFile
+    from ..schema import MessagesFile, Region, TranslatedMessagesFile, UiFile
 
 SMALLTALK = "smalltalk"
 FALLBACK = "fallback"
@@ -59,6 +59,21 @@ class Intent:
 
 
 @dataclass(frozen=True)
+class LanguagePack:
+    """What the bot answers with in another language (knowledge/<medicine>/answers.es.yaml,
+    intents/<medicine>/*.es.yaml, messages.es.yaml): the same topic ids as English."""
+
+    code: str
+    answers: Mapping[str, Answer]
+    intents: Mapping[str, Intent]
+    matcher: Matcher
+    phrases: PhraseMatcher
+    titles: Mapping[str, str]
+    messages: MessagesFile  # messages.yaml with the language's own texts in place
+    ui: UiFile  # ui.yaml with the language's way of joining lists
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     medicines: Mapping[str, str]  # id -> display name
     answers: Mapping[str, Answer]
@@ -77,8 +92,26 @@ class KnowledgeBase:
     #: medicine -> the topic ids it must answer (answers.yaml required_topics; chatbot check)
     required_topics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: language code -> the safety replies in it (knowledge/messages.<code>.yaml)
-    translations: Mapping[str, SafetyMessagesFile] = field(default_factory=dict)
+    translations: Mapping[str, TranslatedMessagesFile] = field(default_factory=dict)
+    #: language code -> what the bot answers with in that language, where it has answers
+    packs: Mapping[str, LanguagePack] = field(default_factory=dict)
     content_version: str = ""  # short hash of the files it was loaded from (shipped + overlay)
+
+    def in_language(self, code: str) -> KnowledgeBase:
+        """This knowledge base as it answers in `code`: that language's answers, intents,
+        matcher and messages; the same safety screen, regions and normaliser."""
+        pack = self.packs[code]
+        return replace(
+            self,
+            answers=pack.answers,
+            intents=pack.intents,
+            matcher=pack.matcher,
+            phrases=pack.phrases,
+            titles=pack.titles,
+            messages=pack.messages,
+            ui=pack.ui,
+            packs={},
+        )
 
     def key_of(self, tokens: Sequence[str]) -> str:
         """Normalised words as the matcher reads them (a covered medicine's name as `*`)."""
