@@ -206,7 +206,8 @@ class Chatbot:
         # the language of the safety replies: the message's, when the content has them in it
         lang = "en"
         if self.kb.translations:
-            lang = language_of(text, self.kb.translations, self.kb.normalizer.english)
+            normalizer = self.kb.normalizer
+            lang = language_of(text, self.kb.translations, normalizer.english, normalizer.foreign)
 
         def done(reply: Reply, new_state: State, routed: _Routed | None = None) -> Trace:
             r = routed or _Routed(reply, new_state)

@@ -124,11 +124,17 @@ def unread_language(
 _SPANISH_MARKS = re.compile(r"[¿¡ñ]")
 
 
-def language_of(text: str, languages: Collection[str], english: frozenset[str]) -> str:
+def language_of(
+    text: str,
+    languages: Collection[str],
+    english: frozenset[str],
+    spanish: frozenset[str] = frozenset(),
+) -> str:
     """The language a reply to `text` should be in: one of `languages` whose common words
     the message uses more than English function words (at least two; or one, with Spanish
     marks such as "¿" or "ñ", or with most words not English at all: "quiero matarme"),
-    else English ("en"). `english`: the commonest English words."""
+    else English ("en"). `english`: the commonest English words; `spanish`: the commonest
+    Spanish ones ("quien no deberia tomar baclofeno" has no function word in the list)."""
     words = words_as_written(text)
     english_function = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
     mostly_foreign = sum(w not in english for w in words) > len(words) / 2
@@ -139,6 +145,9 @@ def language_of(text: str, languages: Collection[str], english: frozenset[str]) 
             count += 1
         if count == 1 and not english_function and mostly_foreign:
             count += 1
+        if lang == "es" and spanish and mostly_foreign:
+            # common Spanish words that are no common English ones ("quien", "deberia")
+            count = max(count, sum(w in spanish and w not in english for w in words))
         if count >= 2 and count > english_function and count > most:
             best, most = lang, count
     return best if best in languages else "en"

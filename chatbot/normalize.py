@@ -70,6 +70,8 @@ def words(text: str) -> list[str]:
 #: for plain and misspelt English messages to be mostly "English", few enough that the
 #: words other languages share with English's long tail ("de", "mi", "con") are not.
 ENGLISH_WORDS = 40_000
+#: How many of the commonest Spanish words typo correction leaves alone.
+FOREIGN_WORDS = 30_000
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,9 @@ class Normalizer:
     #: the commonest English words, to tell a message in another language (language.py);
     #: taken from the lexicon when the content is built, so a cached start needs no lexicon
     english: frozenset[str] = frozenset()
+    #: the commonest words of the other languages the bot reads (Spanish): never "corrected"
+    #: into an English or content word ("cita" is not a typo of "pita")
+    foreign: frozenset[str] = frozenset()
     _vocab_list: tuple[str, ...] = field(init=False, repr=False, default=())
     _longest: int = field(init=False, repr=False, default=1)
 
@@ -141,7 +146,11 @@ class Normalizer:
         ) | frozenset(w for w in guesses if len(w) >= 4)
         counts = lexicon()
         english = frozenset(sorted(counts, key=counts.__getitem__, reverse=True)[:ENGLISH_WORDS])
-        return cls(table, vocabulary, lexicon, first, guessed, english)
+        spanish = foreign_lexicon()
+        commonest = sorted(spanish, key=spanish.__getitem__, reverse=True)[:FOREIGN_WORDS]
+        # short words are too easily an English typo ("ver" for "very"): those may be fixed
+        foreign = frozenset(w for w in commonest if len(w) > 3)
+        return cls(table, vocabulary, lexicon, first, guessed, english, foreign)
 
     def tokens(self, text: str) -> list[str]:
         """Cleaned, synonym-mapped, typo-corrected words."""
@@ -197,6 +206,8 @@ class Normalizer:
             or not self._vocab_list
         ):
             return word
+        if word in self.foreign:
+            return word  # a common word of another language the bot reads
         lexicon = self.lexicon_source()
         seen = lexicon.get(word, 0)
         if seen >= COMMON_WORD:
@@ -262,3 +273,11 @@ def english_lexicon() -> Mapping[str, int]:
     from spellchecker import SpellChecker
 
     return dict(SpellChecker(language="en").word_frequency.dictionary)
+
+
+@lru_cache(maxsize=1)
+def foreign_lexicon() -> Mapping[str, int]:
+    """Spanish words and how common they are (pyspellchecker's list)."""
+    from spellchecker import SpellChecker
+
+    return dict(SpellChecker(language="es").word_frequency.dictionary)
