@@ -69,6 +69,7 @@ def load(
     by its shown path: for tools that point into the files (`chatbot check`).
     """
     from .. import schema
+    from ..concepts import NUMBER_WORDS
     from ..matcher import LayTerms
     from ..normalize import Normalizer, english_lexicon
     from ..problems import problem
@@ -138,6 +139,7 @@ def load(
     other_names = list(others.medicines) if others else []
     known = [ex for r in raw for ex in r.examples]
     known += [a.title for a in answers.values()] + known_words(safety_docs) + other_names
+    known += list(NUMBER_WORDS)  # "dos" is a number, never a typo of "dogs"
     normalizer = Normalizer.build(
         dict(synonyms.synonyms) if synonyms else {},
         known,
