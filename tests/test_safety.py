@@ -250,3 +250,10 @@ def test_thanks_and_greetings_in_other_languages_are_small_talk_not_an_alarm(bot
     reply = bot.respond(text)
     assert reply.kind == "smalltalk"
     assert bot.trace(text).step == "smalltalk"
+
+
+def test_a_child_in_spanish_gets_the_childs_emergency_not_the_vets(bot):
+    """ "dos" is a number word, never corrected into "dogs" (which made it a pet's)."""
+    reply = bot.respond("mi niña se tomó dos pastillas de baclofeno de su abuelo")
+    assert (reply.kind, reply.rule, reply.lang) == ("emergency", "emergency.child_swallowed", "es")
+    assert "veterinario" not in reply.text.split("\n", 1)[0]

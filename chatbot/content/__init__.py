@@ -70,6 +70,7 @@ def load(
     by its shown path: for tools that point into the files (`chatbot check`).
     """
     from .. import schema
+    from ..concepts import NUMBER_WORDS
     from ..matcher import PROFILES, LayTerms
     from ..normalize import Normalizer, english_lexicon
     from ..problems import problem
@@ -149,6 +150,7 @@ def load(
     known += [a.title for a in answers.values()] + known_words(safety_docs) + other_names
     for answers_l, raw_l, _merged in pack_raw.values():  # their words are words, not typos
         known += [ex for r in raw_l for ex in r.examples] + [a.title for a in answers_l.values()]
+    known += list(NUMBER_WORDS)  # "dos" is a number, never a typo of "dogs"
     normalizer = Normalizer.build(
         dict(synonyms.synonyms) if synonyms else {},
         known,

@@ -17,8 +17,9 @@ REQUIRED_MESSAGES = {
     "fallback": ("default", "other_medicine", "gibberish", "empty"),
     "smalltalk": ("welcome", "more_none"),
 }
-PLACEHOLDERS = frozenset(
-    [
+#: The placeholders that carry where help is: a translation must keep every one of them.
+HELP = frozenset(
+    {
         "emergency_line",
         "crisis_line",
         "emergency_number",
@@ -26,15 +27,10 @@ PLACEHOLDERS = frozenset(
         "poison_number",
         "crisis_name",
         "crisis_number",
-        "topics",
-        "medicine",
-        "other",
-        "a",
-        "b",
-        "choices",
-        "topic",
-    ]
+    }
 )
+#: Every placeholder a message may use: where help is, and the rest.
+PLACEHOLDERS = HELP | frozenset(["topics", "medicine", "other", "a", "b", "choices", "topic"])
 
 
 #: The safety replies, which a translated messages file (messages.es.yaml) may hold.
@@ -120,7 +116,7 @@ def _check_texts(
 ) -> None:
     for path, text in texts:
         name_of = ".".join(path)
-        for name in re.findall(r"\{([^{}]*)\}", text):
+        for name in sorted(_placeholders(text)):
             if name not in PLACEHOLDERS:
                 ld.error(
                     doc,
