@@ -139,9 +139,7 @@ class Normalizer:
             )
             & vocabulary
         ) | frozenset(w for w in guesses if len(w) >= 4)
-        counts = lexicon()
-        english = frozenset(sorted(counts, key=counts.__getitem__, reverse=True)[:ENGLISH_WORDS])
-        return cls(table, vocabulary, lexicon, first, guessed, english)
+        return cls(table, vocabulary, lexicon, first, guessed, commonest(lexicon))
 
     def tokens(self, text: str) -> list[str]:
         """Cleaned, synonym-mapped, typo-corrected words."""
@@ -262,3 +260,10 @@ def english_lexicon() -> Mapping[str, int]:
     from spellchecker import SpellChecker
 
     return dict(SpellChecker(language="en").word_frequency.dictionary)
+
+
+@lru_cache(maxsize=4)
+def commonest(lexicon: Callable[[], Mapping[str, int]]) -> frozenset[str]:
+    """The ENGLISH_WORDS commonest words of a word list (worked out once per list)."""
+    counts = lexicon()
+    return frozenset(sorted(counts, key=counts.__getitem__, reverse=True)[:ENGLISH_WORDS])
