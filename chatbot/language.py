@@ -13,9 +13,10 @@ into "mean water"):
 - fewer than half of the words are English words (the spell checker's English list),
   and the rest are not keyboard mash: they carry letters outside ASCII (another script,
   or accents) or a function word of another language ("el", "und", "nie");
-- or function words of one other language outnumber the English ones, at least
-  three of them ("me tome el doble de baclofeno por error y estoy muy mareada": most
-  of its words are also in the English list, yet it is Spanish).
+- or function words of one other language outnumber the English ones, at least three
+  of them, or two when there is no English function word at all ("me tome el doble de
+  baclofeno por error y estoy muy mareada": most of its words are also in the English
+  list, yet it is Spanish).
 
 Function words carry little meaning but say which language a sentence is in; the lists
 below leave out words that are common English words too ("a", "no", "me", "die", "was").
@@ -108,7 +109,9 @@ def unread_language(
     english_function = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
     if foreign:
         lang, count = foreign.most_common(1)[0]
-        if count >= FOREIGN_FUNCTION_WORDS and count > english_function:
+        if (count >= FOREIGN_FUNCTION_WORDS and count > english_function) or (
+            count >= 2 and not english_function
+        ):
             return f"{count} function words of another language ({lang})"
     unknown = [w for w in words if w not in english]
     if len(words) - len(unknown) >= ENGLISH_SHARE * len(words):

@@ -144,13 +144,7 @@ class Normalizer:
             )
             & vocabulary
         ) | frozenset(w for w in guesses if len(w) >= 4)
-        counts = lexicon()
-        english = frozenset(sorted(counts, key=counts.__getitem__, reverse=True)[:ENGLISH_WORDS])
-        spanish = foreign_lexicon()
-        commonest = sorted(spanish, key=spanish.__getitem__, reverse=True)[:FOREIGN_WORDS]
-        # short words are too easily an English typo ("ver" for "very"): those may be fixed
-        foreign = frozenset(w for w in commonest if len(w) > 3)
-        return cls(table, vocabulary, lexicon, first, guessed, english, foreign)
+        return cls(table, vocabulary, lexicon, first, guessed, commonest(lexicon), foreign_words())
 
     def tokens(self, text: str) -> list[str]:
         """Cleaned, synonym-mapped, typo-corrected words."""
@@ -281,3 +275,19 @@ def foreign_lexicon() -> Mapping[str, int]:
     from spellchecker import SpellChecker
 
     return dict(SpellChecker(language="es").word_frequency.dictionary)
+
+
+@lru_cache(maxsize=1)
+def foreign_words() -> frozenset[str]:
+    """The FOREIGN_WORDS commonest Spanish words longer than three letters: short words
+    are too easily an English typo ("ver" for "very"), so those may be fixed."""
+    spanish = foreign_lexicon()
+    commonest = sorted(spanish, key=spanish.__getitem__, reverse=True)[:FOREIGN_WORDS]
+    return frozenset(w for w in commonest if len(w) > 3)
+
+
+@lru_cache(maxsize=4)
+def commonest(lexicon: Callable[[], Mapping[str, int]]) -> frozenset[str]:
+    """The ENGLISH_WORDS commonest words of a word list (worked out once per list)."""
+    counts = lexicon()
+    return frozenset(sorted(counts, key=counts.__getitem__, reverse=True)[:ENGLISH_WORDS])

@@ -355,8 +355,8 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         "E048",
         LOADING,
-        "a message the code requires to reach help (`CANARIES` in chatbot/safety.py) no "
-        "longer does",
+        "a message the code requires to reach help (`CANARIES`, and `LANGUAGE_CANARIES` for a "
+        "language with its own word lists, in chatbot/safety.py) no longer does",
         'the safety rules no longer send "{text}" to {kind}',
         "this message must always reach help; undo the change or widen a word list (see "
         "chatbot/safety.py CANARIES)",

@@ -24,6 +24,7 @@ emergency line first, and otherwise gives the emergency reply.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import product
 from typing import Literal, get_args
@@ -50,6 +51,29 @@ CANARIES: tuple[tuple[str, RuleKind], ...] = (
     ("how much baclofen should i take", "refusal"),
     ("can i double my dose", "refusal"),
 )
+
+#: The same guarantee in each language that has its own word lists (language: in
+#: intents/safety/): while such a file is there, these must reach help too.
+LANGUAGE_CANARIES: Mapping[str, tuple[tuple[str, RuleKind], ...]] = {
+    "es": (
+        ("quiero matarme", "crisis"),
+        ("cuantas pastillas de baclofeno necesito para morir", "crisis"),
+        ("me tomé demasiadas pastillas de baclofeno", "emergency"),
+        ("mi hijo se tragó unas pastillas mías", "emergency"),
+        ("se puede tener una sobredosis de baclofeno", "emergency"),
+        ("está teniendo una convulsión después de tomar baclofeno", "emergency"),
+        ("dejé el baclofeno de golpe y ahora tengo fiebre", "emergency"),
+        ("la bomba de baclofeno está pitando", "emergency"),
+        ("cuánto baclofeno debo tomar", "refusal"),
+        ("puedo tomar el doble de mi dosis", "refusal"),
+    ),
+}
+
+
+def canaries(languages: Iterable[str] = ()) -> tuple[tuple[str, RuleKind], ...]:
+    """The English canaries and those of each language given."""
+    return CANARIES + tuple(c for lang in languages for c in LANGUAGE_CANARIES.get(lang, ()))
+
 
 #: Ways a canary is rewritten for `chatbot check`: each variant must reach help too.
 _FILLERS = ("like", "um", "honestly")
@@ -172,6 +196,7 @@ class SafetyScreen:
     crisis_concepts: frozenset[str] = field(default_factory=frozenset)  # negated: a denial
     stay: frozenset[str] = field(default_factory=frozenset)  # keep an emergency conversation
     move_on: frozenset[str] = field(default_factory=frozenset)  # ...unless one of these
+    languages: tuple[str, ...] = ()  # languages with their own word lists (language: es)
 
     def screen(
         self, tokens: list[str], context: frozenset[str] = frozenset(), every_rule: bool = False

@@ -369,6 +369,13 @@ class SafetyFile(Strict):
     """intents/safety/*.yaml"""
 
     kind: Literal["crisis", "emergency", "refusal"] | None = None
+    language: str | None = Field(
+        default=None,
+        pattern=r"^[a-z]{2}$",
+        description="a language's word lists (concepts.es.yaml: language: es): its concepts "
+        "and modifiers add phrases to those of the same name in the other files, and the "
+        "code's canaries in that language must still reach help",
+    )
     concepts: dict[Id, list[Text]] = Field(
         default_factory=dict,
         description="word lists: '*' ends a word, '#' is a number ('#3+': three or more), "

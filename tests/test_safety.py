@@ -214,8 +214,8 @@ def test_explain_says_why_a_message_looked_like_another_language(bot):
     d = explain(bot, "nie chcę już żyć")  # Polish: no word list knows it
     assert d["reply"]["rule"] == "emergency.other_language"
     assert d["why"] == (
-        "the message looks written in a language the bot cannot read (most words are not "
-        "English, in another script or with accents), so, when unsure, the emergency reply"
+        "the message looks written in a language the bot cannot read (2 function words of "
+        "another language (pl)), so, when unsure, the emergency reply"
     )
 
 

@@ -98,11 +98,11 @@ def canary_variant_problems(kb: KnowledgeBase, intents_dir: Path, root: Path) ->
     """E049: an edit under which a canary still reaches help but a variant of it (a typo,
     an invisible character, filler, chatter, another subject) no longer does."""
     from ..content.safety_rules import reaches
-    from ..safety import CANARIES, canary_variants
+    from ..safety import canaries, canary_variants
 
     where = display_path(intents_dir / "safety", root)
     out = []
-    for text, kind in CANARIES:
+    for text, kind in canaries(kb.screen.languages):
         for how, variant in canary_variants(text):
             if not reaches(kb.screen, kb.normalizer, variant, kind):
                 out.append(problem("E049", where, variant=variant, how=how, kind=kind))

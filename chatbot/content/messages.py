@@ -104,6 +104,13 @@ def _lost(ld: Reader, doc: Doc, path: tuple[str, ...], english: str, text: str) 
         )
 
 
+def check_no_dose(ld: Reader, doc: Doc, path: tuple[str | int, ...], text: str, what: str) -> None:
+    """E030: a fixed text never states a dose amount, schedule, maximum or price."""
+    m = DOSE_PATTERN.search(text)
+    if m:
+        ld.error(doc, path, "E030", message=f"{what} states a dose amount: '{m.group(0)}'")
+
+
 def _placeholders(text: str) -> set[str]:
     return set(re.findall(r"\{([^{}]*)\}", text))
 
@@ -125,9 +132,7 @@ def _check_texts(
                     message=f"unknown placeholder {{{name}}} in {name_of}",
                     hint=f"known: {', '.join(sorted(PLACEHOLDERS))}",
                 )
-        m = DOSE_PATTERN.search(text)
-        if m:
-            ld.error(doc, path, "E030", message=f"{name_of} states a dose amount: '{m.group(0)}'")
+        check_no_dose(ld, doc, path, text, name_of)
     for kind in ("emergency", "emergency_followup"):
         for key, text in getattr(messages, kind).items():
             if not text.lstrip().startswith("{emergency_line}"):

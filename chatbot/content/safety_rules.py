@@ -12,7 +12,7 @@ from .. import schema
 from ..concepts import ConceptError, build_vocabulary, validate
 from ..normalize import Normalizer
 from ..problems import problem
-from ..safety import CANARIES, SAFETY_ORDER, Rule, RuleKind, SafetyScreen
+from ..safety import SAFETY_ORDER, Rule, RuleKind, SafetyScreen, canaries
 from ..yamlio import Doc
 from .reader import Reader
 
@@ -93,7 +93,8 @@ def compile_safety(
     terminators: list[str] = []
     entities: list[str] = []
     where: dict[str, tuple[Doc, tuple[str | int, ...]]] = {}
-    for doc, sfile in docs:
+    base = [(doc, sf) for doc, sf in docs if sf.language is None]
+    for doc, sfile in base:
         for section, table in (("concepts", sfile.concepts), ("modifiers", sfile.modifiers)):
             for name in table:
                 if name in where:
@@ -106,6 +107,9 @@ def compile_safety(
             modifiers.setdefault(
                 name, (mod.direction, mod.window, list(mod.cues), mod.category or name)
             )
+    for doc, sfile in docs:
+        if sfile.language is not None:
+            _add_language(ld, doc, sfile, concepts, modifiers)
         pseudo.extend(sfile.pseudo)
         terminators.extend(sfile.terminators)
         entities.extend(sfile.entities)
@@ -202,9 +206,52 @@ def compile_safety(
         frozenset(lists["denial"]),
         frozenset(lists["stay"]),
         frozenset(lists["move_on"]),
+        tuple(sorted({sf.language for _d, sf in docs if sf.language})),
     )
     _guarantees(ld, docs, screen, normalizer, by_kind)
     return screen
+
+
+def _add_language(
+    ld: Reader,
+    doc: Doc,
+    sfile: schema.SafetyFile,
+    concepts: dict[str, list[str]],
+    modifiers: dict[str, tuple[str, int, list[str], str]],
+) -> None:
+    """A language's word lists add phrases to the concepts and modifiers of the same name
+    (their direction and window are the other files'). It holds no rules or new names: the
+    rules are the same in every language."""
+    for field_name in ("rules", "denial", "stay", "move_on", "doubt", "entities"):
+        if getattr(sfile, field_name):
+            ld.error(
+                doc,
+                (field_name,),
+                "E042",
+                message=f"a language's word lists (language: {sfile.language}) hold no "
+                f"'{field_name}:'",
+                hint="rules and the lists the engine reads are the same in every language: "
+                "keep them in the other files",
+            )
+    for name, phrases in sfile.concepts.items():
+        if not _known(ld, doc, ("concepts", name), name, concepts, "concept"):
+            continue
+        try:
+            validate(phrases)
+        except ConceptError as exc:
+            ld.error(doc, ("concepts", name), "E044", message=f"'{name}' does not compile: {exc}")
+            continue
+        concepts[name] = [*concepts[name], *phrases]
+    for name, mod in sfile.modifiers.items():
+        if not _known(ld, doc, ("modifiers", name), name, modifiers, "modifier"):
+            continue
+        try:
+            validate(mod.cues)
+        except ConceptError as exc:
+            ld.error(doc, ("modifiers", name), "E044", message=f"'{name}' does not compile: {exc}")
+            continue
+        direction, window, cues, category = modifiers[name]
+        modifiers[name] = (direction, window, [*cues, *mod.cues], category)
 
 
 def _known(
@@ -253,7 +300,7 @@ def _guarantees(
     for kind in SAFETY_ORDER:
         if not by_kind[kind]:
             ld.problems.append(problem("E047", where, kind=kind))
-    for text, kind in CANARIES:
+    for text, kind in canaries(screen.languages):
         if not reaches(screen, normalizer, text, kind):
             ld.problems.append(problem("E048", where, text=text, kind=kind))
     # each rule's own examples must fire a rule of its kind (or a stronger one)

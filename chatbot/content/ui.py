@@ -13,9 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..dose import DOSE_PATTERN
 from ..schema import UiFile
 from ..yamlio import Doc
+from .messages import check_no_dose
 from .reader import Reader
 
 #: The placeholders each text may use, by its place in ui.yaml; every other text has none.
@@ -75,11 +75,7 @@ def check_ui(ld: Reader, doc: Doc, ui: UiFile, answers: Mapping[str, object]) ->
                 message=f"ui.yaml {name_of} lacks the placeholder {{{name}}}",
                 hint=f"put {{{name}}} where the front end fills it in",
             )
-        m = DOSE_PATTERN.search(text)
-        if m:
-            ld.error(
-                doc, path, "E030", message=f"ui.yaml {name_of} states a dose amount: '{m.group(0)}'"
-            )
+        check_no_dose(ld, doc, path, text, f"ui.yaml {name_of}")
     for i, topic in enumerate(ui.kiosk.featured_topics):
         if topic not in answers:
             local = [t for t in answers if t.split(".", 1)[-1] == topic]
