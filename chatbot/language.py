@@ -81,6 +81,13 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     does did have has had i me my he she it we you they his her their this that what how
     why when can could should would will not no""".split()
 )
+#: English function words that are also common words of another language ("no me he
+#: tomado"): in telling English from that language, they count for neither.
+SHARED_FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
+    "es": frozenset({"a", "no", "me", "he"}),
+    "it": frozenset({"a", "no"}),
+    "pt": frozenset({"a", "no"}),
+}
 _LANGUAGES_OF: Mapping[str, tuple[str, ...]] = {
     w: tuple(lang for lang, words in FUNCTION_WORDS.items() if w in words)
     for words in FUNCTION_WORDS.values()
@@ -139,18 +146,32 @@ def language_of(
     else English ("en"). `english`: the commonest English words; `spanish`: the commonest
     Spanish ones ("quien no deberia tomar baclofeno" has no function word in the list)."""
     words = words_as_written(text)
-    english_function = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
     mostly_foreign = sum(w not in english for w in words) > len(words) / 2
-    best, most = "en", 0
-    for lang, vocabulary in FUNCTION_WORDS.items():  # every language it knows, so that
-        count = sum(w in vocabulary for w in words)  # French is not taken for Spanish
+    own = {lang: sum(w in vocabulary for w in words) for lang, vocabulary in FUNCTION_WORDS.items()}
+    scores: dict[str, int] = {}
+    for lang, count in own.items():  # every language it knows, so French is not Spanish
+        shared = SHARED_FUNCTION_WORDS.get(lang, frozenset())  # "no", "me" say nothing
+        english_function = sum(w in ENGLISH_FUNCTION_WORDS and w not in shared for w in words)
         if lang == "es" and count and _SPANISH_MARKS.search(text.casefold()):
             count += 1
-        if count == 1 and not english_function and mostly_foreign:
+        rivals = any(n >= 2 for other, n in own.items() if other != lang)
+        if count == 1 and not english_function and mostly_foreign and not rivals:
             count += 1
-        if lang == "es" and spanish and mostly_foreign:
-            # common Spanish words that are no common English ones ("quien", "deberia")
+        if lang == "es" and spanish and mostly_foreign and not rivals:
+            # common Spanish words that are no common English ones ("quien", "deberia"),
+            # unless another language's own function words say it is that one
             count = max(count, sum(w in spanish and w not in english for w in words))
-        if count >= 2 and count > english_function and count > most:
-            best, most = lang, count
+        if count >= 2 and count > english_function:
+            scores[lang] = count
+    if not scores:
+        return "en"
+    top = max(scores.values())
+    tied = [lang for lang, n in scores.items() if n == top]
+    if len(tied) > 1:  # as many words of one as of another: the words only one has decide
+        only = {lang: sum(_LANGUAGES_OF.get(w) == (lang,) for w in words) for lang in tied}
+        most = max(only.values())
+        tied = [lang for lang in tied if only[lang] == most]
+        if len(tied) > 1:  # still as much one as another: one the bot reads, if any
+            tied = [lang for lang in tied if lang in languages] or ["en"]
+    best = tied[0]
     return best if best in languages else "en"
