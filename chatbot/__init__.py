@@ -15,7 +15,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .bot import Chatbot, ContentError, UnknownRegion
+    from .bot import Chatbot, ContentError, UnknownLanguage, UnknownRegion, UnknownSetting
     from .settings import Settings, Thresholds
     from .types import KINDS, Kind, Problem, Reply, Source, State, TopicInfo
 
@@ -26,6 +26,8 @@ _WHERE = {
     "Chatbot": "bot",
     "ContentError": "bot",
     "UnknownRegion": "bot",
+    "UnknownLanguage": "bot",
+    "UnknownSetting": "bot",
     "Settings": "settings",
     "Thresholds": "settings",
     "KINDS": "types",
@@ -50,6 +52,8 @@ __all__ = [
     "Thresholds",
     "TopicInfo",
     "UnknownRegion",
+    "UnknownLanguage",
+    "UnknownSetting",
 ]
 
 

@@ -65,7 +65,15 @@ class ContentError(Exception):
         )
 
 
-class UnknownRegion(ValueError):
+class UnknownSetting(ValueError):
+    """A region or language the content does not have."""
+
+
+class UnknownRegion(UnknownSetting):
+    pass
+
+
+class UnknownLanguage(UnknownSetting):
     pass
 
 
@@ -114,6 +122,11 @@ class Chatbot:
                 f"unknown region '{region}'; known regions: {', '.join(kb.regions)}"
             )
         self.region = region
+        if self.settings.language not in ("en", *kb.packs):
+            raise UnknownLanguage(
+                f"unknown language '{self.settings.language}'; "
+                f"this content answers in: {', '.join(('en', *kb.packs))}"
+            )
         self.composer = Composer(kb, region)
         self.sessions = SessionStore(self.settings.session_ttl, self.settings.max_sessions)
         self.warnings = warnings or []
@@ -122,7 +135,7 @@ class Chatbot:
         self.language = "en"
         self._in: dict[str, Chatbot] = {}
         for code in kb.packs:
-            other = Chatbot(kb.in_language(code), self.settings.with_(region=region))
+            other = Chatbot(kb.in_language(code), self.settings.with_(region=region, language="en"))
             other.language = code
             self._in[code] = other
         self._ignore = frozenset(kb.medicine_words)
@@ -169,11 +182,19 @@ class Chatbot:
     def topics(self) -> list[TopicInfo]:
         return self.kb.topics()
 
-    def respond(self, text: str, session: str | None = None) -> Reply:
-        """Answer one message. With `session`, the conversation continues across calls."""
+    def respond(self, text: str, session: str | None = None, lang: str | None = None) -> Reply:
+        """Answer one message. With `session`, the conversation continues across calls.
+        `lang`: the language the person chose to be answered in (kept in the session)."""
+        if lang is not None and lang not in self.languages:
+            raise UnknownLanguage(f"unknown language '{lang}'; known: {', '.join(self.languages)}")
+
+        def step(state: State | None) -> tuple[Reply, State]:
+            chosen = state or State()
+            return self.reply(text, replace(chosen, lang=lang) if lang else chosen)
+
         if session is None:
-            return self.reply(text, None)[0]
-        return self.sessions.update(session, lambda state: self.reply(text, state))
+            return step(None)[0]
+        return self.sessions.update(session, step)
 
     def reply(self, text: str, state: State | None = None) -> tuple[Reply, State]:
         """The pure step: a message and the conversation so far -> reply and new state."""
@@ -185,8 +206,18 @@ class Chatbot:
         word list behind typo correction). For servers; optional."""
         self.kb.normalizer.lexicon_source()
 
-    def welcome(self) -> str:
-        return self.composer.fill(self.kb.messages.smalltalk["welcome"])
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this bot answers in: English first, then each language pack."""
+        return ("en", *self._in)
+
+    def in_language(self, lang: str) -> Chatbot:
+        """The bot whose content is in `lang` (for its welcome and front-end wording)."""
+        return self._in.get(lang, self)
+
+    def welcome(self, lang: str | None = None) -> str:
+        bot = self.in_language(lang or self.settings.language)
+        return bot.composer.fill(bot.kb.messages.smalltalk["welcome"])
 
     # --- the pipeline ------------------------------------------------------------------
     def trace(self, text: object, state: State | None = None, every_rule: bool = False) -> Trace:
@@ -203,11 +234,14 @@ class Chatbot:
             f"@{x}" for x in (state.emergency, (state.last_topic or "").rpartition(".")[2]) if x
         )
         screened = self.kb.screen.screen(marked, context, every_rule)
-        # the language of the safety replies: the message's, when the content has them in it
-        lang = "en"
+        # the reply's language: the message's, when the content has it; when the message
+        # does not say ("ok", "baclofen?"), the one the person chose
+        lang = chosen = state.lang or self.settings.language
         if self.kb.translations:
             normalizer = self.kb.normalizer
-            lang = language_of(text, self.kb.translations, normalizer.english, normalizer.foreign)
+            lang = language_of(
+                text, self.kb.translations, normalizer.english, normalizer.foreign, chosen
+            )
 
         def done(reply: Reply, new_state: State, routed: _Routed | None = None) -> Trace:
             r = routed or _Routed(reply, new_state)

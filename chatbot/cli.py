@@ -52,6 +52,13 @@ def add_content_options(parser: argparse.ArgumentParser, region: bool = True) ->
             help="the region of knowledge/contacts.yaml (or of the overlay) whose emergency and "
             "crisis contacts to use (default: its default_region; an unknown code lists them)",
         )
+        parser.add_argument(
+            "--lang",
+            metavar="CODE",
+            help="the language to answer in when a message does not show its own: en, or a "
+            "language the content has answers in (es); a message clearly written in one of "
+            "them is answered in it (default: en; also CHATBOT_LANG)",
+        )
 
 
 def add_format_option(parser: argparse.ArgumentParser) -> None:
@@ -114,18 +121,20 @@ def settings_from(args: argparse.Namespace) -> Settings:
         s = s.with_(cache_dir=None)
     if getattr(args, "region", None):
         s = s.with_(region=args.region.upper())
+    if getattr(args, "lang", None):
+        s = s.with_(language=args.lang.lower())
     return s
 
 
 def load_bot(args: argparse.Namespace) -> Chatbot | None:
     """Build the bot, or print why not and return None (exit code 2)."""
-    from .bot import Chatbot, ContentError, UnknownRegion
+    from .bot import Chatbot, ContentError, UnknownSetting
 
     try:
         return Chatbot.from_settings(settings_from(args))
     except ContentError as exc:
         print(f"chatbot: {exc}", file=sys.stderr)
-    except UnknownRegion as exc:
+    except UnknownSetting as exc:
         print(f"chatbot: {exc}", file=sys.stderr)
     return None
 

@@ -22,7 +22,9 @@ import hashlib
 import hmac
 import json
 import re
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any, NamedTuple
 
 from .types import Choice, State
 
@@ -54,6 +56,8 @@ def encode(state: State, *, version: str = "", secret: bytes | None = None) -> s
         data["e"] = state.emergency
     if state.more:
         data["x"] = 1
+    if state.lang:
+        data["l"] = state.lang
     payload = _b64(json.dumps(data, separators=(",", ":")).encode("ascii"))
     return f"{payload}.{_tag(secret, payload)}" if secret else payload
 
@@ -73,7 +77,12 @@ def decode(token: object, kb: Any, *, version: str = "", secret: bytes | None = 
         return State()
     if not isinstance(data, dict):
         return State()
-    urgent = State(crisis=_flag(data.get("c")), emergency=_emergency(data.get("e")))
+    # the flags, and the language the person chose, survive whatever else is wrong
+    urgent = State(
+        crisis=_flag(data.get("c")),
+        emergency=_emergency(data.get("e")),
+        lang=_lang(data.get("l"), kb),
+    )
     signed = secret is None or hmac.compare_digest(
         tag.encode("utf-8", "replace"), _tag(secret, payload).encode("ascii")
     )
@@ -87,6 +96,7 @@ def decode(token: object, kb: Any, *, version: str = "", secret: bytes | None = 
         emergency=urgent.emergency,
         turns=_turns(data.get("n")),
         more=_flag(data.get("x")),
+        lang=urgent.lang,
     )
 
 
@@ -107,6 +117,15 @@ def _pending(value: object, kb: Any) -> tuple[Choice, ...]:
     if not all(isinstance(p, str) and p in kb.answers for p in value):
         return ()  # choices are a set: one unknown and the question no longer makes sense
     return tuple(Choice(p, kb.answers[p].title) for p in value)
+
+
+def _lang(value: object, kb: Any) -> str:
+    return value if isinstance(value, str) and value in languages(kb) else ""
+
+
+def languages(kb: Any) -> tuple[str, ...]:
+    """The languages `kb` answers in: English, and each language pack."""
+    return ("en", *getattr(kb, "packs", {}))
 
 
 def _flag(value: object) -> bool:
@@ -148,11 +167,20 @@ def secret_from(value: str | None) -> bytes | None:
 # --- the message shape the kiosk API and `chatbot jsonl` share ----------------------------
 
 
-def parse_message(data: object) -> tuple[str, str | None]:
-    """`(text, context)` from a decoded JSON message; ValueError says what is wrong.
+class Message(NamedTuple):
+    """A message of the JSON API and `chatbot jsonl`."""
+
+    text: str
+    context: str | None  # the token of the last reply, if any
+    lang: str | None  # the language to be answered in from now on, if the person chose one
+
+
+def parse_message(data: object, langs: Sequence[str] = ("en",)) -> Message:
+    """The `Message` in a decoded JSON object; ValueError says what is wrong.
 
     The message shape shared by the kiosk API and `chatbot jsonl`:
-    `{"text": "...", "context": "<token from the last reply>"}`, context optional.
+    `{"text": "...", "context": "<token from the last reply>", "lang": "es"}`, context
+    and lang optional; `langs`: the languages the bot answers in.
     """
     if not isinstance(data, dict):
         raise ValueError(
@@ -164,13 +192,25 @@ def parse_message(data: object) -> tuple[str, str | None]:
     if not isinstance(text, str):
         raise ValueError(f"'text' must be a string, got {type(text).__name__}")
     context = data.get("context")
-    return text, context if isinstance(context, str) else None
+    lang = data.get("lang")
+    if lang is not None and lang not in langs:
+        raise ValueError(f"'lang' must be one of {', '.join(langs)}, got {lang!r}")
+    return Message(text, context if isinstance(context, str) else None, lang)
 
 
 def turn(
-    bot: Any, text: str, context: str | None, *, version: str = "", secret: bytes | None = None
+    bot: Any,
+    text: str,
+    context: str | None,
+    lang: str | None = None,
+    *,
+    version: str = "",
+    secret: bytes | None = None,
 ) -> dict[str, Any]:
-    """One stateless step: the reply dict plus the `context` token for the next message."""
+    """One stateless step: the reply dict plus the `context` token for the next message.
+    `lang`: the language the person chose (it stays chosen in the token)."""
     state = decode(context, bot.kb, version=version, secret=secret)
+    if lang is not None:
+        state = replace(state, lang=lang)
     reply, state = bot.reply(text, state)
     return {**reply.to_dict(), "context": encode(state, version=version, secret=secret)}

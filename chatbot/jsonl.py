@@ -78,7 +78,7 @@ def lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
 def answer_line(
     bot: Any, raw: bytes, version: str = "", secret: bytes | None = None
 ) -> dict[str, Any]:
-    from .context import parse_message, turn
+    from .context import languages, parse_message, turn
 
     if not raw.strip():
         return {"error": 'empty line; expected {"text": "..."}'}
@@ -87,12 +87,12 @@ def answer_line(
     except (ValueError, RecursionError) as exc:  # ValueError includes bad UTF-8
         return {"error": f"line is not valid JSON: {exc}"}
     try:
-        text, context = parse_message(data)
+        message = parse_message(data, languages(bot.kb))
     except ValueError as exc:
         return {"error": str(exc)}
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
+    if len(message.text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:
         return {"error": f"'text' is longer than {MAX_TEXT_BYTES} bytes"}
-    return turn(bot, text, context, version=version, secret=secret)
+    return turn(bot, *message, version=version, secret=secret)
 
 
 def _silence_stdout() -> None:

@@ -132,6 +132,8 @@ def unread_language(
 
 #: Marks only Spanish writing has: inverted question and exclamation marks, ñ.
 _SPANISH_MARKS = re.compile(r"[¿¡ñ]")
+#: Letters Spanish writes (French and Portuguese too, but their function words show them).
+_SPANISH_ACCENTS = re.compile(r"[áéíóú]")
 
 
 def language_of(
@@ -139,12 +141,15 @@ def language_of(
     languages: Collection[str],
     english: frozenset[str],
     spanish: frozenset[str] = frozenset(),
+    default: str = "en",
 ) -> str:
     """The language a reply to `text` should be in: one of `languages` whose common words
     the message uses more than English function words (at least two; or one, with Spanish
     marks such as "¿" or "ñ", or with most words not English at all: "quiero matarme"),
     else English ("en"). `english`: the commonest English words; `spanish`: the commonest
-    Spanish ones ("quien no deberia tomar baclofeno" has no function word in the list)."""
+    Spanish ones ("quien no deberia tomar baclofeno" has no function word in the list).
+    A message that says nothing of its language ("ok", "baclofen?", "hola") is in
+    `default`, the language the person chose."""
     words = words_as_written(text)
     mostly_foreign = sum(w not in english for w in words) > len(words) / 2
     own = {lang: sum(w in vocabulary for w in words) for lang, vocabulary in FUNCTION_WORDS.items()}
@@ -152,19 +157,25 @@ def language_of(
     for lang, count in own.items():  # every language it knows, so French is not Spanish
         shared = SHARED_FUNCTION_WORDS.get(lang, frozenset())  # "no", "me" say nothing
         english_function = sum(w in ENGLISH_FUNCTION_WORDS and w not in shared for w in words)
-        if lang == "es" and count and _SPANISH_MARKS.search(text.casefold()):
+        if lang == "es" and _SPANISH_MARKS.search(text.casefold()):
             count += 1
+        if lang == "es" and mostly_foreign and _SPANISH_ACCENTS.search(text.casefold()):
+            count += 1  # "cuénteme más": accents, and words no English list has
         rivals = any(n >= 2 for other, n in own.items() if other != lang)
         if count == 1 and not english_function and mostly_foreign and not rivals:
             count += 1
         if lang == "es" and spanish and mostly_foreign and not rivals:
             # common Spanish words that are no common English ones ("quien", "deberia"),
             # unless another language's own function words say it is that one
-            count = max(count, sum(w in spanish and w not in english for w in words))
+            known = sum(w in spanish and w not in english for w in words)
+            unknown = sum(w not in english for w in words)
+            if 2 * known >= unknown:  # most of what is not English is Spanish
+                count = max(count, known)
         if count >= 2 and count > english_function:
             scores[lang] = count
-    if not scores:
-        return "en"
+    if not scores:  # English when its function words say so; else the chosen language
+        shared = SHARED_FUNCTION_WORDS.get(default, frozenset())
+        return "en" if any(w in ENGLISH_FUNCTION_WORDS and w not in shared for w in words) else default
     top = max(scores.values())
     tied = [lang for lang, n in scores.items() if n == top]
     if len(tied) > 1:  # as many words of one as of another: the words only one has decide

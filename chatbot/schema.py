@@ -266,9 +266,17 @@ class KioskText(Strict):
     )
 
 
-class UiFile(Strict):
-    """knowledge/ui.yaml"""
+class LanguageText(Strict):
+    """How the front ends name this language, to a person who reads it."""
 
+    name: Text = Field(description="the language's name in itself: the kiosk's button ('Español')")
+    command: Text = Field(description="what its terminal command does ('/es'), as /help lists it")
+
+
+class UiFile(Strict):
+    """knowledge/ui.yaml (and ui.<language>.yaml: the same, in that language)"""
+
+    language: LanguageText
     banners: Banners
     lists: Lists
     reply: ReplyLabels

@@ -29,6 +29,7 @@ class Settings:
     overlay_dir: Path | None = None  # a clinic's folder layered over the content
     cache_dir: Path | None = None  # where compiled content is kept; None: no cache
     region: str | None = None  # None: the content's default region
+    language: str = "en"  # the language to answer in when a message does not say its own
     max_chars: int = 1000  # matching looks at this much; safety screens all of it
     session_ttl: float = 30 * 60.0  # idle seconds before a session is forgotten
     max_sessions: int = 10_000
@@ -52,6 +53,8 @@ class Settings:
             s = replace(s, overlay_dir=Path(environ["CHATBOT_OVERLAY"]))
         if environ.get("CHATBOT_REGION"):
             s = replace(s, region=environ["CHATBOT_REGION"])
+        if environ.get("CHATBOT_LANG"):
+            s = replace(s, language=environ["CHATBOT_LANG"])
         return s
 
     def with_(self, **changes: object) -> Settings:

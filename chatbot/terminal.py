@@ -11,7 +11,9 @@ Keys:
   Ctrl-C        clear the line
   Ctrl-D        say goodbye and quit
 
-Commands: /help /topics /sources /reset /reload /quit
+Commands: /help /topics /sources /reset /reload /quit, and one per language the content
+answers in (/en, /es): from then on, replies and the chat's own words are in that
+language, unless a message is clearly written in another (--lang sets the first).
 
 When input is not a terminal, each line is one message and each reply is
 printed as plain text followed by a blank line, so the chat can be scripted:
@@ -101,6 +103,7 @@ class Conversation:
 
     def __init__(self, bot: Chatbot) -> None:
         self.bot = bot
+        self.lang = bot.settings.language  # the language chosen (--lang, /en, /es)
         self.session = _new_session()
         self.sourced: Reply | None = None  # the last reply that had sources
 
@@ -108,23 +111,36 @@ class Conversation:
         command = command_in(line)
         if command:
             return self.command(command)
-        reply = self.bot.respond(line, session=self.session)
+        reply = self.bot.respond(line, session=self.session, lang=self.lang)
         if reply.sources:
             self.sourced = reply
         return reply
 
     @property
     def ui(self) -> UiFile:
-        return self.bot.kb.ui
+        """The chat's own words, in the language chosen."""
+        return self.bot.in_language(self.lang).kb.ui
+
+    def ui_of(self, reply: Reply) -> UiFile:
+        """The labels around a reply, in the reply's language."""
+        return self.bot.in_language(reply.lang).kb.ui
+
+    def commands(self) -> dict[str, str]:
+        """Each command and what it does, in the order /help lists them: the fixed ones,
+        then one per language ("/es": what ui.es.yaml says it does)."""
+        return commands(self.ui, self.bot)
 
     def command(self, name: str) -> Note:
         said = self.ui.terminal
         if name == "/quit":
             raise Quit
         if name == "/help":
-            return help_note(self.ui)
+            return help_note(self.ui, self.commands())
+        if name[1:] in self.bot.languages:  # /en, /es: answer in that language from now on
+            self.lang = name[1:]
+            return Note([("", self.bot.welcome(self.lang))])
         if name == "/topics":
-            titles = [t.title for t in self.bot.topics()]
+            titles = [t.title for t in self.bot.in_language(self.lang).topics()]
             return Note(
                 [("class:heading", f"{said.topics_heading}\n")]
                 + [("", f"  - {t}\n") for t in titles]
@@ -143,7 +159,7 @@ class Conversation:
         return Note(
             [
                 ("class:error", fill(said.unknown_command, command=printable(name)) + " "),
-                ("", commands_line(self.ui)),
+                ("", commands_line(self.ui, self.commands())),
             ]
         )
 
@@ -153,11 +169,11 @@ class Conversation:
         self.sourced = None
 
     def reload(self) -> Note:
-        from .bot import ContentError, UnknownRegion
+        from .bot import ContentError, UnknownSetting
 
         try:
             bot = self.bot.reloaded()
-        except (ContentError, UnknownRegion) as exc:
+        except (ContentError, UnknownSetting) as exc:
             said = self.ui.terminal
             return Note(
                 [
@@ -183,18 +199,24 @@ def _new_session() -> str:
     return "terminal-" + uuid.uuid4().hex
 
 
-def commands(ui: UiFile) -> dict[str, str]:
-    """Each command and what it does, in the order /help lists them."""
-    return {command: getattr(ui.terminal.commands, command[1:]) for command in COMMANDS}
+def commands(ui: UiFile, bot: Chatbot | None = None) -> dict[str, str]:
+    """Each command and what it does, in the order /help lists them; with `bot`, one
+    command per language it answers in, described in that language."""
+    fixed = {command: getattr(ui.terminal.commands, command[1:]) for command in COMMANDS}
+    if bot is None or len(bot.languages) < 2:
+        return fixed
+    langs = {f"/{code}": bot.in_language(code).kb.ui.language.command for code in bot.languages}
+    return {**fixed, **langs}
 
 
-def commands_line(ui: UiFile) -> str:
-    return fill(ui.terminal.commands_line, commands=" ".join(COMMANDS))
+def commands_line(ui: UiFile, listed: dict[str, str] | None = None) -> str:
+    return fill(ui.terminal.commands_line, commands=" ".join(listed or commands(ui)))
 
 
-def help_note(ui: UiFile) -> Note:
+def help_note(ui: UiFile, listed: dict[str, str] | None = None) -> Note:
     said = ui.terminal.help
-    width = max(len(c) for c in COMMANDS) + 2
+    listed = listed or commands(ui)
+    width = max(len(c) for c in listed) + 2
     frags: Fragments = [
         ("class:heading", f"{said.heading}\n"),
         *[("", f"{line}\n") for line in said.intro.splitlines()],
@@ -203,7 +225,7 @@ def help_note(ui: UiFile) -> Note:
         ("", "\n"),
         ("class:heading", f"{said.commands_heading}\n"),
     ]
-    for command, what in commands(ui).items():
+    for command, what in listed.items():
         frags += [("class:command", f"  {command:<{width}}"), ("", f"{what}\n")]
     frags.append(("class:heading", f"\n{said.keys_heading}\n"))
     frags += [("", f"  {line}\n") for line in said.keys.splitlines()]
@@ -328,18 +350,19 @@ class ChatApp:
         from prompt_toolkit.completion import WordCompleter
 
         ui = self.chat.ui
-        titles = [t.title for t in self.chat.bot.topics()]
+        listed = self.chat.commands()
+        titles = [t.title for t in self.chat.bot.in_language(self.chat.lang).topics()]
         return WordCompleter(
-            [*COMMANDS, *titles],
+            [*listed, *titles],
             ignore_case=True,
             sentence=True,
-            meta_dict={**commands(ui), **dict.fromkeys(titles, ui.terminal.topic)},
+            meta_dict={**listed, **dict.fromkeys(titles, ui.terminal.topic)},
         )
 
     def run(self) -> int:
         ui = self.chat.ui
-        welcome = wrap(self.chat.bot.welcome(), self._width())
-        hint = f"{commands_line(ui)}   {ui.terminal.keys_hint}"
+        welcome = wrap(self.chat.bot.welcome(self.chat.lang), self._width())
+        hint = f"{commands_line(ui, self.chat.commands())}   {ui.terminal.keys_hint}"
         self.show(Note([("", welcome + "\n"), ("class:note", hint)]))
         while True:
             try:
@@ -350,7 +373,7 @@ class ChatApp:
                 break  # Ctrl-D
             if not line.strip():
                 continue
-            bot = self.chat.bot
+            bot, lang = self.chat.bot, self.chat.lang
             if command_in(line) == "/reload":  # it takes a moment: say so first
                 self.show(Note([("class:note", self.chat.ui.terminal.reloading)]))
             try:
@@ -358,7 +381,7 @@ class ChatApp:
             except Quit:
                 break
             self.show(said)
-            if self.chat.bot is not bot:  # /reload: the topics may have changed
+            if self.chat.bot is not bot or self.chat.lang != lang:  # other topics or titles
                 self.prompt.completer = self._completer()
         self.show(Note([("", self.chat.ui.terminal.goodbye)]))
         return 0
@@ -371,9 +394,9 @@ class ChatApp:
         if isinstance(said, Note):
             frags = said.fragments if self.color else [("", said.text)]
         elif self.color:
-            frags = styled(said, self.chat.ui, self._width())
+            frags = styled(said, self.chat.ui_of(said), self._width())
         else:
-            frags = [("", wrap(plain(said, self.chat.ui), self._width()))]
+            frags = [("", wrap(plain(said, self.chat.ui_of(said)), self._width()))]
         while frags and frags[-1][1].endswith("\n"):  # exactly one blank line after
             style, text = frags[-1]
             frags = [*frags[:-1], (style, text.rstrip("\n"))]
@@ -408,7 +431,7 @@ def run_piped(bot: Chatbot, lines: Iterable[str], write: Callable[[str], object]
             said = chat.handle(line.rstrip("\r\n"))
         except Quit:
             break
-        write((said.text if isinstance(said, Note) else plain(said, chat.ui)) + "\n\n")
+        write((said.text if isinstance(said, Note) else plain(said, chat.ui_of(said))) + "\n\n")
     return 0
 
 

@@ -79,6 +79,7 @@ class State:
     emergency: str = ""  # the emergency under way (its message key, e.g. "overdose"), or ""
     turns: int = 0
     more: bool = False  # the last answer's longer part has been shown
+    lang: str = ""  # the language the person chose to be answered in ("": the bot's default)
 
     def next(self, **changes: Any) -> State:
         return replace(self, turns=self.turns + 1, **changes)

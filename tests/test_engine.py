@@ -29,6 +29,8 @@ def test_public_surface_is_small_and_stable():
         "Thresholds",
         "TopicInfo",
         "UnknownRegion",
+        "UnknownLanguage",
+        "UnknownSetting",
     }
 
 

@@ -126,7 +126,9 @@ def _knowledge_kind(parts: tuple[str, ...]) -> str | None:
     if parts in (("contacts.yaml",), ("messages.yaml",), ("ui.yaml",), ("sources.yaml",)):
         return parts[0].removesuffix(".yaml")
     if len(parts) == 1 and TRANSLATED_MESSAGES.fullmatch(parts[0]):
-        return "translated_messages"  # messages.es.yaml: the safety replies in Spanish
+        return "translated_messages"  # messages.es.yaml: the replies in Spanish
+    if len(parts) == 1 and re.fullmatch(r"ui\.[a-z]{2}\.yaml", parts[0]):
+        return "ui"  # ui.es.yaml: the front ends' own words in Spanish
     if len(parts) == 2 and parts[1] in ("answers.yaml", "sources.yaml"):
         return parts[1].removesuffix(".yaml")
     return None

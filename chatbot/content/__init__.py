@@ -199,6 +199,12 @@ def load(
             PROFILES.get(code),
         )
         lists = translations[code].lists
+        ui_l = ui.model_copy(update={"lists": lists}) if ui is not None and lists else ui
+        if (kdir / f"ui.{code}.yaml").exists():  # the front ends' own words in that language
+            ui_l_doc, ui_read = ld.read(kdir / f"ui.{code}.yaml", schema.UiFile)
+            if ui_read is not None and ui_l_doc is not None:
+                check_ui(ld, ui_l_doc, ui_read, answers_l)
+                ui_l = ui_read
         packs[code] = LanguagePack(
             code,
             MappingProxyType(answers_l),
@@ -209,7 +215,7 @@ def load(
                 {" ".join(normalizer.tokens(a.title)): t for t, a in answers_l.items()}
             ),
             merged,
-            ui.model_copy(update={"lists": lists}) if ui is not None and lists else ui,
+            ui_l,
         )
 
     if any(p.severity == "error" for p in ld.problems) or messages is None or ui is None:

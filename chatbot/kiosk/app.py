@@ -26,8 +26,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..bot import Chatbot, ContentError, UnknownRegion
-from ..context import parse_message, turn
+from ..bot import Chatbot, ContentError, UnknownSetting
+from ..context import languages, parse_message, turn
 from .takehome import qr_svg, take_home
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -127,7 +127,7 @@ class BotProvider:
         try:
             new = bot.reloaded()
             version = new.kb.content_version
-        except (ContentError, UnknownRegion, OSError) as exc:
+        except (ContentError, UnknownSetting, OSError) as exc:
             print(
                 f"chatbot serve: content changed but not reloaded; keeping the last good "
                 f"version.\n{exc}",
@@ -300,12 +300,12 @@ def create_app(bot_provider: HasBot, settings: KioskSettings | None = None) -> S
             data = json.loads(body)
         except (ValueError, RecursionError) as exc:  # ValueError includes bad UTF-8
             return error(422, f"body is not valid JSON: {exc}")
+        bot, version = bot_provider.current()
         try:
-            text, context = parse_message(data)
+            message = parse_message(data, languages(bot.kb))
         except ValueError as exc:
             return error(422, str(exc))
-        bot, version = bot_provider.current()
-        reply = turn(bot, text, context, version=version, secret=secret)
+        reply = turn(bot, *message, version=version, secret=secret)
         return JSONResponse({**reply, "take_home": take_home_of(bot, reply)})
 
     async def qr(request: Request) -> Response:
@@ -316,19 +316,34 @@ def create_app(bot_provider: HasBot, settings: KioskSettings | None = None) -> S
             raise HTTPException(404)
         return Response(qr_svg(source.url, source.title), media_type="image/svg+xml")
 
+    def in_language(request: Request) -> tuple[Chatbot, str]:
+        """The bot, and the one whose content is in the page's language (`?lang=es`)."""
+        bot = bot_provider.current().bot
+        lang = request.query_params.get("lang") or bot.settings.language
+        if lang not in bot.languages:
+            raise HTTPException(404, f"no content in language {lang!r}")
+        return bot, lang
+
     async def topics(request: Request) -> Response:
-        return JSONResponse([t.to_dict() for t in bot_provider.current().bot.topics()])
+        bot, lang = in_language(request)
+        return JSONResponse([t.to_dict() for t in bot.in_language(lang).topics()])
 
     async def config(request: Request) -> Response:
-        bot = bot_provider.current().bot
+        bot, lang = in_language(request)
         region = bot.kb.regions[bot.region]
-        ui = bot.kb.ui
+        ui = bot.in_language(lang).kb.ui
         return JSONResponse(
             {
+                "lang": lang,
+                # a button per language, each named in itself ("Español")
+                "languages": [
+                    {"code": code, "name": bot.in_language(code).kb.ui.language.name}
+                    for code in bot.languages
+                ],
                 "idle_seconds": settings.idle_seconds,
                 "countdown_seconds": settings.countdown_seconds,
                 "hold_seconds": settings.hold_seconds,
-                "welcome": bot.welcome(),
+                "welcome": bot.welcome(lang),
                 "region": bot.region,
                 "contacts": {
                     "emergency_number": region.emergency.number,

@@ -22,6 +22,7 @@
   const topicList = byId("topics");
   const topicsToggle = byId("topics-toggle");
   const restartButton = byId("restart");
+  const languageButtons = byId("languages");
   const urgentBar = byId("urgent");
   const urgentNumbers = byId("urgent-numbers");
   const idleButton = byId("idle");
@@ -43,6 +44,7 @@
     contacts: null,
   };
   let ui = null; // config.ui: { banners, reply, kiosk }
+  let lang = null; // the language chosen on this page (config.lang until a button is pressed)
   let context = null; // the token from the last reply: memory only
   let generation = 0; // bumped on every reset, so a late reply is dropped
   let busy = false;
@@ -280,7 +282,7 @@
     input.value = "";
     setBusy(true);
     try {
-      const body = context ? { text, context } : { text };
+      const body = context ? { text, context, lang } : { text, lang };
       const response = await fetch("/api/message", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
@@ -379,18 +381,62 @@
     }
   }
 
-  async function loadConfig() {
+  async function loadConfig(code) {
+    const url = code ? "/api/config?lang=" + encodeURIComponent(code) : "/api/config";
     for (;;) {
-      const cfg = await getJSON("/api/config").catch(() => null);
+      const cfg = await getJSON(url).catch(() => null);
       if (cfg && cfg.ui && cfg.ui.kiosk) return cfg;
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
   }
 
+  // A button for each other language, named in that language and marked with its lang, so
+  // a screen reader says "Español" in Spanish.
+  function showLanguages() {
+    const others = (config.languages || []).filter((l) => l.code !== lang);
+    languageButtons.replaceChildren(
+      ...others.map((l) => {
+        const button = el("button", "language", l.name);
+        button.type = "button";
+        button.lang = l.code;
+        button.addEventListener("click", () => switchLanguage(l.code));
+        return button;
+      }),
+    );
+  }
+
+  async function showTopics() {
+    const topics = await getJSON("/api/topics?lang=" + encodeURIComponent(lang)).catch(() => []);
+    const byTopic = new Map(topics.map((t) => [t.id, t.title]));
+    let featured = (config.featured || []).filter((id) => byTopic.has(id));
+    if (!featured.length) featured = topics.slice(0, 8).map((t) => t.id);
+    topicList.replaceChildren(...featured.map((id) => askButton(byTopic.get(id), "topic")));
+  }
+
+  // The page's words, the topics and the replies from now on in `code`. A conversation
+  // under way stays on screen (its numbers too); an empty one starts again in `code`.
+  async function switchLanguage(code) {
+    touch();
+    config = { ...config, ...(await loadConfig(code)) };
+    ui = config.ui;
+    lang = config.lang;
+    showWording();
+    showLanguages();
+    await showTopics();
+    if (!started) {
+      log.replaceChildren();
+      showWelcome();
+    }
+    const first = languageButtons.querySelector("button") || restartButton;
+    first.focus();
+  }
+
   async function start() {
     config = { ...config, ...(await loadConfig()) };
     ui = config.ui;
+    lang = config.lang;
     showWording();
+    showLanguages();
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       ask(input.value);
@@ -416,11 +462,7 @@
       for (const d of opened) d.open = false;
     });
 
-    const topics = await getJSON("/api/topics").catch(() => []);
-    const byTopic = new Map(topics.map((t) => [t.id, t.title]));
-    let featured = (config.featured || []).filter((id) => byTopic.has(id));
-    if (!featured.length) featured = topics.slice(0, 8).map((t) => t.id);
-    topicList.replaceChildren(...featured.map((id) => askButton(byTopic.get(id), "topic")));
+    await showTopics();
     reset();
     document.body.dataset.ready = "true";
   }

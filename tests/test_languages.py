@@ -1,0 +1,143 @@
+"""Choosing the language: the terminal (--lang, /es, /en), the JSON API (`lang`) and the
+kiosk's config, with the shipped content (English and Spanish). A message clearly written in
+one language is answered in it; one that does not say ("ok", "hola") in the chosen one."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from chatbot import Chatbot, State, UnknownLanguage
+from chatbot.context import decode, encode
+from chatbot.kiosk.app import BotProvider, KioskSettings, create_app
+from chatbot.terminal import Conversation, Note, run_piped
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from starlette.testclient import TestClient
+
+ENGLISH_ALCOHOL = "can i drink alcohol on baclofen"
+SPANISH_ALCOHOL = "puedo tomar alcohol con el baclofeno"
+
+
+def test_the_bot_answers_in_english_and_spanish(bot: Chatbot) -> None:
+    assert bot.languages == ("en", "es")
+
+
+@pytest.mark.parametrize("chosen", ["en", "es"])
+def test_a_message_clearly_in_a_language_is_answered_in_it_whatever_was_chosen(
+    bot: Chatbot, chosen: str
+) -> None:
+    english, _ = bot.reply(ENGLISH_ALCOHOL, State(lang=chosen))
+    spanish, _ = bot.reply(SPANISH_ALCOHOL, State(lang=chosen))
+    assert (english.kind, english.topic, english.lang) == ("answer", "baclofen.alcohol", "en")
+    assert (spanish.kind, spanish.topic, spanish.lang) == ("answer", "baclofen.alcohol", "es")
+    assert spanish.text != english.text
+    assert "alcohol" in spanish.text.lower()
+
+
+@pytest.mark.parametrize("text", ["hola", "ok", "baclofen?"])
+def test_a_message_that_does_not_say_its_language_gets_the_chosen_one(
+    bot: Chatbot, text: str
+) -> None:
+    assert bot.reply(text, State(lang="es"))[0].lang == "es"
+    assert bot.reply(text, State())[0].lang == "en"
+
+
+def test_an_emergency_in_either_language_gets_help_in_its_own(bot: Chatbot) -> None:
+    spanish, _ = bot.reply("mi hijo se tragó unas pastillas de baclofeno", State(lang="en"))
+    english, _ = bot.reply("my son swallowed some of my baclofen pills", State(lang="es"))
+    assert (spanish.kind, spanish.lang) == ("emergency", "es")
+    assert spanish.text.startswith("Llame al 911")
+    assert (english.kind, english.lang) == ("emergency", "en")
+    assert english.text.startswith("Call 911")
+
+
+def test_the_default_language_is_a_setting_and_an_unknown_one_is_refused(bot: Chatbot) -> None:
+    spanish_first = Chatbot(bot.kb, bot.settings.with_(language="es"))
+    assert spanish_first.respond("hola").lang == "es"
+    assert spanish_first.welcome() != bot.welcome()
+    with pytest.raises(UnknownLanguage, match="en, es"):
+        Chatbot(bot.kb, bot.settings.with_(language="fr"))
+    with pytest.raises(UnknownLanguage, match="en, es"):
+        bot.respond("hola", lang="fr")
+
+
+def test_a_session_keeps_the_chosen_language(bot: Chatbot) -> None:
+    assert bot.respond("hola", session="lang-test", lang="es").lang == "es"
+    assert bot.respond("ok", session="lang-test").lang == "es"  # not chosen again: kept
+
+
+# --- the terminal -------------------------------------------------------------------------
+
+
+def test_slash_es_and_slash_en_switch_the_chat(bot: Chatbot) -> None:
+    chat = Conversation(bot)
+    note = chat.handle("/es")
+    assert isinstance(note, Note) and note.text == bot.welcome("es")
+    assert chat.handle("ok").lang == "es"
+    assert chat.ui.terminal.prompt != bot.kb.ui.terminal.prompt  # the chat's words too
+    assert "/es" in chat.handle("/help").text and "/en" in chat.handle("/help").text
+    chat.handle("/en")
+    assert chat.handle("ok").lang == "en"
+
+
+def test_piped_chat_in_spanish_uses_spanish_labels(bot: Chatbot) -> None:
+    written: list[str] = []
+    run_piped(bot, ["/es\n", SPANISH_ALCOHOL + "\n"], written.append)
+    labels = bot.in_language("es").kb.ui.reply
+    assert written[0].startswith(bot.welcome("es")[:40])
+    assert labels.sources in written[1] and bot.kb.ui.reply.sources not in written[1]
+
+
+def test_lang_option_sets_the_first_language(bot: Chatbot) -> None:
+    chat = Conversation(Chatbot(bot.kb, bot.settings.with_(language="es")))
+    assert chat.handle("ok").lang == "es"
+
+
+# --- the JSON API and the kiosk's config --------------------------------------------------
+
+
+@pytest.fixture
+def client(bot: Chatbot):
+    app = create_app(BotProvider(bot), KioskSettings())
+    with TestClient(app, base_url="http://localhost") as c:
+        yield c
+
+
+def test_the_api_takes_lang_and_the_context_keeps_it(client: TestClient) -> None:
+    first = client.post("/api/message", json={"text": "hola", "lang": "es"}).json()
+    assert first["lang"] == "es"
+    second = client.post("/api/message", json={"text": "ok", "context": first["context"]}).json()
+    assert second["lang"] == "es"
+    back = {"text": "ok", "context": second["context"], "lang": "en"}
+    assert client.post("/api/message", json=back).json()["lang"] == "en"
+
+
+def test_an_unknown_lang_is_a_clear_422(client: TestClient) -> None:
+    response = client.post("/api/message", json={"text": "hola", "lang": "fr"})
+    assert response.status_code == 422
+    assert "'lang' must be one of en, es" in response.json()["error"]
+
+
+def test_the_chosen_language_survives_a_token_whose_topic_is_gone(bot: Chatbot) -> None:
+    token = encode(State(last_topic="baclofen.gone", lang="es", crisis=True), version="old")
+    state = decode(token, bot.kb, version="new")
+    assert (state.lang, state.crisis, state.last_topic) == ("es", True, None)
+
+
+def test_config_and_topics_in_spanish(client: TestClient, bot: Chatbot) -> None:
+    config = client.get("/api/config?lang=es").json()
+    spanish = bot.in_language("es")
+    assert config["lang"] == "es"
+    assert config["ui"]["kiosk"]["lang"] == "es"
+    assert config["welcome"] == bot.welcome("es")
+    assert config["languages"] == [
+        {"code": "en", "name": "English"},
+        {"code": "es", "name": "Español"},
+    ]
+    topics = client.get("/api/topics?lang=es").json()
+    assert topics == [t.to_dict() for t in spanish.topics()]
+    assert topics != client.get("/api/topics").json()
+    assert client.get("/api/config?lang=fr").status_code == 404
