@@ -175,7 +175,8 @@ def language_of(
             scores[lang] = count
     if not scores:  # English when its function words say so; else the chosen language
         shared = SHARED_FUNCTION_WORDS.get(default, frozenset())
-        return "en" if any(w in ENGLISH_FUNCTION_WORDS and w not in shared for w in words) else default
+        english_said = any(w in ENGLISH_FUNCTION_WORDS and w not in shared for w in words)
+        return "en" if english_said else default
     top = max(scores.values())
     tied = [lang for lang, n in scores.items() if n == top]
     if len(tied) > 1:  # as many words of one as of another: the words only one has decide

@@ -456,6 +456,37 @@ CODES: Mapping[str, Code] = _registry(
         "{region} {name} ({number}) was last verified on {verified}, over {months} months ago",
         "check the number on its sources' live pages, then update 'verified'",
     ),
+    Code(
+        "W060",
+        CHECK,
+        "an answer has no version in a language the content answers in "
+        "(answers.<language>.yaml); an error with `--strict`",
+        "answer '{topic}' has no {language} version in {file}",
+        "write it there, with the same sources and reviewed date (a question in "
+        "{language} about it would get the English answer)",
+        escalates=True,
+    ),
+    Code(
+        "W061",
+        CHECK,
+        "a translated answer's sources or `reviewed` date differ from the English answer's; "
+        "an error with `--strict`",
+        "answer '{topic}' in {language}: {what} differs from answers.yaml ({ours} against "
+        "{theirs})",
+        "a translation says what the English says, checked against the same sources on the "
+        "same day: make them the same",
+        escalates=True,
+    ),
+    Code(
+        "W062",
+        CHECK,
+        "a Spanish `short` or `more` reads below 70 on the Fernández-Huerta scale ('bastante "
+        "fácil'); an error with `--strict`",
+        "answer '{topic}' {field} reads at {score:.0f} (Fernández-Huerta); aim for "
+        "{minimum:.0f} or more",
+        "use shorter sentences and shorter, everyday words",
+        escalates=True,
+    ),
     # --- a clinic's overlay -------------------------------------------------------------------
     Code(
         "E070",

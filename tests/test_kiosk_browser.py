@@ -260,6 +260,35 @@ def test_a_spanish_emergency_is_shown_and_read_in_spanish(kiosk):
     kiosk.shot("4-emergency-es")
 
 
+def test_the_language_button_turns_the_page_spanish_and_an_emergency_is_answered(kiosk):
+    """ "Español" in the header (named in Spanish, read as Spanish): the page's words, its
+    topics and the welcome in Spanish; a Spanish emergency gets the Spanish reply with the
+    numbers in view; "English" turns it back."""
+    page = kiosk.page
+    english_heading = page.locator("h1").inner_text()
+    button = page.locator("#languages button")
+    assert button.count() == 1 and button.inner_text() == "Español"
+    assert button.get_attribute("lang") == "es" and kiosk.in_view(button)
+    button.click()
+    page.locator("html[lang=es]").wait_for(state="attached")
+    assert page.locator("h1").inner_text() != english_heading
+    assert page.locator("#send").inner_text() == "Enviar"
+    assert page.locator("#log .msg.bot").count() == 1  # the welcome, in Spanish
+    assert "baclofeno" in page.locator("#log .msg.bot").first.inner_text().lower()
+    kiosk.show_topics()
+    assert page.locator("#topics button").count() == 8
+    kiosk.shot("7-spanish")
+    reply = kiosk.send("mi esposo se tomó demasiadas pastillas de baclofeno y no despierta")
+    assert reply.get_attribute("data-kind") == "emergency"
+    assert reply.get_attribute("lang") == "es"
+    assert kiosk.in_view(page.locator("#urgent"))
+    kiosk.shot("7-spanish-emergency")
+    page.locator("#languages button").click()  # now "English"
+    page.locator("html[lang=en]").wait_for(state="attached")
+    assert page.locator("h1").inner_text() == english_heading
+    assert page.locator("#log .msg.bot").count() == 2  # the conversation under way stays
+
+
 def test_clarify_offers_its_choices_as_buttons(kiosk):
     reply = kiosk.send(CLARIFY)
     assert reply.get_attribute("data-kind") == "clarify"
@@ -411,7 +440,14 @@ def test_axe_finds_no_violations(browser, server):
                 ("clarify", CLARIFY),
                 ("emergency", TODDLER),
                 ("crisis", "i want to kill myself"),
+                ("spanish", "es"),
+                ("spanish answer", "puedo tomar alcohol con el baclofeno"),
             ]:
+                if text == "es":  # the language button, then the page in Spanish
+                    k.page.click("#restart")
+                    k.page.click("#languages button")
+                    k.page.locator("html[lang=es]").wait_for(state="attached")
+                    text = None
                 if text:
                     k.page.click("#restart")
                     reply = k.send(text)

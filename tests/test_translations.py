@@ -123,7 +123,7 @@ answers:
     title: Sobre el baclofeno
     short: >
       El baclofeno es un medicamento que relaja los músculos rígidos.
-    sources: [NHS-about]
+    sources: [NHS-about, FDA-tab]
     reviewed: 2026-11-25
     suggestions: [alcohol]
   - topic: alcohol
@@ -200,3 +200,74 @@ def test_a_spanish_phrasing_that_trips_a_safety_rule_is_refused(tmp_path):
         SPANISH_ALCOHOL.replace('"baclofeno y cerveza"', '"my son swallowed a lot of my pills"'),
     )
     assert "E040" in {p.code for p in world.check()}
+
+
+# --- `chatbot check` holds a translation to the English ------------------------------------
+
+DRIVING_ES = """\
+  - topic: driving
+    title: Conducir
+    short: >
+      No conduzca hasta saber cómo le afecta el baclofeno. Puede dar sueño.
+    sources: [NHS-about]
+    reviewed: 2026-11-25
+    suggestions: [about]
+"""
+
+
+def translation_codes(world, strict: bool = True) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for p in world.check(strict=strict):  # baclofen's (tizanidine has no Spanish at all)
+        if p.code in ("W060", "W061", "W062") and p.path.startswith("knowledge/baclofen/"):
+            found.setdefault(p.code, []).append(f"{p.path}:{p.line} {p.message}")
+    return found
+
+
+def test_every_answer_needs_its_spanish_version(tmp_path):
+    world = answering_world(tmp_path)  # about and alcohol in Spanish; not driving
+    found = translation_codes(world)
+    assert list(found) == ["W060"], found
+    assert (
+        "answer 'driving' has no es version in knowledge/baclofen/answers.es.yaml"
+        in (found["W060"][0])
+    )
+    assert found["W060"][0].startswith("knowledge/baclofen/answers.yaml:27 ")  # its topic line
+    assert all(p.severity == "error" for p in world.check(strict=True) if p.code == "W060")
+    world.write("knowledge/baclofen/answers.es.yaml", SPANISH_ANSWERS + DRIVING_ES)
+    assert translation_codes(world) == {}
+
+
+def test_a_translation_keeps_the_english_sources_and_date(tmp_path):
+    world = answering_world(tmp_path)
+    world.write(
+        "knowledge/baclofen/answers.es.yaml",
+        SPANISH_ANSWERS.replace("2026-11-25", "2026-10-01", 1)
+        .replace("sources: [NHS-about, FDA-tab]", "sources: [NHS-about]")
+        .replace(
+            "sources: [NHS-about]\n    reviewed: 2026-11-25\n    suggestions: [about]",
+            "sources: [FDA-tab]\n    reviewed: 2026-11-25\n    suggestions: [about]",
+        )
+        + DRIVING_ES,
+    )
+    found = translation_codes(world)
+    assert len(found.get("W061", [])) == 3, found  # about: sources and date; alcohol: sources
+    assert any(
+        "reviewed differs from answers.yaml (2026-10-01 against 2026-11-25)" in m
+        for m in found["W061"]
+    )
+
+
+def test_hard_spanish_is_flagged_by_its_reading_ease(tmp_path):
+    world = answering_world(tmp_path)
+    hard = (
+        "La administración concomitante de depresores del sistema nervioso central "
+        "potencialmente incrementa considerablemente la sedación farmacológica."
+    )
+    world.write(
+        "knowledge/baclofen/answers.es.yaml",
+        SPANISH_ANSWERS.replace("Es mejor no tomar alcohol con baclofeno. Los dos dan sueño.", hard)
+        + DRIVING_ES,
+    )
+    found = translation_codes(world)
+    assert list(found) == ["W062"], found
+    assert "answer 'alcohol' short reads at" in found["W062"][0]

@@ -88,6 +88,7 @@ def check(
     if kb is not None:
         docs = _Docs(kdir, root, read)
         problems += _answer_problems(kb, docs, today or dt.date.today(), strict)
+        problems += _translation_problems(kb, docs, strict)
         problems += _contact_problems(kb, docs, today or dt.date.today())
         problems += _intent_problems(kb)
         problems += canary_variant_problems(kb, idir, root)
@@ -227,6 +228,93 @@ def _answer_problems(kb: KnowledgeBase, docs: _Docs, today: dt.date, strict: boo
     return problems
 
 
+#: Fernández-Huerta reading ease a Spanish answer should reach: 70 is "bastante fácil".
+MIN_EASE_ES = 70.0
+
+
+def _translation_problems(kb: KnowledgeBase, docs: _Docs, strict: bool) -> list[Problem]:
+    """W060-W062: each language pack has every answer, with the English one's sources and
+    reviewed date, and reads easily (Fernández-Huerta, for Spanish)."""
+    problems = []
+    ease = _reading_ease_es()
+    for code, pack in kb.packs.items():
+        for topic, english in kb.answers.items():
+            med, name = topic.split(".", 1)
+            file = f"answers.{code}.yaml"
+            doc = docs.get(med, file)
+            theirs = pack.answers.get(topic)
+            if theirs is None:
+                where = docs.get(med, "answers.yaml")
+                topic_at = ("answers", _index(where, "answers", "topic", name), "topic")
+                shown = display_path(docs.knowledge_dir / med / file, docs.root)
+                problems.append(
+                    where.problem(
+                        topic_at, "W060", escalate=strict, topic=name, language=code, file=shown
+                    )
+                )
+                continue
+            at = ("answers", _index(doc, "answers", "topic", name))
+            ours_sources = [s.url for s in theirs.sources]
+            english_sources = [s.url for s in english.sources]
+            for what, ours, other, field in (
+                ("the sources", len(ours_sources), len(english_sources), "sources"),
+                ("reviewed", theirs.reviewed, english.reviewed, "reviewed"),
+            ):
+                differs = (
+                    sorted(ours_sources) != sorted(english_sources)
+                    if field == "sources"
+                    else ours != other
+                )
+                if differs:
+                    problems.append(
+                        doc.problem(
+                            (*at, field),
+                            "W061",
+                            escalate=strict,
+                            topic=name,
+                            language=code,
+                            what=what,
+                            ours=ours,
+                            theirs=other,
+                        )
+                    )
+            if code != "es" or ease is None:
+                continue
+            for field in ("short", "more"):
+                text = getattr(theirs, field)
+                score = ease(text) if text else 100.0
+                if score < MIN_EASE_ES:
+                    problems.append(
+                        doc.problem(
+                            (*at, field),
+                            "W062",
+                            escalate=strict,
+                            topic=name,
+                            field=field,
+                            score=score,
+                            minimum=MIN_EASE_ES,
+                        )
+                    )
+    return problems
+
+
+def _reading_ease_es() -> Callable[[str], float] | None:
+    """textstat's Fernández-Huerta reading ease for Spanish (None without textstat)."""
+    try:
+        import textstat  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+
+    def ease(text: str) -> float:
+        textstat.set_lang("es")
+        try:
+            return float(textstat.fernandez_huerta(text))
+        finally:
+            textstat.set_lang("en_US")
+
+    return ease
+
+
 def _contact_problems(kb: KnowledgeBase, docs: _Docs, today: dt.date) -> list[Problem]:
     """W059: a number not verified for over a year."""
     doc = docs.get("contacts.yaml")  # with an overlay's regions merged in
@@ -252,7 +340,7 @@ def _contact_problems(kb: KnowledgeBase, docs: _Docs, today: dt.date) -> list[Pr
 
 def _reading_grade() -> Callable[[str], float] | None:
     try:
-        import textstat  # type: ignore[import-untyped]
+        import textstat
     except ImportError:
         return None
     grade: Callable[[str], float] = textstat.flesch_kincaid_grade
