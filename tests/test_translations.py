@@ -271,3 +271,38 @@ def test_hard_spanish_is_flagged_by_its_reading_ease(tmp_path):
     found = translation_codes(world)
     assert list(found) == ["W062"], found
     assert "answer 'alcohol' short reads at" in found["W062"][0]
+
+
+def test_report_gives_accuracy_per_language(tmp_path, capsys):
+    import json
+
+    from chatbot.cli import main
+
+    world = answering_world(tmp_path)
+    world.write("knowledge/baclofen/answers.es.yaml", SPANISH_ANSWERS + DRIVING_ES)
+    english = tmp_path / "dev_questions_a.yaml"
+    english.write_text(
+        'questions:\n  - {text: "can i drink on baclofen", kind: answer, topic: alcohol}\n',
+        encoding="utf-8",
+    )
+    spanish = tmp_path / "dev_questions_es.yaml"
+    spanish.write_text(
+        "questions:\n"
+        '  - {text: "puedo tomar cerveza con el baclofeno", kind: answer, topic: alcohol}\n'
+        '  - {text: "que es el baclofeno", kind: answer, topic: about}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "report"
+    args = ["report", "--knowledge", str(world.knowledge), "--intents", str(world.intents)]
+    assert (
+        main([*args, "--folds", "2", "--dev", str(english), str(spanish), "--out", str(out)]) == 0
+    )
+    data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    langs = data["languages"]
+    assert list(langs) == ["en", "es"]
+    assert (langs["en"]["dev_questions"], langs["es"]["dev_questions"]) == (1, 2)
+    assert langs["es"]["dev_accuracy"] == 1.0
+    assert langs["es"]["examples"] < langs["en"]["examples"]  # its own examples, not English
+    printed = capsys.readouterr().out
+    assert "es: cross-validation" in printed and "dev set 100.0% of 2" in printed
+    assert ">es</td>" in (out / "report.html").read_text(encoding="utf-8")

@@ -10,6 +10,9 @@
    or a fallback counts as wrong, and is counted separately.
 2. The dev set (tests/data/dev_questions*.yaml): real-style questions run
    through the whole bot (safety rules included), each as a new conversation.
+3. Both again for each language the content answers in: its own examples
+   (answers.es.yaml's intents) and the dev files named for it
+   (dev_questions_es.yaml).
 
 The page shows per-intent precision, recall and F1, the overall accuracy, the
 ten most confused pairs of intents with an example each, and a confusion
@@ -375,12 +378,45 @@ def build(
     bot: Chatbot, folds: int, seed: int, questions: Sequence[tuple[str, DevQuestion]]
 ) -> dict[str, Any]:
     t = bot.kb.matcher.thresholds
+    cv = cv_report(bot.kb, folds, seed)
+    dev = dev_report(bot, questions) if questions else None
     return {
         "medicines": list(bot.kb.medicines),
-        "cross_validation": cv_report(bot.kb, folds, seed),
-        "dev": dev_report(bot, questions) if questions else None,
+        "cross_validation": cv,
+        "dev": dev,
+        "languages": by_language(bot, folds, seed, questions, cv, dev),
         "thresholds": {f.name: getattr(t, f.name) for f in fields(t)},
     }
+
+
+def language_of_file(path: str, languages: Sequence[str]) -> str:
+    """A dev file's language: its name's last part ("dev_questions_es.yaml": es), else en."""
+    last = Path(path).stem.rsplit("_", 1)[-1]
+    return last if last in languages else "en"
+
+
+def by_language(
+    bot: Chatbot,
+    folds: int,
+    seed: int,
+    questions: Sequence[tuple[str, DevQuestion]],
+    cv: dict[str, Any],
+    dev: dict[str, Any] | None,
+) -> dict[str, dict[str, Any]]:
+    """Accuracy in each language the bot answers in: cross-validation of that language's
+    examples, and the dev questions of its files."""
+    out: dict[str, dict[str, Any]] = {}
+    for code in bot.languages:
+        lang_cv = cv if code == "en" else cv_report(bot.in_language(code).kb, folds, seed)
+        mine = [(p, q) for p, q in questions if language_of_file(p, bot.languages) == code]
+        lang_dev = dev_report(bot, mine) if mine else None
+        out[code] = {
+            "examples": lang_cv["examples"],
+            "cv_accuracy": lang_cv["accuracy"],
+            "dev_questions": lang_dev["questions"] if lang_dev else 0,
+            "dev_accuracy": lang_dev["accuracy"] if lang_dev else None,
+        }
+    return out
 
 
 def summary(data: dict[str, Any]) -> str:
@@ -401,5 +437,15 @@ def summary(data: dict[str, Any]) -> str:
         lines.append(
             f"dev set: {dev['accuracy']:.1%} right ({dev['correct']}/{dev['questions']}),"
             f" kind right {dev['kind_accuracy']:.1%}"
+        )
+    for code, lang in data.get("languages", {}).items():
+        dev_part = (
+            f", dev set {lang['dev_accuracy']:.1%} of {lang['dev_questions']}"
+            if lang["dev_questions"]
+            else ", no dev set"
+        )
+        lines.append(
+            f"{code}: cross-validation {lang['cv_accuracy']:.1%} of {lang['examples']} "
+            f"examples{dev_part}"
         )
     return "\n".join(lines)

@@ -113,6 +113,23 @@ def to_html(data: dict[str, Any]) -> str:
             ],
         ),
     ]
+    langs = data.get("languages", {})
+    if len(langs) > 1:
+        parts.append(
+            table(
+                ["language", "examples", "cross-validation", "dev questions", "dev accuracy"],
+                [
+                    [
+                        code,
+                        lang["examples"],
+                        f"{lang['cv_accuracy']:.1%}",
+                        lang["dev_questions"],
+                        f"{lang['dev_accuracy']:.1%}" if lang["dev_questions"] else "-",
+                    ]
+                    for code, lang in langs.items()
+                ],
+            )
+        )
     dev = data["dev"]
     if dev:
         parts.append(
