@@ -275,8 +275,7 @@ class Chatbot:
             bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
         match_text = content_words(bounded, self._ignore)
         router = self._in.get(lang, self)
-        found = frozenset(f.concept for f in screened.reading.found)
-        routed = router._route(bounded, state, text, lang, found)
+        routed = router._route(bounded, state, text, lang)
         if router is not self:  # answered in the message's language
             routed = replace(routed, reply=replace(routed.reply, lang=router.language))
         # 3. an emergency under way, or a doubt, keeps the emergency first
@@ -342,17 +341,9 @@ class Chatbot:
             reply = self.composer.message("emergency", situation, rule=rule, lang=lang)
         return _Routed(reply, replace(routed.state, emergency=state.emergency or situation))
 
-    def _route(
-        self,
-        tokens: list[str],
-        state: State,
-        text: str,
-        lang: str,
-        found: frozenset[str] = frozenset(),
-    ) -> _Routed:
-        """Everything after the safety screen: the first of ROUTING_STEPS that decides wins.
-        `found`: the safety concepts the screen read in the message (no rule fired)."""
-        asked = Asked(self, tokens, state, text, lang, found)
+    def _route(self, tokens: list[str], state: State, text: str, lang: str) -> _Routed:
+        """Everything after the safety screen: the first of ROUTING_STEPS that decides wins."""
+        asked = Asked(self, tokens, state, text, lang)
         for name, step in ROUTING_STEPS:
             routed = step(asked)
             if routed is not None:
@@ -519,15 +510,8 @@ class Asked:
     What a step needs is worked out once, when a step first asks for it."""
 
     def __init__(
-        self,
-        bot: Chatbot,
-        tokens: list[str],
-        state: State,
-        written: str = "",
-        lang: str = "en",
-        found: frozenset[str] = frozenset(),
+        self, bot: Chatbot, tokens: list[str], state: State, written: str = "", lang: str = "en"
     ) -> None:
-        self.found = found  # the safety concepts the screen read (no rule fired)
         self.bot, self.kb, self.tokens, self.state = bot, bot.kb, tokens, state
         self.text = " ".join(tokens)
         self.written = written  # the message as typed (for telling its language)
@@ -641,33 +625,6 @@ def smalltalk(q: Asked) -> _Routed | None:
     return None
 
 
-#: In a language whose safety word lists are still thin (not English), a message with any
-#: of these concepts that no rule settled is not answered as an ordinary question: it
-#: could be an emergency the lists do not know how to say ("mi papá tomó doble dosis").
-THIN_SCREEN_CUES = frozenset(
-    {
-        "how_much", "a_number", "quantity", "one_or_more", "severe_sign", "withdrawal_sign",
-        "alarm", "overdose", "excess", "many", "pill_count", "lots_of_pills", "unknown_amount",
-        "took_two", "self_harm", "lethal",
-    }
-)  # fmt: skip
-#: ...and someone (not the writer) who took it: "mi papá tomó ...".
-THIN_SCREEN_PAIR = (frozenset({"ingested"}), frozenset({"person", "young", "pet"}))
-
-
-def unsure_in_this_language(q: Asked) -> _Routed | None:
-    """A message in another language the bot answers in, with a sign of danger no rule
-    settled: the emergency numbers and the crisis line, in that language (when unsure)."""
-    taken, who = THIN_SCREEN_PAIR
-    sign = q.found & THIN_SCREEN_CUES or (q.found & taken and q.found & who)
-    if q.bot.language == "en" or not sign:
-        return None
-    rule = "emergency.other_language"
-    reply = q.bot.composer.message("emergency", "other_language", rule=rule, lang=q.lang)
-    routed = q.routed(reply, replace(q.fresh, emergency="other_language"))
-    return replace(routed, language=f"a sign of danger in {q.lang} that no rule settled")
-
-
 def another_language(q: Asked) -> _Routed | None:
     """Written in a language the bot cannot read (and no greeting or thanks it knows): it
     could say anything, so, when unsure, the emergency numbers and the crisis line."""
@@ -777,7 +734,6 @@ ROUTING_STEPS: tuple[tuple[str, RoutingStep], ...] = (
     ("exact title", exact_title),
     ("smalltalk", smalltalk),
     ("another language", another_language),
-    ("unsure in this language", unsure_in_this_language),
     ("follow-up", follow_up),
     ("name only", name_only),
     ("other medicine", other_medicine),

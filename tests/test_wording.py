@@ -75,8 +75,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("chatbot/safety.py", "_CHATTER"): "chatter typed around a canary, as above",
     ("chatbot/bot.py", "_follow_up"): "why a message counts as a follow-up, for `chatbot explain`",
     ("chatbot/bot.py", "ROUTING_STEPS"): "the routing steps' names, for `chatbot explain`",
-    ("chatbot/bot.py", "unsure_in_this_language"): "why a message got the emergency numbers, "
-    "for `chatbot explain`",
     ("chatbot/language.py", "unread_language"): "why a message looks written in another "
     "language, for `chatbot explain`",
     ("chatbot/kiosk/app.py", "http_error"): "the JSON API's error bodies, for developers",
