@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import itertools
 import random
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
 
@@ -22,7 +24,7 @@ from chatbot.concepts import expand
 
 from .conftest import load_data
 
-SEEDS = load_data("metamorphic_seeds.yaml")
+SEEDS = {"en": load_data("metamorphic_seeds.yaml"), "es": load_data("metamorphic_seeds_es.yaml")}
 URGENT = {"crisis", "emergency"}
 
 SUBJECTS = {
@@ -53,40 +55,119 @@ BEFORE = [
 AFTER = ["what do i do", "pls help", "thanks", "is that bad??", "... help", "sorry for typos", "x"]
 INVISIBLE = ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200d"]
 
+#: The same transformations in Spanish, and three of its own: accents dropped, ñ written
+#: n, and Spanglish (English words in a Spanish message, as US carers often write).
+SUBJECTS_ES = {
+    "person": [
+        ("mi esposo", "de mi esposo"), ("mi mamá", "de mi mamá"), ("mi abuelo", "de mi abuelo"),
+        ("mi esposa", "de mi esposa"), ("ella", "de ella"), ("mi papá", "de mi papá"),
+        ("mi suegra", "de mi suegra"),
+    ],
+    "child": [
+        ("mi hijo", "de mi hijo"), ("mi nena de 2 años", "de mi nena"),
+        ("el bebé", "del bebé"), ("mi nieto", "de mi nieto"), ("mi hija de 3 años", "de mi hija"),
+    ],
+    "pet": [("el perro", "del perro"), ("mi gato", "de mi gato"), ("el perrito", "del perrito")],
+}  # fmt: skip
+SUBJECTS_ES["any"] = SUBJECTS_ES["person"] + SUBJECTS_ES["child"] + SUBJECTS_ES["pet"]
+SPANGLISH = [
+    ("pastillas", "pills"), ("pastilla", "pill"), ("mi mamá", "my mom"),
+    ("mi esposo", "my husband"),
+    ("mi hijo", "my son"), ("ayuda", "help"), ("qué hago", "what do i do"), ("bomba", "pump"),
+    ("no despierta", "no wake up"), ("demasiadas", "too many"), ("muchas", "a lot of"),
+]  # fmt: skip
 
-def forms(seed: dict) -> Iterator[str]:
+
+@dataclass(frozen=True)
+class Profile:
+    subjects: dict[str, list[tuple[str, str]]]
+    name: str  # the medicine's name in the seeds
+    names: list[str]
+    fillers: list[str]
+    before: list[str]
+    after: list[str]
+
+
+PROFILES = {
+    "en": Profile(SUBJECTS, "baclofen", NAMES, FILLERS, BEFORE, AFTER),
+    "es": Profile(
+        SUBJECTS_ES,
+        "baclofeno",
+        ["lioresal", "vaclofeno", "baclofen", "Baclofeno", "BACLOFENO", "baclofén"],
+        ["o sea,", "este,", "pues", "como que", "no sé,", "creo que", "bueno,"],
+        [
+            "hola,",
+            "perdón que moleste pero",
+            "buenas,",
+            "oiga,",
+            "disculpe,",
+            "hola buenas noches,",
+            "x favor",
+        ],
+        [
+            "qué hago",
+            "ayuda por favor",
+            "gracias",
+            "es grave??",
+            "urgente!!",
+            "perdón la ortografía",
+            "help",
+        ],
+    ),  # fmt: skip
+}
+
+
+def without_accents(text: str) -> str:
+    """Accents dropped, ñ kept: "está tomó" -> "esta tomo"."""
+    return "".join(c if c in "ñÑ" else unicodedata.normalize("NFD", c)[0] for c in text)
+
+
+def spanglish(text: str) -> list[str]:
+    """The message with, in turn, each Spanish word the list has put in English."""
+    return [text.replace(es, en, 1) for es, en in SPANGLISH if es in text]
+
+
+def forms(seed: dict, p: Profile = PROFILES["en"]) -> Iterator[str]:
     """The seed in its base subject and each of its {a|b} forms."""
     text = seed["text"]
-    who, whose = SUBJECTS[seed["who"]][0] if seed.get("who") else ("", "")
+    who, whose = p.subjects[seed["who"]][0] if seed.get("who") else ("", "")
     text = text.replace("{whose}", whose).replace("{who}", who)
     yield from expand(text.replace("^ ", ""))
 
 
-def base(seed: dict) -> str:
-    return next(forms(seed))
+def base(seed: dict, p: Profile = PROFILES["en"]) -> str:
+    return next(forms(seed, p))
 
 
-def variants(seed: dict, rng: random.Random) -> Iterator[tuple[str, str]]:
+def variants(seed: dict, rng: random.Random, lang: str = "en") -> Iterator[tuple[str, str]]:
     """(transformation, text) for every variant of one seed."""
+    p = PROFILES[lang]
     text = seed["text"]
-    first = base(seed)
-    for form in itertools.islice(forms(seed), 1, None):
+    first = base(seed, p)
+    for form in itertools.islice(forms(seed, p), 1, None):
         yield "forms", form
     if seed.get("who"):
-        for who, whose in SUBJECTS[seed["who"]][1:]:
+        for who, whose in p.subjects[seed["who"]][1:]:
             t = text.replace("{whose}", whose).replace("{who}", who).replace("^ ", "")
             yield "subjects", expand(t)[0]
-    for form in itertools.islice(forms(seed), 2):
-        if "baclofen" in form:
-            for name in NAMES:
-                yield "names", form.replace("baclofen", name, 1)
+    for form in itertools.islice(forms(seed, p), 2):
+        if p.name in form:
+            for name in p.names:
+                yield "names", form.replace(p.name, name, 1)
     if "^" in text:
-        who, whose = SUBJECTS[seed["who"]][0] if seed.get("who") else ("", "")
+        who, whose = p.subjects[seed["who"]][0] if seed.get("who") else ("", "")
         marked = text.replace("{whose}", whose).replace("{who}", who)
-        for filler in FILLERS:
+        for filler in p.fillers:
             for form in expand(marked.replace("^", filler))[:2]:
                 yield "filler", form
-    for before, after in zip(BEFORE, AFTER, strict=True):
+    if lang == "es":
+        for form in forms(seed, p):
+            if without_accents(form) != form:
+                yield "no accents", without_accents(form)
+            if "ñ" in form:
+                yield "ñ as n", without_accents(form).replace("ñ", "n")
+        yield from (("spanglish", t) for t in spanglish(first))
+    for before, after in zip(p.before, p.after, strict=True):
         yield "chatter", f"{before} {first}"
         yield "chatter", f"{first} {after}"
         yield "chatter", f"{before} {first}. {after}"
@@ -126,31 +207,49 @@ def reaches_help(reply) -> bool:
     return reply.kind in URGENT
 
 
-def suite() -> list[tuple[str, str, str, str]]:
+def suite(lang: str = "en") -> list[tuple[str, str, str, str]]:
     """(group, seed, transformation, text) for every variant."""
     rng = random.Random(20261204)
+    p = PROFILES[lang]
     rows = []
     for group in ("urgent", "near_miss"):
-        for seed in SEEDS[group]:
-            rows.append((group, base(seed), "seed", base(seed)))
-            rows.extend((group, base(seed), t, text) for t, text in variants(seed, rng))
+        for seed in SEEDS[lang][group]:
+            first = base(seed, p)
+            rows.append((group, first, "seed", first))
+            rows.extend((group, first, t, text) for t, text in variants(seed, rng, lang))
     return rows
 
 
 def test_the_suite_is_big_enough():
     rows = suite()
-    assert len(SEEDS["urgent"]) + len(SEEDS["near_miss"]) >= 90
+    assert len(SEEDS["en"]["urgent"]) + len(SEEDS["en"]["near_miss"]) >= 90
     assert len(rows) >= 5000
 
 
-@pytest.fixture(scope="module")
-def results(bot):
+def test_the_spanish_suite_is_big_enough():
+    rows = suite("es")
+    assert len(SEEDS["es"]["urgent"]) >= 40 and len(SEEDS["es"]["near_miss"]) >= 20
+    assert len(rows) >= 2500
+    assert {"no accents", "spanglish"} <= {t for _g, _s, t, _x in rows}
+
+
+def run_suite(bot, lang: str) -> list[tuple[str, str, str, str, bool]]:
     out = []
-    for group, seed, transformation, text in suite():
+    for group, seed, transformation, text in suite(lang):
         reply = bot.respond(text)
         ok = reaches_help(reply) if group == "urgent" else not reaches_help(reply)
         out.append((group, seed, transformation, text, ok))
     return out
+
+
+@pytest.fixture(scope="module")
+def results(bot):
+    return run_suite(bot, "en")
+
+
+@pytest.fixture(scope="module")
+def results_es(bot):
+    return run_suite(bot, "es")
 
 
 def test_invariance_per_transformation(results):
@@ -197,4 +296,52 @@ def test_emergencies_and_crises_survive_most_typos(results, transformation):
 def test_near_misses_stay_calm(results):
     alarms = [t for g, _s, _tr, t, ok in results if g == "near_miss" and not ok]
     total = sum(1 for g, *_ in results if g == "near_miss")
+    assert len(alarms) / total <= 0.03, alarms[:10]
+
+
+# --- the same in Spanish (issue #13: 100% for emergencies and crises) ----------------------
+
+
+def test_spanish_invariance_per_transformation(results_es):
+    total: Counter[tuple[str, str]] = Counter()
+    kept: Counter[tuple[str, str]] = Counter()
+    for group, _seed, transformation, _text, ok in results_es:
+        total[group, transformation] += 1
+        kept[group, transformation] += ok
+    print("\nSpanish metamorphic invariance (urgent: reaches help; near miss: no alarm)")
+    for key in sorted(total):
+        print(
+            f"  {key[0]:9} {key[1]:10} {kept[key]:5}/{total[key]:<5} = {kept[key] / total[key]:.1%}"
+        )
+    n, k = sum(total.values()), sum(kept.values())
+    print(f"  all {k}/{n} = {k / n:.1%}")
+    assert k / n >= ALL_FLOOR_ES
+
+
+#: All Spanish variants together, as measured.
+ALL_FLOOR_ES = 0.99
+
+
+@pytest.mark.parametrize(
+    "transformation",
+    ["seed", "forms", "subjects", "names", "filler", "chatter", "invisible", "no accents",
+     "ñ as n", "spanglish"],
+)  # fmt: skip
+def test_spanish_emergencies_and_crises_survive(results_es, transformation):
+    lost = [
+        t for g, _s, tr, t, ok in results_es if g == "urgent" and tr == transformation and not ok
+    ]
+    assert not lost, lost[:10]
+
+
+@pytest.mark.parametrize("transformation", ["one typo", "two typos"])
+def test_spanish_emergencies_and_crises_survive_most_typos(results_es, transformation):
+    rows = [(t, ok) for g, _s, tr, t, ok in results_es if g == "urgent" and tr == transformation]
+    rate = sum(ok for _t, ok in rows) / len(rows)
+    assert rate >= TYPO_FLOOR[transformation], [t for t, ok in rows if not ok][:10]
+
+
+def test_spanish_near_misses_stay_calm(results_es):
+    alarms = [t for g, _s, _tr, t, ok in results_es if g == "near_miss" and not ok]
+    total = sum(1 for g, *_ in results_es if g == "near_miss")
     assert len(alarms) / total <= 0.03, alarms[:10]
