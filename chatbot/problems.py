@@ -469,8 +469,8 @@ CODES: Mapping[str, Code] = _registry(
     Code(
         "W061",
         CHECK,
-        "a translated answer's sources or `reviewed` date differ from the English answer's; "
-        "an error with `--strict`",
+        "a translated answer lacks a source of the English answer (it may add sources in its "
+        "own language), or its `reviewed` date differs; an error with `--strict`",
         "answer '{topic}' in {language}: {what} differs from answers.yaml ({ours} against "
         "{theirs})",
         "a translation says what the English says, checked against the same sources on the "

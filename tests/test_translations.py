@@ -250,7 +250,8 @@ def test_a_translation_keeps_the_english_sources_and_date(tmp_path):
         + DRIVING_ES,
     )
     found = translation_codes(world)
-    assert len(found.get("W061", [])) == 3, found  # about: sources and date; alcohol: sources
+    # about: a source and the date; alcohol: a source (FDA-tab added, NHS-about gone)
+    assert len(found.get("W061", [])) == 3, found
     assert any(
         "reviewed differs from answers.yaml (2026-10-01 against 2026-11-25)" in m
         for m in found["W061"]
