@@ -463,7 +463,8 @@ CODES: Mapping[str, Code] = _registry(
         "(answers.<language>.yaml); an error with `--strict`",
         "answer '{topic}' has no {language} version in {file}",
         "write it there, with the same sources and reviewed date (a question in "
-        "{language} about it would get the English answer)",
+        "{language} about it would get the English answer); or, if it must stay in "
+        "English, say why in its `untranslated:`",
         escalates=True,
     ),
     Code(

@@ -50,6 +50,11 @@ class AnswerEntry(Strict):
         description="questions on this topic name other medicines (interactions, comparisons):"
         " a follow-up naming one stays on it instead of going to interactions",
     )
+    untranslated: Text | None = Field(
+        default=None,
+        description="why this answer is in English only (a clinic's own page, say): "
+        "`chatbot check` then does not ask for it in answers.<language>.yaml",
+    )
 
 
 class AnswersFile(Strict):

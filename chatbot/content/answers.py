@@ -83,6 +83,7 @@ def read_answers(
                 tuple(f"{med}.{s}" for s in entry.suggestions),
                 a_doc.place(("answers", i)),
                 entry.names_other_medicines,
+                entry.untranslated,
             )
             placed[topic] = (a_doc, i)
     for topic, (a_doc, i) in placed.items():

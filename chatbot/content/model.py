@@ -31,6 +31,7 @@ class Answer:
     suggestions: tuple[str, ...]  # qualified topics
     where: Place  # of the answer's entry
     names_other_medicines: bool = False  # a follow-up naming another medicine stays here
+    untranslated: str | None = None  # why it is in this language only (no W060)
 
 
 @dataclass(frozen=True)
