@@ -166,31 +166,70 @@ def _one_typo(token: str, word: str) -> bool:
     )
 
 
+def _typo_able(word: str) -> bool:
+    """Could `_one_typo` ever accept a token for this phrase word?"""
+    return len(word) >= 4 and word not in _KEEP_EXACT and word not in STOPWORDS
+
+
+@dataclass
+class _Group:
+    """The phrases that start with one exact word, by their second word: a message token is
+    tried only against phrases whose second word is the next token, or one typo from it."""
+
+    single: list[_Phrase]  # one word only
+    other: list[_Phrase]  # a second word that is a pattern ("#", "overdos*")
+    by_second: dict[str, list[_Phrase]]  # second word, exactly
+    typo_second: dict[str, list[_Phrase]]  # second word that may carry a typo, by first letter
+
+    def candidates(self, following: str | None) -> list[_Phrase]:
+        out = [*self.single, *self.other]
+        if following is None:
+            return out
+        out += self.by_second.get(following, ())
+        n = len(following)
+        for p in self.typo_second.get(following[:1], ()):
+            second = p.words[1]
+            if second != following and abs(len(second) - n) <= 1:
+                out.append(p)
+        return out
+
+
 class PhraseIndex:
-    """Phrases indexed by their first word: exact words in a dict, "stem*" by the stem's
-    first two letters, "#" phrases tried only on a number."""
+    """Phrases indexed by their first word (and second: see `_Group`): exact words in a
+    dict, "stem*" by the stem's first two letters, "#" phrases tried only on a number."""
 
     def __init__(self, phrases: Iterable[_Phrase]) -> None:
-        self.by_first: dict[str, list[_Phrase]] = {}
+        self.by_first: dict[str, _Group] = {}
         self.by_stem: dict[str, list[_Phrase]] = {}
         self.numbered: list[_Phrase] = []
         for p in phrases:
             first = p.words[0]
             if p.tests[0] is None:
-                self.by_first.setdefault(first, []).append(p)
+                group = self.by_first.setdefault(first, _Group([], [], {}, {}))
+                if len(p.words) == 1:
+                    group.single.append(p)
+                elif p.tests[1] is not None:
+                    group.other.append(p)
+                else:
+                    second = p.words[1]
+                    group.by_second.setdefault(second, []).append(p)
+                    if not p.block and _typo_able(second):
+                        group.typo_second.setdefault(second[:1], []).append(p)
             elif first.startswith("#"):
                 self.numbered.append(p)
             else:
                 self.by_stem.setdefault(first[:2], []).append(p)
-        for group in self.by_first.values():
-            group.sort(key=lambda p: -len(p.words))  # longest first
 
     def matches(self, tokens: list[str]) -> list[tuple[int, int, _Phrase]]:
         out = []
+        last = len(tokens) - 1
         for i, tok in enumerate(tokens):
             if tok in MARKS:
                 continue
-            candidates = [*self.by_first.get(tok, ()), *self.by_stem.get(tok[:2], ())]
+            group = self.by_first.get(tok)
+            following = tokens[i + 1] if i < last else None
+            candidates = group.candidates(following) if group else []
+            candidates += self.by_stem.get(tok[:2], ())
             if self.numbered and number(tok) is not None:
                 candidates += self.numbered
             for p in candidates:
