@@ -365,6 +365,8 @@ def test_following_the_guide_adds_a_phrasing_a_topic_and_a_region(tmp_path, caps
         "topic-sources",
         "topic-answer",
         "topic-intents",
+        "topic-answer-es",
+        "topic-intents-es",
         "region-sources",
         "region",
     }
@@ -382,6 +384,9 @@ def test_following_the_guide_adds_a_phrasing_a_topic_and_a_region(tmp_path, caps
     append(knowledge / "baclofen" / "sources.yaml", snippets["topic-sources"])
     append(knowledge / "baclofen" / "answers.yaml", "\n" + snippets["topic-answer"])
     write(intents / "baclofen" / "swallowing.yaml", snippets["topic-intents"])
+    # "The same in Spanish"
+    append(knowledge / "baclofen" / "answers.es.yaml", "\n" + snippets["topic-answer-es"])
+    write(intents / "baclofen" / "swallowing.es.yaml", snippets["topic-intents-es"])
     # "Add a region": its sources at the end of sources.yaml, then the region
     append(knowledge / "sources.yaml", snippets["region-sources"])
     append(knowledge / "contacts.yaml", snippets["region"])
@@ -395,6 +400,8 @@ def test_following_the_guide_adds_a_phrasing_a_topic_and_a_region(tmp_path, caps
     reply = bot.respond("i struggle to swallow my tablets")
     assert (reply.kind, reply.topic) == ("answer", "baclofen.swallowing")
     assert reply.sources and "If tablets are hard to swallow" in [t.title for t in bot.topics()]
+    spanish = bot.respond("me cuesta mucho tragar las pastillas")
+    assert (spanish.kind, spanish.topic, spanish.lang) == ("answer", "baclofen.swallowing", "es")
     nz = Chatbot.from_paths(knowledge, intents, region="NZ").respond("my son swallowed some pills")
     assert nz.kind == "emergency" and nz.text.startswith("Call 111 now")
 
