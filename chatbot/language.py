@@ -181,6 +181,8 @@ def language_of(
     tied = [lang for lang, n in scores.items() if n == top]
     if len(tied) > 1:  # as many words of one as of another: the words only one has decide
         only = {lang: sum(_LANGUAGES_OF.get(w) == (lang,) for w in words) for lang in tied}
+        if "es" in only and spanish:  # and the common words of the one list the bot has
+            only["es"] += sum(w in spanish and w not in english for w in words)
         most = max(only.values())
         tied = [lang for lang in tied if only[lang] == most]
         if len(tied) > 1:  # still as much one as another: one the bot reads, if any
