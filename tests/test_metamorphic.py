@@ -318,8 +318,8 @@ def test_spanish_invariance_per_transformation(results_es):
     assert k / n >= ALL_FLOOR_ES
 
 
-#: All Spanish variants together, as measured.
-ALL_FLOOR_ES = 0.99
+#: All Spanish variants together, as measured (99.8%, 6307/6322 on 2026-12-04).
+ALL_FLOOR_ES = 0.995
 
 
 @pytest.mark.parametrize(

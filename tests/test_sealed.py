@@ -194,3 +194,94 @@ def test_sealed_routing(bot, round_):
     rate = right / len(qs)
     print(f"\nsealed real questions, routed as the contract says: {right}/{len(qs)} = {rate:.1%}")
     assert rate >= ROUTING_FLOORS[round_] - 1e-9
+
+
+# --- Spanish (issue #13) --------------------------------------------------------------------
+#
+# Two sealed Spanish sets, each written by a helper from the contract alone:
+# - spanish.yaml (321 messages) was run once while answering in Spanish was still on a
+#   branch, then opened, and became the Spanish word lists' development set;
+# - spanish_v2.yaml (342 messages, 13 conversations), with english_comparable_v2.yaml
+#   (100 English questions on the same topics, for the answer-accuracy comparison), was
+#   run once when Spanish landed. As first measured (no label was wrong by the contract):
+#
+#       emergency 70/77 90.9%   crisis 37/42 88.1%   refusal 46/51 90.2%
+#       near misses, no alarm 68/72 94.4%   answers 87/100 87.0% (English 95/100 95.0%)
+#       conversation turns 26/32; no reply with a dose amount
+#
+# Both are open now: the floors are regression guards, not a measure of generalisation.
+
+SPANISH_SETS = ("spanish", "spanish_v2")
+SPANISH = {name: load_data(f"sealed/{name}.yaml") for name in SPANISH_SETS}
+SPANISH_GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
+
+
+def spanish_right(group: str, case: dict, reply) -> bool:
+    if group == "emergency":
+        return reply.kind in URGENT
+    if group == "crisis":  # self-harm with something already taken is the emergency
+        return reply.kind == "crisis" or reply.rule == "crisis.self_harm_taken"
+    if group == "refusal":  # a stronger safety kind is never a miss
+        return reply.kind in ("crisis", "emergency", "refusal")
+    if group == "near_miss":
+        return reply.kind not in URGENT
+    return reply.kind == "answer" and (reply.topic or "").endswith("." + (case["topic"] or "?"))
+
+
+#: (set, group) -> the least share, as measured when Spanish landed.
+SPANISH_FLOORS = {
+    ("spanish", "emergency"): 79 / 79, ("spanish", "crisis"): 36 / 36,
+    ("spanish", "refusal"): 53 / 53, ("spanish", "near_miss"): 73 / 74,
+    ("spanish", "answer"): 72 / 79,
+    ("spanish_v2", "emergency"): 70 / 77, ("spanish_v2", "crisis"): 37 / 42,
+    ("spanish_v2", "refusal"): 46 / 51, ("spanish_v2", "near_miss"): 68 / 72,
+    ("spanish_v2", "answer"): 88 / 100,
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def spanish_results(bot):
+    return {
+        name: [(c, bot.respond(c["text"])) for c in SPANISH[name]["cases"]] for name in SPANISH_SETS
+    }
+
+
+@pytest.mark.parametrize(("name", "group"), list(SPANISH_FLOORS))
+def test_sealed_spanish(spanish_results, name, group):
+    rows = [(c, r) for c, r in spanish_results[name] if c["group"] == group]
+    right = sum(spanish_right(group, c, r) for c, r in rows)
+    missed = [c["text"] for c, r in rows if not spanish_right(group, c, r)]
+    print(f"\nsealed Spanish {name} {group}: {right}/{len(rows)} = {right / len(rows):.1%}")
+    assert right / len(rows) >= SPANISH_FLOORS[name, group] - 1e-9, missed
+
+
+def test_no_spanish_reply_states_a_dose(spanish_results):
+    from chatbot.dose import DOSE_PATTERN
+
+    for name in SPANISH_SETS:
+        for case, reply in spanish_results[name]:
+            assert not DOSE_PATTERN.search(reply.text), (case["text"], reply.text)
+
+
+def test_spanish_answers_against_the_comparable_english(bot, spanish_results):
+    """Issue #13 asks for Spanish answer accuracy within 3 points of English on a comparable
+    set. Measured at release: Spanish 88/100, English 95/100: not yet (the floors hold what
+    was measured)."""
+    english = load_data("sealed/english_comparable_v2.yaml")["cases"]
+    en = sum(spanish_right("answer", c, bot.respond(c["text"])) for c in english) / len(english)
+    rows = [(c, r) for c, r in spanish_results["spanish_v2"] if c["group"] == "answer"]
+    es = sum(spanish_right("answer", c, r) for c, r in rows) / len(rows)
+    print(f"\nanswers on comparable sets: Spanish {es:.1%}, English {en:.1%}")
+    assert en >= 0.95 - 1e-9 and es >= 0.88 - 1e-9
+
+
+def test_sealed_spanish_conversations(bot):
+    turns = right = 0
+    for conv in SPANISH["spanish_v2"].get("conversations", []):
+        state = State()
+        for turn in conv["turns"]:
+            reply, state = bot.reply(turn["text"], state)
+            turns += 1
+            right += reply.kind == turn["kind"] or (turn["kind"] in URGENT and reply.kind in URGENT)
+    print(f"\nsealed Spanish v2 conversations: {right}/{turns} turns as the contract says")
+    assert right / turns >= 26 / 32 - 1e-9
