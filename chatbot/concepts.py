@@ -194,6 +194,18 @@ class _Group:
         return out
 
 
+def _add(group: _Group, p: _Phrase) -> None:
+    if len(p.words) == 1:
+        group.single.append(p)
+    elif p.tests[1] is not None:
+        group.other.append(p)
+    else:
+        second = p.words[1]
+        group.by_second.setdefault(second, []).append(p)
+        if not p.block and _typo_able(second):
+            group.typo_second.setdefault(second[:1], []).append(p)
+
+
 class PhraseIndex:
     """Phrases indexed by their first word (and second: see `_Group`): exact words in a
     dict, "stem*" by the stem's first two letters, "#" phrases tried only on a number."""
@@ -201,22 +213,15 @@ class PhraseIndex:
     def __init__(self, phrases: Iterable[_Phrase]) -> None:
         self.by_first: dict[str, _Group] = {}
         self.by_stem: dict[str, list[_Phrase]] = {}
-        self.numbered: list[_Phrase] = []
+        #: "#" phrases by their first word ("#", "#3+"): its test, and the group behind it
+        self.numbered: dict[str, tuple[Step, _Group]] = {}
         for p in phrases:
             first = p.words[0]
             if p.tests[0] is None:
-                group = self.by_first.setdefault(first, _Group([], [], {}, {}))
-                if len(p.words) == 1:
-                    group.single.append(p)
-                elif p.tests[1] is not None:
-                    group.other.append(p)
-                else:
-                    second = p.words[1]
-                    group.by_second.setdefault(second, []).append(p)
-                    if not p.block and _typo_able(second):
-                        group.typo_second.setdefault(second[:1], []).append(p)
+                _add(self.by_first.setdefault(first, _Group([], [], {}, {})), p)
             elif first.startswith("#"):
-                self.numbered.append(p)
+                test = p.tests[0]
+                _add(self.numbered.setdefault(first, (test, _Group([], [], {}, {})))[1], p)
             else:
                 self.by_stem.setdefault(first[:2], []).append(p)
 
@@ -231,7 +236,9 @@ class PhraseIndex:
             candidates = group.candidates(following) if group else []
             candidates += self.by_stem.get(tok[:2], ())
             if self.numbered and number(tok) is not None:
-                candidates += self.numbered
+                for test, numbered in self.numbered.values():
+                    if test(tok):
+                        candidates += numbered.candidates(following)
             for p in candidates:
                 end = p.at(tokens, i)
                 if end > 0:
