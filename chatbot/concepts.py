@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -117,8 +118,7 @@ def expand(phrase: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
-class _Phrase:
+class _Phrase(NamedTuple):  # a tuple: quick to build again when the content cache loads
     words: tuple[str, ...]
     tests: tuple[Step | None, ...]
     name: str  # concept or cue category
@@ -210,6 +210,20 @@ class PhraseIndex:
     """Phrases indexed by their first word (and second: see `_Group`): exact words in a
     dict, "stem*" by the stem's first two letters, "#" phrases tried only on a number."""
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickled as plain tuples, rebuilt when loaded: tens of thousands of small objects
+        unpickle far slower than the tuples they are made from (the content cache)."""
+        return (_index_from_rows, (tuple((p.words, p.tests, p.name, p.block) for p in self),))
+
+    def __iter__(self) -> Iterator[_Phrase]:
+        for group in (*self.by_first.values(), *(g for _t, g in self.numbered.values())):
+            yield from group.single
+            yield from group.other
+            for ps in group.by_second.values():
+                yield from ps
+        for ps in self.by_stem.values():
+            yield from ps
+
     def __init__(self, phrases: Iterable[_Phrase]) -> None:
         self.by_first: dict[str, _Group] = {}
         self.by_stem: dict[str, list[_Phrase]] = {}
@@ -244,6 +258,10 @@ class PhraseIndex:
                 if end > 0:
                     out.append((i, end, p))
         return out
+
+
+def _index_from_rows(rows: Iterable[tuple[Any, ...]]) -> PhraseIndex:
+    return PhraseIndex(_Phrase._make(row) for row in rows)
 
 
 def compile_phrase(phrase: str, name: str, normalize: Callable[[str], str]) -> list[_Phrase]:
