@@ -216,8 +216,11 @@ class Chatbot:
         return self._in.get(lang, self)
 
     def welcome(self, lang: str | None = None) -> str:
-        bot = self.in_language(lang or self.settings.language)
-        return bot.composer.fill(bot.kb.messages.smalltalk["welcome"])
+        """The greeting, in `lang` (default: the bot's language), naming the medicines."""
+        lang = lang or self.settings.language
+        bot = self.in_language(lang)
+        text = bot.composer.fill(bot.kb.messages.smalltalk["welcome"])
+        return fill(text, medicine=self._medicine_name(None, lang))
 
     # --- the pipeline ------------------------------------------------------------------
     def trace(self, text: object, state: State | None = None, every_rule: bool = False) -> Trace:

@@ -25,6 +25,12 @@ def test_the_bot_answers_in_english_and_spanish(bot: Chatbot) -> None:
     assert bot.languages == ("en", "es")
 
 
+@pytest.mark.parametrize(("lang", "name"), [("en", "baclofen"), ("es", "baclofeno")])
+def test_the_welcome_names_the_medicine_in_each_language(bot: Chatbot, lang, name) -> None:
+    welcome = bot.welcome(lang)
+    assert "{" not in welcome and name in welcome
+
+
 @pytest.mark.parametrize("chosen", ["en", "es"])
 def test_a_message_clearly_in_a_language_is_answered_in_it_whatever_was_chosen(
     bot: Chatbot, chosen: str
