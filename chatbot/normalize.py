@@ -100,11 +100,15 @@ class Normalizer:
     foreign: frozenset[str] = frozenset()
     _vocab_list: tuple[str, ...] = field(init=False, repr=False, default=())
     _longest: int = field(init=False, repr=False, default=1)
+    #: the first words of synonyms of two words or more: only there is a longer one tried
+    _starts: frozenset[str] = field(init=False, repr=False, default=frozenset())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_vocab_list", tuple(sorted(self.vocabulary)))
         longest = max((len(k) for k in self.synonyms), default=1)
         object.__setattr__(self, "_longest", longest)
+        starts = frozenset(k[0] for k in self.synonyms if len(k) > 1)
+        object.__setattr__(self, "_starts", starts)
         object.__setattr__(self, "_correct", lru_cache(maxsize=8192)(self._correct_uncached))
 
     @classmethod
@@ -180,7 +184,8 @@ class Normalizer:
         i = 0
         n = len(toks)
         while i < n:
-            for size in range(min(self._longest, n - i), 0, -1):
+            longest = min(self._longest, n - i) if toks[i] in self._starts else 1
+            for size in range(longest, 0, -1):
                 target = self.synonyms.get(tuple(toks[i : i + size]))
                 if target is not None:
                     out.extend(target)
