@@ -209,9 +209,19 @@ def test_sealed_routing(bot, round_):
 #       near misses, no alarm 68/72 94.4%   answers 87/100 87.0% (English 95/100 95.0%)
 #       conversation turns 26/32; no reply with a dose amount
 #
-# Both are open now: the floors are regression guards, not a measure of generalisation.
+# After v2 was opened, a parity pass brought the Spanish word lists up to the English ones,
+# concept by concept (and was tuned to v2's misses). spanish_v3.yaml (327 messages, 11
+# conversations, written meanwhile by another helper, asked for the hard cases) then
+# measured it, run once. As first measured (no label was wrong by the contract):
+#
+#       emergency 65/76 85.5%   crisis 35/44 79.5%   refusal 38/48 79.2%
+#       near misses, no alarm 61/75 81.3%   answers 74/84 88.1%
+#       conversation turns 28/32; no reply with a dose amount
+#
+# All three are open now: the floors are regression guards, not a measure of
+# generalisation. The next Spanish round has to be written fresh.
 
-SPANISH_SETS = ("spanish", "spanish_v2")
+SPANISH_SETS = ("spanish", "spanish_v2", "spanish_v3")
 SPANISH = {name: load_data(f"sealed/{name}.yaml") for name in SPANISH_SETS}
 SPANISH_GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
@@ -228,14 +238,17 @@ def spanish_right(group: str, case: dict, reply) -> bool:
     return reply.kind == "answer" and (reply.topic or "").endswith("." + (case["topic"] or "?"))
 
 
-#: (set, group) -> the least share, as measured when Spanish landed.
+#: (set, group) -> the least share, as measured at release (v2 after the parity pass).
 SPANISH_FLOORS = {
     ("spanish", "emergency"): 79 / 79, ("spanish", "crisis"): 36 / 36,
     ("spanish", "refusal"): 53 / 53, ("spanish", "near_miss"): 73 / 74,
     ("spanish", "answer"): 72 / 79,
-    ("spanish_v2", "emergency"): 70 / 77, ("spanish_v2", "crisis"): 37 / 42,
-    ("spanish_v2", "refusal"): 46 / 51, ("spanish_v2", "near_miss"): 68 / 72,
+    ("spanish_v2", "emergency"): 77 / 77, ("spanish_v2", "crisis"): 42 / 42,
+    ("spanish_v2", "refusal"): 51 / 51, ("spanish_v2", "near_miss"): 72 / 72,
     ("spanish_v2", "answer"): 88 / 100,
+    ("spanish_v3", "emergency"): 65 / 76, ("spanish_v3", "crisis"): 35 / 44,
+    ("spanish_v3", "refusal"): 38 / 48, ("spanish_v3", "near_miss"): 61 / 75,
+    ("spanish_v3", "answer"): 74 / 84,
 }  # fmt: skip
 
 
@@ -275,13 +288,14 @@ def test_spanish_answers_against_the_comparable_english(bot, spanish_results):
     assert en >= 0.95 - 1e-9 and es >= 0.88 - 1e-9
 
 
-def test_sealed_spanish_conversations(bot):
+@pytest.mark.parametrize(("name", "floor"), [("spanish_v2", 26 / 32), ("spanish_v3", 28 / 32)])
+def test_sealed_spanish_conversations(bot, name, floor):
     turns = right = 0
-    for conv in SPANISH["spanish_v2"].get("conversations", []):
+    for conv in SPANISH[name].get("conversations", []):
         state = State()
         for turn in conv["turns"]:
             reply, state = bot.reply(turn["text"], state)
             turns += 1
             right += reply.kind == turn["kind"] or (turn["kind"] in URGENT and reply.kind in URGENT)
-    print(f"\nsealed Spanish v2 conversations: {right}/{turns} turns as the contract says")
-    assert right / turns >= 26 / 32 - 1e-9
+    print(f"\nsealed Spanish {name} conversations: {right}/{turns} turns as the contract says")
+    assert right / turns >= floor - 1e-9
