@@ -2,10 +2,10 @@
 
     echo '{"text": "can I drink on baclofen"}' | chatbot jsonl
 
-Each input line is {"text": "...", "context": "..."} (context optional: the
-token from the previous reply, to continue a conversation). Each output line is
-the reply (kind, topic, text, sources, suggestions, choices, rule, region,
-reviewed) plus
+Each input line is {"text": "...", "context": "...", "lang": "es"} (context optional:
+the token from the previous reply, to continue a conversation; lang optional: the
+language to answer in from now on, kept in the token). Each output line is the reply
+(kind, topic, text, sources, suggestions, choices, rule, region, reviewed, lang) plus
 "context"; a line that cannot be read gets {"error": "..."} and the rest go on.
 A line over 64 KiB gets {"error": "line too long"} at once and is skipped
 without being held in memory; a text over 4096 bytes is refused, as the kiosk

@@ -189,3 +189,15 @@ def test_a_200_mb_line_gets_an_error_within_a_second_in_flat_memory():
         for stream in (proc.stdout, proc.stderr):
             if stream:
                 stream.close()
+
+
+def test_a_line_can_choose_the_language(bot):
+    from chatbot.jsonl import answer_line
+
+    first = answer_line(bot, b'{"text": "hola", "lang": "es"}')
+    assert first["lang"] == "es"
+    again = answer_line(bot, json.dumps({"text": "ok", "context": first["context"]}).encode())
+    assert again["lang"] == "es"
+    assert (
+        "'lang' must be one of en, es" in answer_line(bot, b'{"text": "ok", "lang": "xx"}')["error"]
+    )
