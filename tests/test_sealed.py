@@ -218,10 +218,21 @@ def test_sealed_routing(bot, round_):
 #       near misses, no alarm 61/75 81.3%   answers 74/84 88.1%
 #       conversation turns 28/32; no reply with a dose amount
 #
-# All three are open now: the floors are regression guards, not a measure of
+# After v3 was opened, Spanish present tense ("toma", "come") left the English list of
+# things taken now (it says what someone takes every day). spanish_v4.yaml (288 messages,
+# 8 conversations; its writer asked for everyday present-tense statements beside
+# emergencies) measured that, run once. As first measured (no label was wrong by the
+# contract):
+#
+#       emergency 62/69 89.9%   crisis 30/37 81.1%   refusal 38/42 90.5%
+#       near misses, no alarm 71/76 93.4%   answers 58/64 90.6%
+#       conversation turns 21/21; no reply with a dose amount
+#
+# It missed a child "se está comiendo las pastillas": the progressive was then added.
+# All four are open now: the floors are regression guards, not a measure of
 # generalisation. The next Spanish round has to be written fresh.
 
-SPANISH_SETS = ("spanish", "spanish_v2", "spanish_v3")
+SPANISH_SETS = ("spanish", "spanish_v2", "spanish_v3", "spanish_v4")
 SPANISH = {name: load_data(f"sealed/{name}.yaml") for name in SPANISH_SETS}
 SPANISH_GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
@@ -249,6 +260,9 @@ SPANISH_FLOORS = {
     ("spanish_v3", "emergency"): 65 / 76, ("spanish_v3", "crisis"): 35 / 44,
     ("spanish_v3", "refusal"): 38 / 48, ("spanish_v3", "near_miss"): 61 / 75,
     ("spanish_v3", "answer"): 74 / 84,
+    ("spanish_v4", "emergency"): 62 / 69, ("spanish_v4", "crisis"): 30 / 37,
+    ("spanish_v4", "refusal"): 38 / 42, ("spanish_v4", "near_miss"): 71 / 76,
+    ("spanish_v4", "answer"): 58 / 64,
 }  # fmt: skip
 
 
@@ -288,7 +302,9 @@ def test_spanish_answers_against_the_comparable_english(bot, spanish_results):
     assert en >= 0.95 - 1e-9 and es >= 0.88 - 1e-9
 
 
-@pytest.mark.parametrize(("name", "floor"), [("spanish_v2", 26 / 32), ("spanish_v3", 28 / 32)])
+@pytest.mark.parametrize(
+    ("name", "floor"), [("spanish_v2", 26 / 32), ("spanish_v3", 28 / 32), ("spanish_v4", 21 / 21)]
+)
 def test_sealed_spanish_conversations(bot, name, floor):
     turns = right = 0
     for conv in SPANISH[name].get("conversations", []):
