@@ -122,11 +122,7 @@ class Chatbot:
                 f"unknown region '{region}'; known regions: {', '.join(kb.regions)}"
             )
         self.region = region
-        if self.settings.language not in ("en", *kb.packs):
-            raise UnknownLanguage(
-                f"unknown language '{self.settings.language}'; "
-                f"this content answers in: {', '.join(('en', *kb.packs))}"
-            )
+        self._known_language(self.settings.language)
         self.composer = Composer(kb, region)
         self.sessions = SessionStore(self.settings.session_ttl, self.settings.max_sessions)
         self.warnings = warnings or []
@@ -185,8 +181,8 @@ class Chatbot:
     def respond(self, text: str, session: str | None = None, lang: str | None = None) -> Reply:
         """Answer one message. With `session`, the conversation continues across calls.
         `lang`: the language the person chose to be answered in (kept in the session)."""
-        if lang is not None and lang not in self.languages:
-            raise UnknownLanguage(f"unknown language '{lang}'; known: {', '.join(self.languages)}")
+        if lang is not None:
+            self._known_language(lang)
 
         def step(state: State | None) -> tuple[Reply, State]:
             chosen = state or State()
@@ -209,7 +205,12 @@ class Chatbot:
     @property
     def languages(self) -> tuple[str, ...]:
         """The languages this bot answers in: English first, then each language pack."""
-        return ("en", *self._in)
+        return self.kb.languages
+
+    def _known_language(self, lang: str) -> None:
+        if lang not in self.kb.languages:
+            known = ", ".join(self.kb.languages)
+            raise UnknownLanguage(f"unknown language '{lang}'; this content answers in: {known}")
 
     def in_language(self, lang: str) -> Chatbot:
         """The bot whose content is in `lang` (for its welcome and front-end wording)."""

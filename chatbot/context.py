@@ -65,7 +65,7 @@ def encode(state: State, *, version: str = "", secret: bytes | None = None) -> s
 def decode(token: object, kb: Any, *, version: str = "", secret: bytes | None = None) -> State:
     """The state in `token`: each field that checks out, or its default.
 
-    `kb` is the current `KnowledgeBase` (anything with `answers` and `medicines`);
+    `kb` is the current `KnowledgeBase` (anything with `answers`, `medicines`, `languages`);
     `version` the current content's; `secret` the one tokens are signed with, if any.
     """
     if not isinstance(token, str) or not token or len(token) > MAX_TOKEN_CHARS:
@@ -120,12 +120,7 @@ def _pending(value: object, kb: Any) -> tuple[Choice, ...]:
 
 
 def _lang(value: object, kb: Any) -> str:
-    return value if isinstance(value, str) and value in languages(kb) else ""
-
-
-def languages(kb: Any) -> tuple[str, ...]:
-    """The languages `kb` answers in: English, and each language pack."""
-    return ("en", *getattr(kb, "packs", {}))
+    return value if isinstance(value, str) and value in kb.languages else ""
 
 
 def _flag(value: object) -> bool:

@@ -78,7 +78,7 @@ def lines(stream: IO[bytes], limit: int) -> Iterator[bytes | None]:
 def answer_line(
     bot: Any, raw: bytes, version: str = "", secret: bytes | None = None
 ) -> dict[str, Any]:
-    from .context import languages, parse_message, turn
+    from .context import parse_message, turn
 
     if not raw.strip():
         return {"error": 'empty line; expected {"text": "..."}'}
@@ -87,7 +87,7 @@ def answer_line(
     except (ValueError, RecursionError) as exc:  # ValueError includes bad UTF-8
         return {"error": f"line is not valid JSON: {exc}"}
     try:
-        message = parse_message(data, languages(bot.kb))
+        message = parse_message(data, bot.languages)
     except ValueError as exc:
         return {"error": str(exc)}
     if len(message.text.encode("utf-8", "surrogatepass")) > MAX_TEXT_BYTES:

@@ -143,49 +143,49 @@ def language_of(
     spanish: frozenset[str] = frozenset(),
     default: str = "en",
 ) -> str:
-    """The language a reply to `text` should be in: one of `languages` whose common words
-    the message uses more than English function words (at least two; or one, with Spanish
-    marks such as "¿" or "ñ", or with most words not English at all: "quiero matarme"),
-    else English ("en"). `english`: the commonest English words; `spanish`: the commonest
-    Spanish ones ("quien no deberia tomar baclofeno" has no function word in the list).
-    A message that says nothing of its language ("ok", "baclofen?", "hola") is in
-    `default`, the language the person chose."""
+    """The language to answer `text` in: one of `languages`, "en", or `default`.
+
+    A language scores its function words (Spanish also its marks "¿", "ñ" and, in a
+    message mostly of no English words, its accents and its commonest words: `spanish`),
+    and wins with two or more that outnumber the English function words. A tie goes to
+    the words only one of the tied has, then to one the bot reads. A message no language
+    wins is English when English function words say so, and otherwise ("ok", "baclofen?",
+    "hola") in `default`, the language the person chose. `english`: the commonest English
+    words."""
     words = words_as_written(text)
-    mostly_foreign = sum(w not in english for w in words) > len(words) / 2
+    lowered = text.casefold()
+    not_english = sum(w not in english for w in words)
+    mostly_foreign = not_english > len(words) / 2
+    # common Spanish words that are no common English ones ("quien", "deberia")
+    spanish_known = sum(w in spanish and w not in english for w in words)
     own = {lang: sum(w in vocabulary for w in words) for lang, vocabulary in FUNCTION_WORDS.items()}
     scores: dict[str, int] = {}
     for lang, count in own.items():  # every language it knows, so French is not Spanish
         shared = SHARED_FUNCTION_WORDS.get(lang, frozenset())  # "no", "me" say nothing
         english_function = sum(w in ENGLISH_FUNCTION_WORDS and w not in shared for w in words)
-        if lang == "es" and _SPANISH_MARKS.search(text.casefold()):
-            count += 1
-        if lang == "es" and mostly_foreign and _SPANISH_ACCENTS.search(text.casefold()):
-            count += 1  # "cuénteme más": accents, and words no English list has
         rivals = any(n >= 2 for other, n in own.items() if other != lang)
+        if lang == "es":
+            count += bool(_SPANISH_MARKS.search(lowered))
+            count += mostly_foreign and bool(_SPANISH_ACCENTS.search(lowered))  # "cuénteme más"
         if count == 1 and not english_function and mostly_foreign and not rivals:
             count += 1
-        if lang == "es" and spanish and mostly_foreign and not rivals:
-            # common Spanish words that are no common English ones ("quien", "deberia"),
-            # unless another language's own function words say it is that one
-            known = sum(w in spanish and w not in english for w in words)
-            unknown = sum(w not in english for w in words)
-            if 2 * known >= unknown:  # most of what is not English is Spanish
-                count = max(count, known)
+        if lang == "es" and mostly_foreign and not rivals and 2 * spanish_known >= not_english:
+            count = max(count, spanish_known)  # most of what is not English is Spanish
         if count >= 2 and count > english_function:
             scores[lang] = count
-    if not scores:  # English when its function words say so; else the chosen language
+    if not scores:
         shared = SHARED_FUNCTION_WORDS.get(default, frozenset())
         english_said = any(w in ENGLISH_FUNCTION_WORDS and w not in shared for w in words)
         return "en" if english_said else default
     top = max(scores.values())
     tied = [lang for lang, n in scores.items() if n == top]
-    if len(tied) > 1:  # as many words of one as of another: the words only one has decide
+    if len(tied) > 1:
         only = {lang: sum(_LANGUAGES_OF.get(w) == (lang,) for w in words) for lang in tied}
-        if "es" in only and spanish:  # and the common words of the one list the bot has
-            only["es"] += sum(w in spanish and w not in english for w in words)
+        if "es" in only:  # and the common words of the one word list the bot has
+            only["es"] += spanish_known
         most = max(only.values())
         tied = [lang for lang in tied if only[lang] == most]
-        if len(tied) > 1:  # still as much one as another: one the bot reads, if any
+        if len(tied) > 1:
             tied = [lang for lang in tied if lang in languages] or ["en"]
     best = tied[0]
     return best if best in languages else "en"

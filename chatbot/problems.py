@@ -472,8 +472,7 @@ CODES: Mapping[str, Code] = _registry(
         CHECK,
         "a translated answer lacks a source of the English answer (it may add sources in its "
         "own language), or its `reviewed` date differs; an error with `--strict`",
-        "answer '{topic}' in {language}: {what} differs from answers.yaml ({ours} against "
-        "{theirs})",
+        "answer '{topic}' in {language}: {what}",
         "a translation says what the English says, checked against the same sources on the "
         "same day: make them the same",
         escalates=True,

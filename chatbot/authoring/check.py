@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..problems import problem
 from ..types import Place, Problem
@@ -185,7 +185,8 @@ def _answer_problems(kb: KnowledgeBase, docs: _Docs, today: dt.date, strict: boo
 
     reached = {intent.target for intent in kb.intents.values()}
     oldest = _months_before(today, REVIEW_MONTHS)
-    grade = _reading_grade()
+    textstat = _textstat()
+    grade: Callable[[str], float] | None = textstat.flesch_kincaid_grade if textstat else None
     if grade is None and kb.answers:
         first = next(iter(kb.answers.values()))
         problems.append(problem("W058", first.where.path))
@@ -236,7 +237,7 @@ def _translation_problems(kb: KnowledgeBase, docs: _Docs, strict: bool) -> list[
     """W060-W062: each language pack has every answer, with the English one's sources and
     reviewed date, and reads easily (Fernández-Huerta, for Spanish)."""
     problems = []
-    ease = _reading_ease_es()
+    textstat = _textstat()
     for code, pack in kb.packs.items():
         for topic, english in kb.answers.items():
             med, name = topic.split(".", 1)
@@ -256,35 +257,27 @@ def _translation_problems(kb: KnowledgeBase, docs: _Docs, strict: bool) -> list[
                 )
                 continue
             at = ("answers", _index(doc, "answers", "topic", name))
-            ours_sources = [s.url for s in theirs.sources]
-            english_sources = [s.url for s in english.sources]
-            for what, ours, other, field in (
-                ("the sources", len(ours_sources), len(english_sources), "sources"),
-                ("reviewed", theirs.reviewed, english.reviewed, "reviewed"),
-            ):
-                differs = (  # a translation may add sources in its own language
-                    not set(english_sources) <= set(ours_sources)
-                    if field == "sources"
-                    else ours != other
-                )
-                if differs:
+            # a translation may add sources in its own language, never drop one
+            lacks = [s.title for s in english.sources if s not in theirs.sources]
+            differs = {
+                "sources": f"it lacks {', '.join(repr(t) for t in lacks)}" if lacks else "",
+                "reviewed": f"reviewed {theirs.reviewed}, answers.yaml {english.reviewed}"
+                if theirs.reviewed != english.reviewed
+                else "",
+            }
+            for field, what in differs.items():
+                if what:
                     problems.append(
                         doc.problem(
-                            (*at, field),
-                            "W061",
-                            escalate=strict,
-                            topic=name,
-                            language=code,
+                            (*at, field), "W061", escalate=strict, topic=name, language=code,
                             what=what,
-                            ours=ours,
-                            theirs=other,
                         )
-                    )
-            if code != "es" or ease is None:
+                    )  # fmt: skip
+            if code != "es" or textstat is None:
                 continue
             for field in ("short", "more"):
                 text = getattr(theirs, field)
-                score = ease(text) if text else 100.0
+                score = _fernandez_huerta(textstat, text) if text else 100.0
                 if score < MIN_EASE_ES:
                     problems.append(
                         doc.problem(
@@ -300,21 +293,13 @@ def _translation_problems(kb: KnowledgeBase, docs: _Docs, strict: bool) -> list[
     return problems
 
 
-def _reading_ease_es() -> Callable[[str], float] | None:
-    """textstat's Fernández-Huerta reading ease for Spanish (None without textstat)."""
+def _fernandez_huerta(textstat: Any, text: str) -> float:
+    """Spanish reading ease (textstat keeps the language globally: set, then put back)."""
+    textstat.set_lang("es")
     try:
-        import textstat  # type: ignore[import-untyped]
-    except ImportError:
-        return None
-
-    def ease(text: str) -> float:
-        textstat.set_lang("es")
-        try:
-            return float(textstat.fernandez_huerta(text))
-        finally:
-            textstat.set_lang("en_US")
-
-    return ease
+        return float(textstat.fernandez_huerta(text))
+    finally:
+        textstat.set_lang("en_US")
 
 
 def _contact_problems(kb: KnowledgeBase, docs: _Docs, today: dt.date) -> list[Problem]:
@@ -340,13 +325,13 @@ def _contact_problems(kb: KnowledgeBase, docs: _Docs, today: dt.date) -> list[Pr
     return problems
 
 
-def _reading_grade() -> Callable[[str], float] | None:
+def _textstat() -> Any:
+    """textstat, or None when it is not installed (W058)."""
     try:
-        import textstat
+        import textstat  # type: ignore[import-untyped]
     except ImportError:
         return None
-    grade: Callable[[str], float] = textstat.flesch_kincaid_grade
-    return grade
+    return textstat
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:

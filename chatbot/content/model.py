@@ -98,6 +98,11 @@ class KnowledgeBase:
     packs: Mapping[str, LanguagePack] = field(default_factory=dict)
     content_version: str = ""  # short hash of the files it was loaded from (shipped + overlay)
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this content answers in: English first, then each language pack."""
+        return ("en", *self.packs)
+
     def in_language(self, code: str) -> KnowledgeBase:
         """This knowledge base as it answers in `code`: that language's answers, intents,
         matcher and messages; the same safety screen, regions and normaliser."""

@@ -27,7 +27,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..bot import Chatbot, ContentError, UnknownSetting
-from ..context import languages, parse_message, turn
+from ..context import parse_message, turn
 from .takehome import qr_svg, take_home
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -302,7 +302,7 @@ def create_app(bot_provider: HasBot, settings: KioskSettings | None = None) -> S
             return error(422, f"body is not valid JSON: {exc}")
         bot, version = bot_provider.current()
         try:
-            message = parse_message(data, languages(bot.kb))
+            message = parse_message(data, bot.languages)
         except ValueError as exc:
             return error(422, str(exc))
         reply = turn(bot, *message, version=version, secret=secret)
