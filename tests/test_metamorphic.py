@@ -7,7 +7,11 @@ Transformations: other subjects, other names for the medicine (brands, misspelli
 pills"), filler between a verb and its object, chatter before and after, invisible characters
 inside words, one and two typos (in words of four or more letters, first letter kept: a
 typo in "ot" or one that makes another real word is not something typo correction can know),
-and the seeds' own {a|b} forms (tense, wording)."""
+and the seeds' own {a|b} forms (tense, wording).
+
+The same in Spanish (tests/data/metamorphic_seeds_es.yaml, written without seeing the word
+lists), with Spanish subjects, names, fillers and chatter, and three transformations of its
+own: accents dropped, ñ written n, and Spanglish (English words in a Spanish message)."""
 
 from __future__ import annotations
 
@@ -242,106 +246,65 @@ def run_suite(bot, lang: str) -> list[tuple[str, str, str, str, bool]]:
     return out
 
 
-@pytest.fixture(scope="module")
-def results(bot):
-    return run_suite(bot, "en")
+_RESULTS: dict[str, list[tuple[str, str, str, str, bool]]] = {}
 
 
-@pytest.fixture(scope="module")
-def results_es(bot):
-    return run_suite(bot, "es")
+@pytest.fixture
+def results(bot, lang):
+    """The suite of `lang`, run once per test session."""
+    if lang not in _RESULTS:
+        _RESULTS[lang] = run_suite(bot, lang)
+    return _RESULTS[lang]
 
 
-def test_invariance_per_transformation(results):
-    total: Counter[tuple[str, str]] = Counter()
-    kept: Counter[tuple[str, str]] = Counter()
-    for group, _seed, transformation, _text, ok in results:
-        total[group, transformation] += 1
-        kept[group, transformation] += ok
-    print("\nmetamorphic invariance (urgent: reaches help; near miss: no alarm)")
-    for key in sorted(total):
-        print(
-            f"  {key[0]:9} {key[1]:10} {kept[key]:5}/{total[key]:<5} = {kept[key] / total[key]:.1%}"
-        )
-    n, k = sum(total.values()), sum(kept.values())
-    print(f"  all {k}/{n} = {k / n:.1%}")
-    assert k / n >= ALL_FLOOR
-
-
-#: All variants together, as measured (99.8%, 5390/5401 on 2026-12-04).
-ALL_FLOOR = 0.995
-
+#: All variants together, as measured on 2026-12-04: English 99.8% (5388/5401), Spanish
+#: 99.8% (6309/6322).
+ALL_FLOOR = {"en": 0.995, "es": 0.995}
 
 #: Typos that make another real word ("cant" -> "cat", "slow" -> "sow") or hit two words of
 #: one phrase cannot all be read back; the aim is 100%, this floor keeps what was measured.
 TYPO_FLOOR = {"one typo": 0.99, "two typos": 0.98}
 
-
-@pytest.mark.parametrize(
-    "transformation",
-    ["seed", "forms", "subjects", "names", "filler", "chatter", "invisible"],
-)
-def test_emergencies_and_crises_survive(results, transformation):
-    lost = [t for g, _s, tr, t, ok in results if g == "urgent" and tr == transformation and not ok]
-    assert not lost, lost[:10]
+#: The transformations that must never lose an emergency or crisis, in each language.
+WHOLE = ["seed", "forms", "subjects", "names", "filler", "chatter", "invisible"]
+WHOLE_ES = [*WHOLE, "no accents", "ñ as n", "spanglish"]
 
 
-@pytest.mark.parametrize("transformation", ["one typo", "two typos"])
-def test_emergencies_and_crises_survive_most_typos(results, transformation):
-    rows = [(t, ok) for g, _s, tr, t, ok in results if g == "urgent" and tr == transformation]
-    rate = sum(ok for _t, ok in rows) / len(rows)
-    assert rate >= TYPO_FLOOR[transformation], [t for t, ok in rows if not ok][:10]
-
-
-def test_near_misses_stay_calm(results):
-    alarms = [t for g, _s, _tr, t, ok in results if g == "near_miss" and not ok]
-    total = sum(1 for g, *_ in results if g == "near_miss")
-    assert len(alarms) / total <= 0.03, alarms[:10]
-
-
-# --- the same in Spanish (issue #13: 100% for emergencies and crises) ----------------------
-
-
-def test_spanish_invariance_per_transformation(results_es):
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_invariance_per_transformation(results, lang):
     total: Counter[tuple[str, str]] = Counter()
     kept: Counter[tuple[str, str]] = Counter()
-    for group, _seed, transformation, _text, ok in results_es:
+    for group, _seed, transformation, _text, ok in results:
         total[group, transformation] += 1
         kept[group, transformation] += ok
-    print("\nSpanish metamorphic invariance (urgent: reaches help; near miss: no alarm)")
+    print(f"\nmetamorphic invariance, {lang} (urgent: reaches help; near miss: no alarm)")
     for key in sorted(total):
         print(
             f"  {key[0]:9} {key[1]:10} {kept[key]:5}/{total[key]:<5} = {kept[key] / total[key]:.1%}"
         )
     n, k = sum(total.values()), sum(kept.values())
     print(f"  all {k}/{n} = {k / n:.1%}")
-    assert k / n >= ALL_FLOOR_ES
-
-
-#: All Spanish variants together, as measured (99.8%, 6309/6322 on 2026-12-04).
-ALL_FLOOR_ES = 0.995
+    assert k / n >= ALL_FLOOR[lang]
 
 
 @pytest.mark.parametrize(
-    "transformation",
-    ["seed", "forms", "subjects", "names", "filler", "chatter", "invisible", "no accents",
-     "ñ as n", "spanglish"],
-)  # fmt: skip
-def test_spanish_emergencies_and_crises_survive(results_es, transformation):
-    lost = [
-        t for g, _s, tr, t, ok in results_es if g == "urgent" and tr == transformation and not ok
-    ]
+    ("lang", "transformation"), [("en", t) for t in WHOLE] + [("es", t) for t in WHOLE_ES]
+)
+def test_emergencies_and_crises_survive(results, lang, transformation):
+    lost = [t for g, _s, tr, t, ok in results if g == "urgent" and tr == transformation and not ok]
     assert not lost, lost[:10]
 
 
+@pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("transformation", ["one typo", "two typos"])
-def test_spanish_emergencies_and_crises_survive_most_typos(results_es, transformation):
-    rows = [(t, ok) for g, _s, tr, t, ok in results_es if g == "urgent" and tr == transformation]
+def test_emergencies_and_crises_survive_most_typos(results, lang, transformation):
+    rows = [(t, ok) for g, _s, tr, t, ok in results if g == "urgent" and tr == transformation]
     rate = sum(ok for _t, ok in rows) / len(rows)
     assert rate >= TYPO_FLOOR[transformation], [t for t, ok in rows if not ok][:10]
 
 
-def test_spanish_near_misses_stay_calm(results_es):
-    alarms = [t for g, _s, _tr, t, ok in results_es if g == "near_miss" and not ok]
-    total = sum(1 for g, *_ in results_es if g == "near_miss")
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_near_misses_stay_calm(results, lang):
+    alarms = [t for g, _s, _tr, t, ok in results if g == "near_miss" and not ok]
+    total = sum(1 for g, *_ in results if g == "near_miss")
     assert len(alarms) / total <= 0.03, alarms[:10]
