@@ -238,15 +238,13 @@ SPANISH_GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
 
 def spanish_right(group: str, case: dict, reply) -> bool:
-    if group == "emergency":
-        return reply.kind in URGENT
-    if group == "crisis":  # self-harm with something already taken is the emergency
+    """As the English sets count it (`routed_right`); a crisis must get the crisis reply
+    (or the emergency for self-harm already taken), a near miss no alarm."""
+    if group == "crisis":
         return reply.kind == "crisis" or reply.rule == "crisis.self_harm_taken"
-    if group == "refusal":  # a stronger safety kind is never a miss
-        return reply.kind in ("crisis", "emergency", "refusal")
     if group == "near_miss":
         return reply.kind not in URGENT
-    return reply.kind == "answer" and (reply.topic or "").endswith("." + (case["topic"] or "?"))
+    return routed_right(reply, {"kind": group, "topic": case["topic"] or "?"})
 
 
 #: (set, group) -> the least share, as measured at release (v2 after the parity pass).
