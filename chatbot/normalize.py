@@ -286,13 +286,11 @@ def foreign_lexicon() -> Mapping[str, int]:
 def foreign_words() -> frozenset[str]:
     """The FOREIGN_WORDS commonest Spanish words longer than three letters: short words
     are too easily an English typo ("ver" for "very"), so those may be fixed."""
-    spanish = foreign_lexicon()
-    commonest = sorted(spanish, key=spanish.__getitem__, reverse=True)[:FOREIGN_WORDS]
-    return frozenset(w for w in commonest if len(w) > 3)
+    return frozenset(w for w in commonest(foreign_lexicon, FOREIGN_WORDS) if len(w) > 3)
 
 
 @lru_cache(maxsize=4)
-def commonest(lexicon: Callable[[], Mapping[str, int]]) -> frozenset[str]:
-    """The ENGLISH_WORDS commonest words of a word list (worked out once per list)."""
+def commonest(lexicon: Callable[[], Mapping[str, int]], n: int = ENGLISH_WORDS) -> frozenset[str]:
+    """The `n` commonest words of a word list (worked out once per list)."""
     counts = lexicon()
-    return frozenset(sorted(counts, key=counts.__getitem__, reverse=True)[:ENGLISH_WORDS])
+    return frozenset(sorted(counts, key=counts.__getitem__, reverse=True)[:n])
