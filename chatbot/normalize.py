@@ -98,13 +98,20 @@ class Normalizer:
     #: the commonest words of the other languages the bot reads (Spanish): never "corrected"
     #: into an English or content word ("cita" is not a typo of "pita")
     foreign: frozenset[str] = frozenset()
+    #: the content's words that only another language has ("destete", "realidad"): a typo is
+    #: corrected towards them only in a message with a word of that language, so an English
+    #: word the lexicon lacks ("dosette", "realised") is never read as Spanish
+    foreign_only: frozenset[str] = frozenset()
     _vocab_list: tuple[str, ...] = field(init=False, repr=False, default=())
+    _vocab_native: tuple[str, ...] = field(init=False, repr=False, default=())
     _longest: int = field(init=False, repr=False, default=1)
     #: the first words of synonyms of two words or more: only there is a longer one tried
     _starts: frozenset[str] = field(init=False, repr=False, default=frozenset())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_vocab_list", tuple(sorted(self.vocabulary)))
+        native = tuple(w for w in self._vocab_list if w not in self.foreign_only)
+        object.__setattr__(self, "_vocab_native", native)
         longest = max((len(k) for k in self.synonyms), default=1)
         object.__setattr__(self, "_longest", longest)
         starts = frozenset(k[0] for k in self.synonyms if len(k) > 1)
@@ -119,7 +126,10 @@ class Normalizer:
         lexicon: Callable[[], Mapping[str, int]] = dict,
         priority: Iterable[str] = (),
         guesses: Iterable[str] = (),
+        foreign_texts: Iterable[str] = (),
     ) -> Normalizer:
+        """`known_texts` in the content's own language; `foreign_texts` in the others it
+        reads (their words are known too, but a typo goes to them only in their language)."""
         table: dict[tuple[str, ...], tuple[str, ...]] = {}
         for canonical, variants in synonyms.items():
             target = tuple(words(clean(canonical)))
@@ -130,6 +140,9 @@ class Normalizer:
                     table[key] = target
         vocab: set[str] = set()
         for text in known_texts:
+            vocab.update(_strip(w) for w in words(clean(text)))
+        native = set(vocab)
+        for text in foreign_texts:
             vocab.update(_strip(w) for w in words(clean(text)))
         for canonical in synonyms:
             vocab.update(words(clean(canonical)))
@@ -148,27 +161,49 @@ class Normalizer:
             )
             & vocabulary
         ) | frozenset(w for w in guesses if len(w) >= 4)
-        return cls(table, vocabulary, lexicon, first, guessed, commonest(lexicon), foreign_words())
+        english = lexicon()
+        foreign_only = frozenset(w for w in vocabulary - native if w not in english)
+        return cls(
+            table,
+            vocabulary,
+            lexicon,
+            first,
+            guessed,
+            commonest(lexicon),
+            foreign_words(),
+            foreign_only,
+        )
 
-    def tokens(self, text: str) -> list[str]:
-        """Cleaned, synonym-mapped, typo-corrected words."""
+    def tokens(self, text: str, foreign: bool | None = None) -> list[str]:
+        """Cleaned, synonym-mapped, typo-corrected words. `foreign`: whether the message has
+        words of another language the content knows (worked out from `text` if None)."""
         raw = words(clean(text))
+        if foreign is None:
+            foreign = self.reads_foreign(raw)
         mapped = self._map_synonyms([_strip(w) for w in self._map_synonyms(raw)])
-        corrected = [self._correct(w) for w in mapped]  # type: ignore[attr-defined]
+        corrected = [self._correct(w, foreign) for w in mapped]  # type: ignore[attr-defined]
         # a correction can land on a synonym's variant ("bacloffen" -> ...): map again
         return self._map_synonyms(corrected) if corrected != mapped else mapped
 
     def normalize(self, text: str) -> str:
         return " ".join(self.tokens(text))
 
+    def reads_foreign(self, raw: list[str]) -> bool:
+        """Whether a message has a word of another language the content knows (one that is
+        not also a common English word: "once", "home")."""
+        return any(
+            (w in self.foreign or w in self.foreign_only) and w not in self.english for w in raw
+        )
+
     def marked_tokens(self, text: str) -> list[str]:
         """`tokens`, with "." between sentences and "," between clauses."""
         text = _ANSI.sub("", text)
+        foreign = self.reads_foreign(words(clean(text)))
         out: list[str] = []
         for sentence in _SENTENCE_END.split(text):
             start = len(out)
             for clause in _CLAUSE_END.split(sentence):
-                toks = self.tokens(clause)
+                toks = self.tokens(clause, foreign)
                 if toks:
                     if len(out) > start:
                         out.append(",")
@@ -196,7 +231,7 @@ class Normalizer:
                 i += 1
         return out
 
-    def _correct_uncached(self, word: str) -> str:
+    def _correct_uncached(self, word: str, foreign: bool = True) -> str:
         if (
             len(word) < 3
             or word in self.vocabulary
@@ -208,13 +243,12 @@ class Normalizer:
         if word in self.foreign:
             return word  # a common word of another language the bot reads
         lexicon = self.lexicon_source()
-        seen = lexicon.get(word, 0)
+        seen = max((lexicon.get(w, 0) for w in _spellings(word)), default=0)
         if seen >= COMMON_WORD:
             return word
         max_edits = 2 if len(word) >= 7 and not seen else 1
-        found = process.extract(
-            word, self._vocab_list, scorer=OSA.distance, score_cutoff=max_edits, limit=12
-        )
+        known = self._vocab_list if foreign else self._vocab_native
+        found = process.extract(word, known, scorer=OSA.distance, score_cutoff=max_edits, limit=12)
         if not found:
             return word
 
@@ -258,6 +292,35 @@ RARER_BY = 40
 PRIORITY_RARER_BY = 20
 #: How common the content's own words count as, when English does not know them.
 KNOWN_WORD_WEIGHT = 50_000
+
+
+#: British spellings -> the American ones the lexicon lists ("realised", "tyres", "colour")
+_BRITISH = (
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ise", "ize"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("yre", "ire"),
+    ("yres", "ires"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("ogue", "og"),
+    ("ence", "ense"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("aemia", "emia"),
+    ("oea", "ea"),
+)
+
+
+def _spellings(word: str) -> tuple[str, ...]:
+    """The word, and its American spelling if it has a British ending."""
+    return (word,) + tuple(word[: -len(uk)] + us for uk, us in _BRITISH if word.endswith(uk))
 
 
 def _strip(word: str) -> str:

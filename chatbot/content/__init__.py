@@ -146,17 +146,22 @@ def load(
             pack_raw[code] = (answers_l, raw_l, merged)
     safety_docs = read_safety(ld, idir / "safety")
     other_names = list(others.medicines) if others else []
+    own_safety = [(doc, sfile) for doc, sfile in safety_docs if sfile.language is None]
     known = [ex for r in raw for ex in r.examples]
-    known += [a.title for a in answers.values()] + known_words(safety_docs) + other_names
-    for answers_l, raw_l, _merged in pack_raw.values():  # their words are words, not typos
-        known += [ex for r in raw_l for ex in r.examples] + [a.title for a in answers_l.values()]
+    known += [a.title for a in answers.values()] + known_words(own_safety) + other_names
     known += list(NUMBER_WORDS)  # "dos" is a number, never a typo of "dogs"
+    # the other languages' words are words, not typos (but only typos in those languages
+    # are corrected towards them: "dosette" is not "destete")
+    foreign = known_words([d for d in safety_docs if d[1].language is not None])
+    for answers_l, raw_l, _merged in pack_raw.values():
+        foreign += [ex for r in raw_l for ex in r.examples] + [a.title for a in answers_l.values()]
     normalizer = Normalizer.build(
         dict(synonyms.synonyms) if synonyms else {},
         known,
         english_lexicon,
         priority=term_words(safety_docs),
         guesses=inflections(safety_docs),
+        foreign_texts=foreign,
     )
     screen = compile_safety(ld, safety_docs, normalizer, messages)
 
