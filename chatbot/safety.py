@@ -112,6 +112,10 @@ def canary_variants(text: str) -> list[tuple[str, str]]:
     return out
 
 
+#: A rule's need written "not ingested" is met by that concept negated ("hasnt given her
+#: baclofen since tuesday" is a supply stopped).
+NEGATED = "not "
+
 #: Modifiers under which a doubt concept is not a doubt ("can it cause seizures?").
 SETTLED = frozenset({"negation", "hypothetical", "historical", "habitual"})
 
@@ -138,13 +142,16 @@ class Rule:
         """The concepts that make the rule fire, or None."""
         by_sentence: dict[int, list[list[Found]]] = {}
         for f in reading.found:
-            if f.modifiers & self.cancel:
-                continue
+            negated = NEGATED + f.concept if "negation" in f.modifiers else ""
             for g, group in enumerate(self.all):
-                if f.concept in group:
-                    key = 0 if self.across else f.sentence
-                    slots = by_sentence.setdefault(key, [[] for _ in self.all])
-                    slots[g].append(f)
+                if negated in group:  # "not ingested": the negation is what it needs
+                    if f.modifiers & self.cancel - {"negation"}:
+                        continue
+                elif f.concept not in group or f.modifiers & self.cancel:
+                    continue
+                key = 0 if self.across else f.sentence
+                slots = by_sentence.setdefault(key, [[] for _ in self.all])
+                slots[g].append(f)
         met_by_context = [bool(group & context) for group in self.all]
         for sentence, slots in by_sentence.items():
             if self.unless and any(
@@ -157,11 +164,20 @@ class Rule:
                 continue
             for combo in product(*pools):
                 got = [f for f in combo if f is not None]
-                if len({id(f) for f in got}) < len(got):
+                if _overlap(got):
                     continue  # one word cannot meet two needs
                 if not got or max(f.end for f in got) - min(f.start for f in got) <= self.within:
                     return tuple(got)
         return None
+
+
+def _overlap(found: list[Found]) -> bool:
+    """Whether one find meets two needs, or one concept is counted twice over the same words
+    ("so its final" holds "its final": one sign of resolve, not two)."""
+    if len({id(f) for f in found}) < len(found):
+        return True
+    spans = sorted((f.concept, f.start, f.end) for f in found)
+    return any(a[0] == b[0] and b[1] < a[2] for a, b in zip(spans, spans[1:], strict=False))
 
 
 @dataclass(frozen=True)

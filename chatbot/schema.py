@@ -341,7 +341,10 @@ class OtherMedicinesFile(Strict):
 
 ConceptName = Annotated[
     str,
-    Field(pattern=r"^@?[a-z][a-z0-9_]*$", description="a concept, or @topic for the conversation"),
+    Field(
+        pattern=r"^(@|not )?[a-z][a-z0-9_]*$",
+        description='a concept, "not <concept>" for it negated, or @topic for the conversation',
+    ),
 ]
 
 

@@ -216,10 +216,10 @@ def test_each_situation_leads_with_the_right_help(bot, uk_bot):
 
 
 @pytest.mark.parametrize(
-    "text", ["I don't trust myself tonight", "what's the weather like", "zxq baclofen blorp"]
+    "text", ["nobody listens to me", "what's the weather like", "zxq baclofen blorp"]
 )
 def test_a_reply_that_did_not_understand_still_gives_the_help_numbers(bot, uk_bot, text):
-    """A cry for help in words no rule knows gets a fallback: it ends with the numbers."""
+    """A message in words no rule or topic knows gets a fallback: it ends with the numbers."""
     for b, numbers in ((bot, ("911", "988")), (uk_bot, ("999", "116 123"))):
         reply = b.respond(text)
         assert reply.kind == "fallback"

@@ -12,7 +12,7 @@ from .. import schema
 from ..concepts import ConceptError, build_vocabulary, validate
 from ..normalize import Normalizer
 from ..problems import problem
-from ..safety import SAFETY_ORDER, Rule, RuleKind, SafetyScreen, canaries
+from ..safety import NEGATED, SAFETY_ORDER, Rule, RuleKind, SafetyScreen, canaries
 from ..yamlio import Doc
 from .reader import Reader
 
@@ -158,7 +158,8 @@ def compile_safety(
                 names = [item] if isinstance(item, str) else list(item)
                 for name in names:
                     if not name.startswith("@"):
-                        ok &= _known(ld, doc, ("rules", i, "all", j), name, concepts, "concept")
+                        concept = name.removeprefix(NEGATED)
+                        ok &= _known(ld, doc, ("rules", i, "all", j), concept, concepts, "concept")
                 groups.append(frozenset(names))
             for j, name in enumerate(r.unless):
                 ok &= _known(ld, doc, ("rules", i, "unless", j), name, concepts, "concept")
