@@ -24,8 +24,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from chatbot import Chatbot  # noqa: E402
 from chatbot.language import language_of  # noqa: E402
-from chatbot.normalize import commonest, english_lexicon, foreign_words  # noqa: E402
 
 ENGLISH = ["real_questions", "dev_questions_a", "dev_questions_b", "holdout_questions"]
 SPANISH = ["dev_questions_es"]
@@ -41,7 +41,8 @@ def texts(path: Path) -> list[str]:
 
 
 def detectors() -> dict[str, Callable[[str], str]]:
-    english, spanish = commonest(english_lexicon), foreign_words()
+    normalizer = Chatbot.default().kb.normalizer  # the word lists the bot uses
+    english, spanish = normalizer.english, normalizer.other_language
     found: dict[str, Callable[[str], str]] = {
         "ours (language_of)": lambda s: language_of(s, ("es",), english, spanish)
     }

@@ -244,7 +244,7 @@ class Chatbot:
         if self.kb.translations:
             normalizer = self.kb.normalizer
             lang = language_of(
-                text, self.kb.translations, normalizer.english, normalizer.foreign, chosen
+                text, self.kb.translations, normalizer.english, normalizer.other_language, chosen
             )
 
         def done(reply: Reply, new_state: State, routed: _Routed | None = None) -> Trace:

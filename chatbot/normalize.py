@@ -104,6 +104,8 @@ class Normalizer:
     foreign_only: frozenset[str] = frozenset()
     _vocab_list: tuple[str, ...] = field(init=False, repr=False, default=())
     _vocab_native: tuple[str, ...] = field(init=False, repr=False, default=())
+    #: `foreign` and `foreign_only` together: the words that say a message is not English
+    other_language: frozenset[str] = field(init=False, repr=False, default=frozenset())
     _longest: int = field(init=False, repr=False, default=1)
     #: the first words of synonyms of two words or more: only there is a longer one tried
     _starts: frozenset[str] = field(init=False, repr=False, default=frozenset())
@@ -112,6 +114,7 @@ class Normalizer:
         object.__setattr__(self, "_vocab_list", tuple(sorted(self.vocabulary)))
         native = tuple(w for w in self._vocab_list if w not in self.foreign_only)
         object.__setattr__(self, "_vocab_native", native)
+        object.__setattr__(self, "other_language", self.foreign | self.foreign_only)
         longest = max((len(k) for k in self.synonyms), default=1)
         object.__setattr__(self, "_longest", longest)
         starts = frozenset(k[0] for k in self.synonyms if len(k) > 1)
@@ -191,9 +194,7 @@ class Normalizer:
     def reads_foreign(self, raw: list[str]) -> bool:
         """Whether a message has a word of another language the content knows (one that is
         not also a common English word: "once", "home")."""
-        return any(
-            (w in self.foreign or w in self.foreign_only) and w not in self.english for w in raw
-        )
+        return any(w in self.other_language and w not in self.english for w in raw)
 
     def marked_tokens(self, text: str) -> list[str]:
         """`tokens`, with "." between sentences and "," between clauses."""
