@@ -102,6 +102,9 @@ class Normalizer:
     #: corrected towards them only in a message with a word of that language, so an English
     #: word the lexicon lacks ("dosette", "realised") is never read as Spanish
     foreign_only: frozenset[str] = frozenset()
+    #: synonyms only for a message in another language ("q" -> "que", "pa" -> "para": in
+    #: English, "q" may be a question and "pa" a father)
+    foreign_synonyms: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _vocab_list: tuple[str, ...] = field(init=False, repr=False, default=())
     _vocab_native: tuple[str, ...] = field(init=False, repr=False, default=())
     #: `foreign` and `foreign_only` together: the words that say a message is not English
@@ -119,6 +122,10 @@ class Normalizer:
         object.__setattr__(self, "_longest", longest)
         starts = frozenset(k[0] for k in self.synonyms if len(k) > 1)
         object.__setattr__(self, "_starts", starts)
+        both = {**self.synonyms, **self.foreign_synonyms}
+        longest_both = max((len(k) for k in both), default=1)
+        starts_both = frozenset(k[0] for k in both if len(k) > 1)
+        object.__setattr__(self, "_foreign_table", (both, longest_both, starts_both))
         object.__setattr__(self, "_correct", lru_cache(maxsize=8192)(self._correct_uncached))
 
     @classmethod
@@ -130,22 +137,17 @@ class Normalizer:
         priority: Iterable[str] = (),
         guesses: Iterable[str] = (),
         foreign_texts: Iterable[str] = (),
+        foreign_synonyms: Mapping[str, Iterable[str]] | None = None,
     ) -> Normalizer:
         """`known_texts` in the content's own language; `foreign_texts` in the others it
         reads (their words are known too, but a typo goes to them only in their language)."""
-        table: dict[tuple[str, ...], tuple[str, ...]] = {}
-        for canonical, variants in synonyms.items():
-            target = tuple(words(clean(canonical)))
-            for variant in variants:
-                # "od'd" is matched with its apostrophe (without it, it is "odd")
-                key = tuple(words(clean(variant)))
-                if key and key != target:
-                    table[key] = target
+        table = _table(synonyms)
+        foreign_table = _table(foreign_synonyms or {})
         vocab: set[str] = set()
         for text in known_texts:
             vocab.update(_strip(w) for w in words(clean(text)))
         native = set(vocab)
-        for text in foreign_texts:
+        for text in [*foreign_texts, *(foreign_synonyms or {})]:
             vocab.update(_strip(w) for w in words(clean(text)))
         for canonical in synonyms:
             vocab.update(words(clean(canonical)))
@@ -175,6 +177,7 @@ class Normalizer:
             commonest(lexicon),
             foreign_words(),
             foreign_only,
+            foreign_table,
         )
 
     def tokens(self, text: str, foreign: bool | None = None) -> list[str]:
@@ -183,10 +186,10 @@ class Normalizer:
         raw = words(clean(text))
         if foreign is None:
             foreign = self.reads_foreign(raw)
-        mapped = self._map_synonyms([_strip(w) for w in self._map_synonyms(raw)])
+        mapped = self._map_synonyms([_strip(w) for w in self._map_synonyms(raw, foreign)], foreign)
         corrected = [self._correct(w, foreign) for w in mapped]  # type: ignore[attr-defined]
         # a correction can land on a synonym's variant ("bacloffen" -> ...): map again
-        return self._map_synonyms(corrected) if corrected != mapped else mapped
+        return self._map_synonyms(corrected, foreign) if corrected != mapped else mapped
 
     def normalize(self, text: str) -> str:
         return " ".join(self.tokens(text))
@@ -213,16 +216,21 @@ class Normalizer:
                 out.append(".")
         return out
 
-    def _map_synonyms(self, toks: list[str]) -> list[str]:
-        if not self.synonyms:
+    def _map_synonyms(self, toks: list[str], foreign: bool = False) -> list[str]:
+        table, longest_key, starts = (
+            self._foreign_table  # type: ignore[attr-defined]
+            if foreign
+            else (self.synonyms, self._longest, self._starts)
+        )
+        if not table:
             return toks
         out: list[str] = []
         i = 0
         n = len(toks)
         while i < n:
-            longest = min(self._longest, n - i) if toks[i] in self._starts else 1
+            longest = min(longest_key, n - i) if toks[i] in starts else 1
             for size in range(longest, 0, -1):
-                target = self.synonyms.get(tuple(toks[i : i + size]))
+                target = table.get(tuple(toks[i : i + size]))
                 if target is not None:
                     out.extend(target)
                     i += size
@@ -293,6 +301,19 @@ RARER_BY = 40
 PRIORITY_RARER_BY = 20
 #: How common the content's own words count as, when English does not know them.
 KNOWN_WORD_WEIGHT = 50_000
+
+
+def _table(synonyms: Mapping[str, Iterable[str]]) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """canonical -> variants, as variant words -> canonical words."""
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for canonical, variants in synonyms.items():
+        target = tuple(words(clean(canonical)))
+        for variant in variants:
+            # "od'd" is matched with its apostrophe (without it, it is "odd")
+            key = tuple(words(clean(variant)))
+            if key and key != target:
+                table[key] = target
+    return table
 
 
 #: British spellings -> the American ones the lexicon lists ("realised", "tyres", "colour")

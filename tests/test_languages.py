@@ -147,3 +147,39 @@ def test_config_and_topics_in_spanish(client: TestClient, bot: Chatbot) -> None:
     assert topics == [t.to_dict() for t in spanish.topics()]
     assert topics != client.get("/api/topics").json()
     assert client.get("/api/config?lang=fr").status_code == 404
+
+
+# --- each language's words stay in it ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("i fill her dosette box on sundays", "dosette"),
+        ("ive just realised i took two", "realised"),
+        ("how do i pump up my bike tyres", "tyres"),
+    ],
+)
+def test_an_english_word_the_lexicon_lacks_is_not_turned_into_spanish(bot, text, kept) -> None:
+    """ "dosette" once became "destete" (weaning) and "realised" "realidad": the Spanish
+    content's words are typo targets only in a message with Spanish in it."""
+    words = bot.kb.normalizer.normalize(text).split()
+    assert not set(words) & bot.kb.normalizer.foreign_only
+    assert kept in words or (kept == "dosette" and "organiser" in words)
+
+
+def test_a_typo_in_a_spanish_message_is_still_corrected_to_spanish(bot) -> None:
+    assert "pastillas" in bot.kb.normalizer.normalize("mi hijo se tomo las pastilas")
+
+
+def test_spanish_chat_spellings_are_read_only_in_spanish(bot) -> None:
+    n = bot.kb.normalizer
+    assert n.normalize("q pasa si mi hijo se toma todas xq no lo vi").split()[:2] == ["que", "pasa"]
+    assert "porque" in n.normalize("q pasa si mi hijo se toma todas xq no lo vi")
+    assert n.normalize("sorry random q about the pump").split()[-4] == "q"  # English: a question
+    assert "pa" in n.normalize("my pa took his tablets twice").split()  # English: a father
+
+
+def test_a_spanish_message_written_as_in_a_chat_reaches_help(bot) -> None:
+    reply = bot.respond("cuanto baclofeno le tendria q dar pa q se quede dormida pa siempre")
+    assert reply.kind == "crisis"

@@ -138,6 +138,8 @@ def _knowledge_kind(parts: tuple[str, ...]) -> str | None:
 def _intents_kind(parts: tuple[str, ...]) -> str | None:
     if parts in (("synonyms.yaml",), ("lay_terms.yaml",), ("other_medicines.yaml",)):
         return parts[0].removesuffix(".yaml")
+    if len(parts) == 1 and re.fullmatch(r"synonyms\.[a-z]{2}\.yaml", parts[0]):
+        return "synonyms"  # synonyms.es.yaml: another language's chat spellings
     if len(parts) == 2 and parts[0] == "safety":
         return "safety"
     return "intents" if len(parts) <= 2 else None

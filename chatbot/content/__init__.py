@@ -104,6 +104,12 @@ def load(
     ui_doc, ui = ld.read(kdir / "ui.yaml", schema.UiFile)
     _shared_doc, shared = ld.read(kdir / "sources.yaml", schema.SourcesFile)
     _syn_doc, synonyms = ld.read(idir / "synonyms.yaml", schema.SynonymsFile)
+    # another language's chat spellings ("q", "xq", "pa"): read only in that language
+    foreign_synonyms: dict[str, list[str]] = {}
+    for path in sorted(idir.glob("synonyms.*.yaml")):
+        _doc, more = ld.read(path, schema.SynonymsFile)
+        for canonical, variants in (more.synonyms if more else {}).items():
+            foreign_synonyms.setdefault(canonical, []).extend(variants)
     other_doc, others = ld.read(idir / "other_medicines.yaml", schema.OtherMedicinesFile)
     lay_file = schema.LayTermsFile()
     if (idir / "lay_terms.yaml").exists():  # optional: everyday words, for matching only
@@ -162,6 +168,7 @@ def load(
         priority=term_words(safety_docs),
         guesses=inflections(safety_docs),
         foreign_texts=foreign,
+        foreign_synonyms=foreign_synonyms,
     )
     screen = compile_safety(ld, safety_docs, normalizer, messages)
 

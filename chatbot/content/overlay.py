@@ -128,7 +128,9 @@ class Overlay:
                 hint="the crisis, emergency and refusal rules are the same everywhere; "
                 "send a missing phrase to the content team instead",
             )
-        elif parts in (("synonyms.yaml",), ("other_medicines.yaml",)):
+        elif parts in (("synonyms.yaml",), ("other_medicines.yaml",)) or (
+            len(parts) == 1 and parts[0].startswith("synonyms.")
+        ):
             self._refuse(
                 path,
                 "E072",
