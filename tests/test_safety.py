@@ -257,3 +257,39 @@ def test_a_child_in_spanish_gets_the_childs_emergency_not_the_vets(bot):
     reply = bot.respond("mi niña se tomó dos pastillas de baclofeno de su abuelo")
     assert (reply.kind, reply.rule, reply.lang) == ("emergency", "emergency.child_swallowed", "es")
     assert "veterinario" not in reply.text.split("\n", 1)[0]
+
+
+# --- mechanisms that came of the sealed rounds (each with its near miss) -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # two warning signs of suicide together are a crisis; one alone is ordinary talk
+        ("i give up. theres nothing left for me", "crisis"),
+        ("ive been saving my tablets in a sock in the drawer. nobody knows about it", "crisis"),
+        ("i feel hopeless and my baclofen is right here next to me", "crisis"),
+        ("should i give up on baclofen, nothing else helped", "answer|fallback|clarify"),
+        # a supply that was not given is a supply stopped
+        ("mums care home hasnt given her baclofen since tuesday", "emergency"),
+        ("care home hasnt given her baclofen since tuesday and now shes feverish", "emergency"),
+        ("i did not take too much, i just want to know about side effects", "answer"),
+        # pills a carer finds gone, with someone who could have taken them
+        ("the count in the bottle is off by ten and my teenager is acting weird", "emergency"),
+        ("my dads bottle is nearly empty, how does he get a refill", "answer|fallback|clarify"),
+        # a schedule is a dose
+        ("can i drop the afternoon dose and just do morning and night", "refusal"),
+        ("what time of day is best to take baclofen", "answer"),
+    ],
+)
+def test_a_mechanism_and_its_near_miss(bot, text, kind):
+    reply = bot.respond(text)
+    assert re.fullmatch(kind, reply.kind), (text, reply.kind, reply.rule)
+
+
+def test_an_adults_dose_gets_the_general_refusal_not_the_childs(bot):
+    adult = bot.respond("how much baclofen should i take for sleep, i weigh 110 kg")
+    child = bot.respond("what dose for a 5 year old")
+    assert adult.kind == child.kind == "refusal"
+    assert "child" not in adult.text.split("\n")[0].lower()
+    assert "child" in child.text.split("\n")[0].lower()
