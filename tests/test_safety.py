@@ -293,3 +293,23 @@ def test_an_adults_dose_gets_the_general_refusal_not_the_childs(bot):
     assert adult.kind == child.kind == "refusal"
     assert "child" not in adult.text.split("\n")[0].lower()
     assert "child" in child.text.split("\n")[0].lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a modifier cue the synonym table rewrote to a common word cancelled everything
+        ("been off my meds since friday and now im stiff all over", "emergency"),
+        ("staff say shes confused and warm, she has had no baclofen for days", "emergency"),
+        ("say i took two by mistake, what happens", "emergency"),
+        # a pump described, not named; and its near miss
+        ("the little puck thing in my belly that the doctors fill is alarming", "emergency"),
+        ("my nurse explained the implanted pump has alarms, what are they for", "answer"),
+        # mixed with a sedative and feeling awful now
+        ("had gabapentin, baclofen and two gins and i cant lift my head", "emergency"),
+        ("can i have a gin with baclofen or will it make me sick", "answer"),
+    ],
+)
+def test_reported_speech_a_described_pump_and_mixing(bot, text, kind):
+    reply = bot.respond(text)
+    assert reply.kind == kind, (text, reply.kind, reply.rule)
