@@ -35,6 +35,8 @@ _FOLLOWUPS: tuple[tuple[str, str], ...] = (
     ("watch", "watch"),
 )
 _FOLLOWUP_SITUATIONS = frozenset({"overdose", "symptoms", "self_harm_taken"})
+#: The concept that starts a new subject ("different question:"): what follows is routed.
+NEW_SUBJECT = "new_subject"
 #: A follow-up ("and for my mum?") is short: at most this many words.
 FOLLOW_UP_WORDS = 8
 #: ...and moves to another topic only when that one leads every other, the last
@@ -268,6 +270,10 @@ class Chatbot:
 
         match_text = ""
         hit = screened.hit
+        if hit is not None and state.crisis and hit.kind == "refusal":
+            # "how many would i have to take", right after a crisis, is about the crisis
+            reply = self.composer.message("crisis", "followup", rule="crisis.followup", lang=lang)
+            return done(reply, state.next(pending=(), crisis=True))
         if hit is not None:
             return done(*self._safety_reply(hit, state, lang))
         if screened.denial and state.crisis:  # "no, i'm not suicidal": heard, kindly
@@ -277,6 +283,8 @@ class Chatbot:
         bounded = tokens
         if len(text) > self.settings.max_chars:
             bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
+        else:  # "all fine now. different question: can he drive?": the question is the rest
+            bounded = self._after_moving_on(screened, marked, tokens)
         match_text = content_words(bounded, self._ignore)
         router = self._in.get(lang, self)
         routed = router._route(bounded, state, text, lang)
@@ -288,8 +296,14 @@ class Chatbot:
             routed = self._emergency_turn(routed, screened, state, situation, lang)
         reply, new_state = routed.reply, routed.state
         if state.crisis and reply.kind not in URGENT_KINDS:
-            # after a crisis, small talk, a fallback or three words ("i mean it") are about it
-            if reply.kind in ("smalltalk", "fallback") or len(tokens) <= 3:
+            # after a crisis, small talk, a fallback, three words ("i mean it"), a question
+            # of amounts, or words of the crisis ("i just feel so low") are about it
+            found = {f.concept for f in screened.reading.found}
+            if (
+                reply.kind in ("smalltalk", "fallback", "refusal")
+                or len(tokens) <= 3
+                or found & self.kb.screen.crisis_stay
+            ):
                 reply = self.composer.message(
                     "crisis", "followup", rule="crisis.followup", lang=lang
                 )
@@ -297,6 +311,18 @@ class Chatbot:
                 reply = self.composer.with_reminder(reply, lang)
             new_state = replace(new_state, crisis=True)
         return done(reply, new_state, routed)
+
+    def _after_moving_on(
+        self, screened: Screened, marked: list[str], tokens: list[str]
+    ) -> list[str]:
+        """The words after the last "different question", "otra cosa" (a new subject), when
+        at least two words that say something follow; otherwise all of them."""
+        ends = [f.end for f in screened.reading.found if f.concept == NEW_SUBJECT]
+        if not ends:
+            return tokens
+        start = sum(t not in MARKS for t in marked[: max(ends)])
+        rest = tokens[start:]
+        return rest if len(content_words(rest, self._ignore).split()) >= 2 else tokens
 
     def _safety_reply(self, hit: Hit, state: State, lang: str = "en") -> tuple[Reply, State]:
         kind: Kind = hit.kind
@@ -312,27 +338,33 @@ class Chatbot:
         follow-ups get emergency guidance; only a confident answer or a goodbye moves on,
         and even then the emergency's first line leads."""
         reply = routed.reply
+        if state.emergency and reply.rule == "smalltalk.thanks":  # "ok thanks": still on it
+            rule = "emergency.followup.thanks"
+            reply = self.composer.followup("thanks", situation, rule=rule, lang=lang)
+            return _Routed(reply, replace(routed.state, emergency=state.emergency))
         moved_on = (
             reply.kind == "answer"
             and routed.decision is not None
             and routed.decision.action == "answer"
             and reply.rule != "smalltalk.more"
-        ) or reply.rule in ("smalltalk.goodbye", "smalltalk.thanks")
+        ) or reply.rule == "smalltalk.goodbye"
         found = {f.concept for f in screened.reading.found}
         screen = self.kb.screen
-        if found & screen.move_on:  # "different question: ..." moves on even inside one
-            moved_on = reply.kind == "answer" or moved_on
+        # "all fine now. different question: ..." moves on, even with words of the emergency
+        # (the emergency's first line still leads the reply)
+        moving_on = bool(found & screen.move_on) and reply.kind in ("answer", "clarify", "fallback")
+        if moving_on:
+            moved_on = True
         elif state.emergency and found & screen.stay:  # still about the emergency
             moved_on = False
         followup = (
             next((key for concept, key in _FOLLOWUPS if concept in found), None)
-            if state.emergency
+            if state.emergency and not moving_on
             else None
         )
         if followup is None and moved_on:
             reply = self.composer.with_line(reply, situation)
-            keep = situation if reply.rule == "smalltalk.thanks" else ""
-            return replace(routed, reply=reply, state=replace(routed.state, emergency=keep))
+            return replace(routed, reply=reply, state=replace(routed.state, emergency=""))
         if state.emergency in _FOLLOWUP_SITUATIONS:
             key = followup or "default"
             rule = f"emergency.followup.{key}"

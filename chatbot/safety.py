@@ -213,6 +213,7 @@ class SafetyScreen:
     stay: frozenset[str] = field(default_factory=frozenset)  # keep an emergency conversation
     move_on: frozenset[str] = field(default_factory=frozenset)  # ...unless one of these
     languages: tuple[str, ...] = ()  # languages with their own word lists (language: es)
+    crisis_stay: frozenset[str] = field(default_factory=frozenset)  # keep a crisis talk
 
     def screen(
         self, tokens: list[str], context: frozenset[str] = frozenset(), every_rule: bool = False

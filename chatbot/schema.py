@@ -415,8 +415,9 @@ class SafetyFile(Strict):
     )
     stay: list[Id] = Field(
         default_factory=list,
-        description="concepts that keep a conversation on the emergency under way "
-        "('he is snoring', 'what do i tell them'): an answer does not move on",
+        description="concepts that keep a conversation on the emergency (in emergency.yaml) "
+        "or the crisis (in crisis.yaml) under way ('he is snoring', 'i just feel so low'): "
+        "an answer does not move on",
     )
     move_on: list[Id] = Field(
         default_factory=list,

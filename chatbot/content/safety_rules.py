@@ -194,12 +194,19 @@ def compile_safety(
             )
     rules = tuple(r for kind in SAFETY_ORDER for r in by_kind[kind])
     # concept lists the engine reads: denials, and what keeps or ends an emergency talk
-    lists: dict[str, set[str]] = {"denial": set(), "stay": set(), "move_on": set()}
+    lists: dict[str, set[str]] = {
+        "denial": set(),
+        "stay": set(),
+        "move_on": set(),
+        "crisis_stay": set(),
+    }
     for doc, sfile in docs:
-        for field_name, chosen in lists.items():
+        for field_name in ("denial", "stay", "move_on"):
+            # a crisis file's `stay` keeps a crisis conversation, not an emergency one
+            key = "crisis_stay" if field_name == "stay" and sfile.kind == "crisis" else field_name
             for j, name in enumerate(getattr(sfile, field_name)):
                 if _known(ld, doc, (field_name, j), name, concepts, "concept"):
-                    chosen.add(name)
+                    lists[key].add(name)
     screen = SafetyScreen(
         vocabulary,
         rules,
@@ -208,6 +215,7 @@ def compile_safety(
         frozenset(lists["stay"]),
         frozenset(lists["move_on"]),
         tuple(sorted({sf.language for _d, sf in docs if sf.language})),
+        frozenset(lists["crisis_stay"]),
     )
     _guarantees(ld, docs, screen, normalizer, by_kind)
     return screen
