@@ -648,11 +648,15 @@ def exact_title(q: Asked) -> _Routed | None:
 def smalltalk(q: Asked) -> _Routed | None:
     """Thanks, greetings, "who are you", "tell me more": matched on the whole text."""
     phrase = q.kb.phrases.best(q.text)
+    t = q.bot.settings.thresholds
     if (
         (q.ours or not q.named)
         and phrase is not None
-        and phrase.score >= q.bot.settings.thresholds.smalltalk
+        and phrase.score >= t.smalltalk
         and (not q.candidates or phrase.score >= q.candidates[0].score)
+        # naming the medicine with a topic in reach is a question about it ("como funciona
+        # el baclofeno" is not "como funciona esto")
+        and not (q.ours and q.candidates and q.candidates[0].score >= t.clarify)
     ):
         reply, new_state = q.bot._fixed(q.kb.intents[phrase.intent].target, q.state, q.fresh)
         why = f"whole-text match {phrase.score:.0f}"

@@ -138,9 +138,12 @@ class Normalizer:
         guesses: Iterable[str] = (),
         foreign_texts: Iterable[str] = (),
         foreign_synonyms: Mapping[str, Iterable[str]] | None = None,
+        foreign_names: Iterable[str] = (),
     ) -> Normalizer:
         """`known_texts` in the content's own language; `foreign_texts` in the others it
-        reads (their words are known too, but a typo goes to them only in their language)."""
+        reads (their words are known too, but a typo goes to them only in their language);
+        `foreign_names`: the medicines' names in those languages ("baclofeno"), which say
+        that a message is in one of them."""
         table = _table(synonyms)
         foreign_table = _table(foreign_synonyms or {})
         vocab: set[str] = set()
@@ -167,7 +170,9 @@ class Normalizer:
             & vocabulary
         ) | frozenset(w for w in guesses if len(w) >= 4)
         english = lexicon()
-        foreign_only = frozenset(w for w in vocabulary - native if w not in english)
+        foreign_only = frozenset(w for w in vocabulary - native if w not in english) | {
+            w for name in foreign_names for w in words(clean(name))
+        }
         return cls(
             table,
             vocabulary,

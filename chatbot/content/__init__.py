@@ -161,6 +161,8 @@ def load(
     foreign = known_words([d for d in safety_docs if d[1].language is not None])
     for answers_l, raw_l, _merged in pack_raw.values():
         foreign += [ex for r in raw_l for ex in r.examples] + [a.title for a in answers_l.values()]
+    # the medicine's name in another language ("baclofeno") says the message is in it
+    names = [n for t in translations.values() for m, n in t.medicines.items() if n != m]
     normalizer = Normalizer.build(
         dict(synonyms.synonyms) if synonyms else {},
         known,
@@ -169,6 +171,7 @@ def load(
         guesses=inflections(safety_docs),
         foreign_texts=foreign,
         foreign_synonyms=foreign_synonyms,
+        foreign_names=names,
     )
     screen = compile_safety(ld, safety_docs, normalizer, messages)
 
