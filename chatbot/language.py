@@ -159,6 +159,9 @@ def language_of(
     # common Spanish words that are no common English ones ("quien", "deberia")
     spanish_known = sum(w in spanish and w not in english for w in words)
     own = {lang: sum(w in vocabulary for w in words) for lang, vocabulary in FUNCTION_WORDS.items()}
+    spanish_content = sum(
+        w in spanish and w not in english and w not in _LANGUAGES_OF for w in words
+    )
     scores: dict[str, int] = {}
     for lang, count in own.items():  # every language it knows, so French is not Spanish
         shared = SHARED_FUNCTION_WORDS.get(lang, frozenset())  # "no", "me" say nothing
@@ -171,6 +174,8 @@ def language_of(
             count += 1
         if lang == "es" and mostly_foreign and not rivals and 2 * spanish_known >= not_english:
             count = max(count, spanish_known)  # most of what is not English is Spanish
+        elif lang == "es" and rivals:  # "che, le puedo convidar baclofeno a un amigo": the
+            count += spanish_content  # Spanish words that are no language's function words
         if count >= 2 and count > english_function:
             scores[lang] = count
     if not scores:
