@@ -208,15 +208,22 @@ def _add(group: _Group, p: _Phrase) -> None:
 
 class PhraseIndex:
     """Phrases indexed by their first word (and second: see `_Group`): exact words in a
-    dict, "stem*" by the stem's first two letters, "#" phrases tried only on a number."""
+    dict, "stem*" by the stem's first two letters, "#" phrases tried only on a number.
+
+    A first word's group is built the first time a message has that word: a start (and
+    the content cache) only sorts tens of thousands of phrases by their first word, and a
+    message needs a handful of groups. Building a group twice (two threads at once) is
+    harmless: the same group either way."""
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         """Pickled as plain tuples, rebuilt when loaded: tens of thousands of small objects
         unpickle far slower than the tuples they are made from (the content cache)."""
-        return (_index_from_rows, (tuple((p.words, p.tests, p.name, p.block) for p in self),))
+        return (_index_from_rows, (tuple(tuple(p) for p in self),))
 
     def __iter__(self) -> Iterator[_Phrase]:
-        for group in (*self.by_first.values(), *(g for _t, g in self.numbered.values())):
+        for rows in self._by_first_rows.values():
+            yield from (_Phrase._make(row) for row in rows)
+        for _test, group in self.numbered.values():
             yield from group.single
             yield from group.other
             for ps in group.by_second.values():
@@ -224,20 +231,36 @@ class PhraseIndex:
         for ps in self.by_stem.values():
             yield from ps
 
-    def __init__(self, phrases: Iterable[_Phrase]) -> None:
-        self.by_first: dict[str, _Group] = {}
+    def __init__(self, phrases: Iterable[tuple[Any, ...]]) -> None:
+        #: exact first word -> its phrases as rows (words, tests, name, block)
+        self._by_first_rows: dict[str, list[tuple[Any, ...]]] = {}
+        self._groups: dict[str, _Group] = {}
         self.by_stem: dict[str, list[_Phrase]] = {}
         #: "#" phrases by their first word ("#", "#3+"): its test, and the group behind it
         self.numbered: dict[str, tuple[Step, _Group]] = {}
-        for p in phrases:
-            first = p.words[0]
-            if p.tests[0] is None:
-                _add(self.by_first.setdefault(first, _Group([], [], {}, {})), p)
+        for row in phrases:
+            words, tests = row[0], row[1]
+            first = words[0]
+            if tests[0] is None:
+                self._by_first_rows.setdefault(first, []).append(row)
             elif first.startswith("#"):
-                test = p.tests[0]
-                _add(self.numbered.setdefault(first, (test, _Group([], [], {}, {})))[1], p)
+                group = self.numbered.setdefault(first, (tests[0], _Group([], [], {}, {})))[1]
+                _add(group, _Phrase._make(row))
             else:
-                self.by_stem.setdefault(first[:2], []).append(p)
+                self.by_stem.setdefault(first[:2], []).append(_Phrase._make(row))
+
+    def group(self, first: str) -> _Group | None:
+        """The phrases that start with this exact word."""
+        group = self._groups.get(first)
+        if group is None:
+            rows = self._by_first_rows.get(first)
+            if rows is None:
+                return None
+            group = _Group([], [], {}, {})
+            for row in rows:
+                _add(group, _Phrase._make(row))
+            self._groups[first] = group
+        return group
 
     def matches(self, tokens: list[str]) -> list[tuple[int, int, _Phrase]]:
         out = []
@@ -245,7 +268,7 @@ class PhraseIndex:
         for i, tok in enumerate(tokens):
             if tok in MARKS:
                 continue
-            group = self.by_first.get(tok)
+            group = self.group(tok)
             following = tokens[i + 1] if i < last else None
             candidates = group.candidates(following) if group else []
             candidates += self.by_stem.get(tok[:2], ())
@@ -261,7 +284,7 @@ class PhraseIndex:
 
 
 def _index_from_rows(rows: Iterable[tuple[Any, ...]]) -> PhraseIndex:
-    return PhraseIndex(_Phrase._make(row) for row in rows)
+    return PhraseIndex(rows)
 
 
 def compile_phrase(phrase: str, name: str, normalize: Callable[[str], str]) -> list[_Phrase]:
