@@ -267,6 +267,10 @@ class Normalizer:
             return word
 
         # the closest known word; among equally close ones, the most common
+        # in a message with another language in it, how much that language uses a word
+        # settles what is still a tie ("hije" is "hijo", not "hice")
+        other = foreign_lexicon() if foreign else {}
+
         def weight(known: str) -> int:
             # a real word weighs what English uses it; the content's own words, a fixed amount
             return lexicon.get(known) or (1 if known in self.guesses else KNOWN_WORD_WEIGHT)
@@ -281,6 +285,7 @@ class Normalizer:
                 sorted(f[0]) != sorted(word),  # a swap of two letters keeps the letters
                 f[0] not in self.priority,
                 -weight(f[0]),
+                -other.get(f[0], 0),
                 f[0],
             ),
         )[0]
