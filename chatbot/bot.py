@@ -285,8 +285,9 @@ class Chatbot:
             bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
         else:  # "all fine now. different question: can he drive?": the question is the rest
             bounded = self._after_moving_on(screened, marked, tokens)
-        match_text = content_words(bounded, self._ignore)
         router = self._in.get(lang, self)
+        # the words matched, as the matcher of the message's language reads them (explain)
+        match_text = " ".join(router.kb.matcher.content(router.kb.key_of(bounded)))
         routed = router._route(bounded, state, text, lang)
         if router is not self:  # answered in the message's language
             routed = replace(routed, reply=replace(routed.reply, lang=router.language))

@@ -421,3 +421,14 @@ def test_every_command_in_the_guide_is_in_a_console_block_and_parses():
     parser = build_parser()
     for command in commands:
         parser.parse_args(shlex.split(command)[1:])  # exits on an unknown option
+
+
+def test_explain_shows_a_spanish_message_as_the_spanish_matcher_reads_it(bot):
+    """The words matched leave out Spanish common words, as the Spanish matcher does
+    (they once showed the English matcher's view: "como funciona el")."""
+    shown = explain(bot, "como funciona el baclofeno")
+    assert shown["match_text"] == "funciona"
+    assert shown["candidates"][0]["example"] in (
+        "como funciona el baclofeno",
+        "el baclofeno funciona?",
+    )
