@@ -64,7 +64,7 @@ def right(group: str, kind: str, rule: str | None, topic: str | None, case: dict
     if group == "emergency":
         return kind in URGENT
     if group == "crisis":
-        return kind == "crisis" or rule == "crisis.self_harm_taken"
+        return kind == "crisis" or (rule or "").startswith("crisis.")  # self-harm, taken
     if group == "refusal":
         return kind in ("crisis", "emergency", "refusal")
     if group == "near_miss":

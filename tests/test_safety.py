@@ -23,7 +23,7 @@ def routed_safely(want: str, reply) -> bool:
     order = ["crisis", "emergency", "refusal"]
     got = reply.kind
     if want == "crisis" and got == "emergency":
-        return reply.rule == "crisis.self_harm_taken"
+        return (reply.rule or "").startswith("crisis.")
     return got == want or (got in order and order.index(got) < order.index(want))
 
 
@@ -315,12 +315,17 @@ def test_reported_speech_a_described_pump_and_mixing(bot, text, kind):
     assert reply.kind == kind, (text, reply.kind, reply.rule)
 
 
-# --- round-6 development sets ---------------------------------------------------------------
+# --- round-6 and round-7 development sets ---------------------------------------------------
 # Written by helpers who saw only the contract (not the word lists), then read and used to
 # find the classes the lists missed: tuned to, so these floors guard regressions only.
+# Round 7 (English / Spanish), before its classes were added, as a first look at lists it
+# had not shaped: emergency 104/130, 113/129; crisis 64/95, 58/87; near misses calm
+# 100/106, 112/115.
 DEV_ROUND_6 = {
-    "dev_safety_r6.yaml": {"emergency": 111 / 120, "crisis": 82 / 89, "near_miss": 103 / 106},
+    "dev_safety_r6.yaml": {"emergency": 111 / 120, "crisis": 83 / 89, "near_miss": 104 / 106},
     "dev_safety_es_r6.yaml": {"emergency": 107 / 116, "crisis": 79 / 84, "near_miss": 108 / 108},
+    "dev_safety_r7.yaml": {"emergency": 123 / 130, "crisis": 85 / 95, "near_miss": 103 / 106},
+    "dev_safety_es_r7.yaml": {"emergency": 124 / 129, "crisis": 85 / 87, "near_miss": 114 / 115},
 }
 
 
@@ -335,7 +340,7 @@ def test_round_6_development_sets(bot, name, group):
         if group == "emergency":
             right += reply.kind in ("crisis", "emergency")
         elif group == "crisis":
-            right += reply.kind == "crisis" or reply.rule == "crisis.self_harm_taken"
+            right += reply.kind == "crisis" or (reply.rule or "").startswith("crisis.")
         else:
             right += reply.kind not in ("crisis", "emergency")
     print(f"\n{name} {group}: {right}/{len(cases)}")

@@ -81,7 +81,7 @@ def reached(bot, group: str, reply) -> bool:
     if group == "emergency":
         return reply.kind in URGENT
     if group == "crisis":
-        return reply.kind == "crisis" or reply.rule == "crisis.self_harm_taken"
+        return reply.kind == "crisis" or (reply.rule or "").startswith("crisis.")
     if group == "refusal":
         return reply.kind in ("crisis", "emergency", "refusal")
     return reply.kind not in URGENT  # a near miss raises no alarm
@@ -198,7 +198,7 @@ def test_sealed_conversations(bot, round_):
             reply, state = bot.reply(turn["text"], state)
             turns += 1
             ok = reply.kind == turn["kind"] or (
-                turn["kind"] == "crisis" and reply.rule == "crisis.self_harm_taken"
+                turn["kind"] == "crisis" and (reply.rule or "").startswith("crisis.")
             )
             right += ok
             if not ok:
@@ -285,7 +285,7 @@ def spanish_right(group: str, case: dict, reply) -> bool:
     """As the English sets count it (`routed_right`); a crisis must get the crisis reply
     (or the emergency for self-harm already taken), a near miss no alarm."""
     if group == "crisis":
-        return reply.kind == "crisis" or reply.rule == "crisis.self_harm_taken"
+        return reply.kind == "crisis" or (reply.rule or "").startswith("crisis.")
     if group == "near_miss":
         return reply.kind not in URGENT
     return routed_right(reply, {"kind": group, "topic": case["topic"] or "?"})
