@@ -34,6 +34,17 @@ and the keyword baseline of bench/safety_sets.py on the same messages:
     before  86/116 74.1%  51/79 64.6%   56/64 87.5%    97/102 95.1%
     keyword 66/116 56.9%  23/79 29.1%   46/64 71.9%    67/102 65.7%
 
+Round 6 (410 messages, 16 conversations), written meanwhile, measured what came after
+round 5 (round 5's classes, two rounds of development sets of 315 and 331 messages, the
+conversation changes). Run once; as first measured (no label was wrong by the contract),
+beside the bot at the start of that session and the keyword baseline:
+
+    round   emergency       crisis        refusal       near misses, no alarm
+    6       106/126 84.1%   71/86 82.6%   56/65 86.2%    87/93 93.5%
+    before  102/126 81.0%   67/86 77.9%   55/65 84.6%    87/93 93.5%
+    keyword  66/126 52.4%   22/86 25.6%   47/65 72.3%    65/93 69.9%
+
+(from round 6 on, a self-harm reply counts for a crisis whichever crisis rule gave it.)
 All of them are open now, so the floors below are the figures measured at release: they
 guard against regressions and are not a measure of generalisation. The next sealed round
 has to be written fresh."""
@@ -49,8 +60,8 @@ from chatbot import State
 from .conftest import load_data
 
 URGENT = {"crisis", "emergency"}
-ROUNDS = ("", "_v2", "_v3", "_v4a", "_v4b", "_v5")
-NAMES = {"": "1", "_v2": "2", "_v3": "3", "_v4a": "4a", "_v4b": "4b", "_v5": "5"}
+ROUNDS = ("", "_v2", "_v3", "_v4a", "_v4b", "_v5", "_v6")
+NAMES = {"": "1", "_v2": "2", "_v3": "3", "_v4a": "4a", "_v4b": "4b", "_v5": "5", "_v6": "6"}
 SAFETY = {r: load_data(f"sealed/safety{r}.yaml") for r in ROUNDS}
 ROUTING_ROUNDS = ("", "_v2", "_v3")
 ROUTING = {r: load_data(f"sealed/routing{r}.yaml") for r in ROUTING_ROUNDS}
@@ -119,6 +130,10 @@ SAFETY_FLOORS = {
     ("_v5", "crisis"): 52 / 79,
     ("_v5", "refusal"): 56 / 64,
     ("_v5", "near_miss"): 97 / 102,
+    ("_v6", "emergency"): 116 / 126,
+    ("_v6", "crisis"): 80 / 86,
+    ("_v6", "refusal"): 56 / 65,
+    ("_v6", "near_miss"): 87 / 93,
 }
 #: round -> least share with the exact kind / the situation's own first line / conversation
 #: turns as the contract says (rounds 1-3: the targets they were released at; round 4: as
@@ -130,6 +145,7 @@ KIND_FLOORS = {
     "_v4a": 335 / 393,
     "_v4b": 281 / 371,
     "_v5": 305 / 399,
+    "_v6": 360 / 410,
 }
 FIRST_LINE_FLOORS = {
     "": 0.85,
@@ -138,6 +154,7 @@ FIRST_LINE_FLOORS = {
     "_v4a": 104 / 131,
     "_v4b": 92 / 139,
     "_v5": 90 / 131,
+    "_v6": 120 / 139,
 }
 CONVERSATION_FLOORS = {
     "": 0.9,
@@ -146,6 +163,7 @@ CONVERSATION_FLOORS = {
     "_v4a": 36 / 43,
     "_v4b": 34 / 44,
     "_v5": 36 / 44,
+    "_v6": 45 / 47,
 }
 
 
@@ -273,10 +291,17 @@ def test_sealed_routing(bot, round_):
 #       emergency 78/94 83.0% (before 76, keyword 42)   crisis 39/55 70.9% (37, 9)
 #       refusal 47/55 85.5% (47, 39)   near misses, no alarm 79/82 96.3% (79, 61)
 #       answers 49/55 89.1% (49)   conversation turns 40/42; no reply with a dose amount
-# All five are open now: the floors are regression guards, not a measure of
+# spanish_v6.yaml (357 messages, 14 conversations) measured the same work, run once. As
+# first measured (no label was wrong by the contract; "before": the session's start):
+#
+#       emergency 86/102 84.3% (before 82)   crisis 44/57 77.2% (36)   refusal 54/56 (54)
+#       near misses, no alarm 74/84 88.1% (75)   answers 50/58 86.2% (49)
+#       conversation turns 41/43; no reply with a dose amount
+#
+# All six are open now: the floors are regression guards, not a measure of
 # generalisation. The next Spanish round has to be written fresh.
 
-SPANISH_SETS = ("spanish", "spanish_v2", "spanish_v3", "spanish_v4", "spanish_v5")
+SPANISH_SETS = ("spanish", "spanish_v2", "spanish_v3", "spanish_v4", "spanish_v5", "spanish_v6")
 SPANISH = {name: load_data(f"sealed/{name}.yaml") for name in SPANISH_SETS}
 SPANISH_GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
@@ -308,6 +333,9 @@ SPANISH_FLOORS = {
     ("spanish_v5", "emergency"): 78 / 94, ("spanish_v5", "crisis"): 39 / 55,
     ("spanish_v5", "refusal"): 47 / 55, ("spanish_v5", "near_miss"): 79 / 82,
     ("spanish_v5", "answer"): 49 / 55,
+    ("spanish_v6", "emergency"): 97 / 102, ("spanish_v6", "crisis"): 53 / 57,
+    ("spanish_v6", "refusal"): 54 / 56, ("spanish_v6", "near_miss"): 74 / 84,
+    ("spanish_v6", "answer"): 50 / 58,
 }  # fmt: skip
 
 
@@ -354,6 +382,7 @@ def test_spanish_answers_against_the_comparable_english(bot, spanish_results):
         ("spanish_v3", 28 / 32),
         ("spanish_v4", 21 / 21),
         ("spanish_v5", 40 / 42),
+        ("spanish_v6", 41 / 43),
     ],
 )
 def test_sealed_spanish_conversations(bot, name, floor):
