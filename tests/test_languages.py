@@ -203,3 +203,18 @@ def test_spanish_everyday_questions_raise_no_alarm(bot, text) -> None:
     reply = bot.respond(text)
     assert reply.kind not in ("crisis", "emergency", "refusal"), (reply.kind, reply.rule)
     assert reply.lang == "es"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Dónde tiro las pastillas de baclofeno que me sobraron?",  # not "me robaron"
+        "anoche me pasé con el alcohol jaja, no he tomado nada de baclofeno, ¿sirve para la cruda?",
+        "¿qué es eso de la abstinencia cuando uno deja el baclofeno de golpe?",
+        "ayer tuve una convulsión de risa viendo una película 😂, ¿se toma con comida?",
+        "me cuesta tragar las pastillas de baclofeno, ¿las puedo partir?",
+    ],
+)
+def test_spanish_figures_of_speech_and_questions_raise_no_alarm(bot, text) -> None:
+    reply = bot.respond(text)
+    assert reply.kind not in ("crisis", "emergency"), (reply.kind, reply.rule)
