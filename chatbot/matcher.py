@@ -97,8 +97,15 @@ SPANISH_STOPWORDS = frozenset(
 )
 
 
+#: Accents folded for matching: people write "genérico" and "generico", "líquido" and
+#: "liquido", "ñ" as "n" (the safety screen keeps them; the matcher need not).
+_UNACCENT = str.maketrans("áéíóúüñ", "aeiouun")
+
+
 def spanish_stem(word: str) -> str:
-    """A light suffix-stripper for Spanish: "tomando", "tomar" -> "tom"; "efectos" -> "efect"."""
+    """A light suffix-stripper for Spanish: "tomando", "tomar" -> "tom"; "efectos" -> "efect";
+    accents folded first ("genérico" -> "generic")."""
+    word = word.translate(_UNACCENT)
     for suffix in (
         "amente",
         "mente",

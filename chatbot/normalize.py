@@ -105,6 +105,9 @@ class Normalizer:
     #: synonyms only for a message in another language ("q" -> "que", "pa" -> "para": in
     #: English, "q" may be a question and "pa" a father)
     foreign_synonyms: Mapping[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    #: the other languages' safety words: preferred, like `priority`, only in their messages
+    #: (Spanish "dime" is no reason to read "dise" as "dime" rather than "dose")
+    foreign_priority: frozenset[str] = frozenset()
     _vocab_list: tuple[str, ...] = field(init=False, repr=False, default=())
     _vocab_native: tuple[str, ...] = field(init=False, repr=False, default=())
     #: `foreign` and `foreign_only` together: the words that say a message is not English
@@ -139,6 +142,7 @@ class Normalizer:
         foreign_texts: Iterable[str] = (),
         foreign_synonyms: Mapping[str, Iterable[str]] | None = None,
         foreign_names: Iterable[str] = (),
+        foreign_priority: Iterable[str] = (),
     ) -> Normalizer:
         """`known_texts` in the content's own language; `foreign_texts` in the others it
         reads (their words are known too, but a typo goes to them only in their language);
@@ -160,15 +164,13 @@ class Normalizer:
         guesses = frozenset(guesses)
         guessed = guesses - vocab
         vocabulary = frozenset(w for w in vocab | guessed if w and "'" not in w)
-        first = (
-            frozenset(
-                w
-                for text in priority
-                for w in words(clean(text))
-                if len(w) >= 4 and w not in FUNCTION_WORDS
-            )
-            & vocabulary
-        ) | frozenset(w for w in guesses if len(w) >= 4)
+
+        def safety_words(texts: Iterable[str]) -> frozenset[str]:
+            found = (w for text in texts for w in words(clean(text)))
+            return frozenset(w for w in found if len(w) >= 4 and w not in FUNCTION_WORDS)
+
+        first = (safety_words(priority) & vocabulary) | frozenset(w for w in guesses if len(w) >= 4)
+        other_first = (safety_words(foreign_priority) & vocabulary) - first
         english = lexicon()
         foreign_only = frozenset(w for w in vocabulary - native if w not in english) | {
             w for name in foreign_names for w in words(clean(name))
@@ -183,6 +185,7 @@ class Normalizer:
             foreign_words(),
             foreign_only,
             foreign_table,
+            other_first,
         )
 
     def tokens(self, text: str, foreign: bool | None = None) -> list[str]:
@@ -270,6 +273,7 @@ class Normalizer:
         # in a message with another language in it, how much that language uses a word
         # settles what is still a tie ("hije" is "hijo", not "hice")
         other = foreign_lexicon() if foreign else {}
+        priority = self.priority | self.foreign_priority if foreign else self.priority
 
         def weight(known: str) -> int:
             # a real word weighs what English uses it; the content's own words, a fixed amount
@@ -283,16 +287,13 @@ class Normalizer:
                 f[1],
                 f[0][0] != word[0],
                 sorted(f[0]) != sorted(word),  # a swap of two letters keeps the letters
-                f[0] not in self.priority,
+                f[0] not in priority,
                 -weight(f[0]),
                 -other.get(f[0], 0),
                 f[0],
             ),
         )[0]
-        if (
-            seen
-            and weight(best) < (PRIORITY_RARER_BY if best in self.priority else RARER_BY) * seen
-        ):
+        if seen and weight(best) < (PRIORITY_RARER_BY if best in priority else RARER_BY) * seen:
             return word  # a real word, and the known one is not much more likely
         return str(best)
 
