@@ -174,6 +174,14 @@ def language_of(
             count += 1
         if lang == "es" and mostly_foreign and not rivals and 2 * spanish_known >= not_english:
             count = max(count, spanish_known)  # most of what is not English is Spanish
+        elif (
+            lang == "es"
+            and not english_function
+            and not rivals
+            and spanish_known >= 2
+            and 2 * spanish_known >= not_english
+        ):
+            count = max(count, spanish_known)  # "hay baclofeno generico o solo de marca?"
         elif lang == "es" and rivals:  # "che, le puedo convidar baclofeno a un amigo": the
             count += spanish_content  # Spanish words that are no language's function words
         if count >= 2 and count > english_function:

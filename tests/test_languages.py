@@ -218,3 +218,13 @@ def test_spanish_everyday_questions_raise_no_alarm(bot, text) -> None:
 def test_spanish_figures_of_speech_and_questions_raise_no_alarm(bot, text) -> None:
     reply = bot.respond(text)
     assert reply.kind not in ("crisis", "emergency"), (reply.kind, reply.rule)
+
+
+def test_a_spanish_question_without_function_words_is_spanish(bot) -> None:
+    """'hay' and 'solo' are English words too, and 'de' alone says little: the Spanish
+    words ('baclofeno', 'generico', 'marca') carry it."""
+    reply = bot.respond("hay baclofeno generico o solo de marca?")
+    assert reply.lang == "es" and reply.topic == "baclofen.cost"
+    # ...but a language the bot does not read still gets the emergency numbers
+    other = bot.respond("mera jeene ka mann nahi hai, ghar mein baclofen ki goliyan hain")
+    assert other.kind == "emergency"
