@@ -315,17 +315,19 @@ def test_reported_speech_a_described_pump_and_mixing(bot, text, kind):
     assert reply.kind == kind, (text, reply.kind, reply.rule)
 
 
-# --- round-6 and round-7 development sets ---------------------------------------------------
+# --- round-6, 7 and 8 development sets -------------------------------------------------------
 # Written by helpers who saw only the contract (not the word lists), then read and used to
 # find the classes the lists missed: tuned to, so these floors guard regressions only.
 # Round 7 (English / Spanish), before its classes were added, as a first look at lists it
 # had not shaped: emergency 104/130, 113/129; crisis 64/95, 58/87; near misses calm
-# 100/106, 112/115.
+# 100/106, 112/115. Round 8 (English and Spanish in one file, paraphrase and metaphor),
+# likewise: emergency 108/138, crisis 67/96, near misses calm 119/122.
 DEV_ROUND_6 = {
     "dev_safety_r6.yaml": {"emergency": 111 / 120, "crisis": 83 / 89, "near_miss": 104 / 106},
     "dev_safety_es_r6.yaml": {"emergency": 107 / 116, "crisis": 79 / 84, "near_miss": 108 / 108},
     "dev_safety_r7.yaml": {"emergency": 123 / 130, "crisis": 85 / 95, "near_miss": 103 / 106},
     "dev_safety_es_r7.yaml": {"emergency": 124 / 129, "crisis": 85 / 87, "near_miss": 114 / 115},
+    "dev_safety_r8.yaml": {"emergency": 136 / 138, "crisis": 86 / 96, "near_miss": 121 / 122},
 }
 
 
