@@ -112,23 +112,22 @@ class Normalizer:
     _vocab_native: tuple[str, ...] = field(init=False, repr=False, default=())
     #: `foreign` and `foreign_only` together: the words that say a message is not English
     other_language: frozenset[str] = field(init=False, repr=False, default=frozenset())
-    _longest: int = field(init=False, repr=False, default=1)
-    #: the first words of synonyms of two words or more: only there is a longer one tried
-    _starts: frozenset[str] = field(init=False, repr=False, default=frozenset())
+    #: (table, longest key, first words of keys of two words or more: only there is a
+    #: longer one tried), for a message in English and for one in another language
+    _native_synonyms: _Synonyms = field(init=False, repr=False, default=({}, 1, frozenset()))
+    _all_synonyms: _Synonyms = field(init=False, repr=False, default=({}, 1, frozenset()))
+    #: `priority` and `foreign_priority` together (a message in another language)
+    _all_priority: frozenset[str] = field(init=False, repr=False, default=frozenset())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_vocab_list", tuple(sorted(self.vocabulary)))
         native = tuple(w for w in self._vocab_list if w not in self.foreign_only)
         object.__setattr__(self, "_vocab_native", native)
         object.__setattr__(self, "other_language", self.foreign | self.foreign_only)
-        longest = max((len(k) for k in self.synonyms), default=1)
-        object.__setattr__(self, "_longest", longest)
-        starts = frozenset(k[0] for k in self.synonyms if len(k) > 1)
-        object.__setattr__(self, "_starts", starts)
+        object.__setattr__(self, "_native_synonyms", _indexed(self.synonyms))
         both = {**self.synonyms, **self.foreign_synonyms}
-        longest_both = max((len(k) for k in both), default=1)
-        starts_both = frozenset(k[0] for k in both if len(k) > 1)
-        object.__setattr__(self, "_foreign_table", (both, longest_both, starts_both))
+        object.__setattr__(self, "_all_synonyms", _indexed(both))
+        object.__setattr__(self, "_all_priority", self.priority | self.foreign_priority)
         object.__setattr__(self, "_correct", lru_cache(maxsize=8192)(self._correct_uncached))
 
     @classmethod
@@ -225,11 +224,7 @@ class Normalizer:
         return out
 
     def _map_synonyms(self, toks: list[str], foreign: bool = False) -> list[str]:
-        table, longest_key, starts = (
-            self._foreign_table  # type: ignore[attr-defined]
-            if foreign
-            else (self.synonyms, self._longest, self._starts)
-        )
+        table, longest_key, starts = self._all_synonyms if foreign else self._native_synonyms
         if not table:
             return toks
         out: list[str] = []
@@ -273,7 +268,7 @@ class Normalizer:
         # in a message with another language in it, how much that language uses a word
         # settles what is still a tie ("hije" is "hijo", not "hice")
         other = foreign_lexicon() if foreign else {}
-        priority = self.priority | self.foreign_priority if foreign else self.priority
+        priority = self._all_priority if foreign else self.priority
 
         def weight(known: str) -> int:
             # a real word weighs what English uses it; the content's own words, a fixed amount
@@ -312,6 +307,14 @@ RARER_BY = 40
 PRIORITY_RARER_BY = 20
 #: How common the content's own words count as, when English does not know them.
 KNOWN_WORD_WEIGHT = 50_000
+
+
+_Synonyms = tuple[Mapping[tuple[str, ...], tuple[str, ...]], int, frozenset[str]]
+
+
+def _indexed(table: Mapping[tuple[str, ...], tuple[str, ...]]) -> _Synonyms:
+    longest = max((len(k) for k in table), default=1)
+    return table, longest, frozenset(k[0] for k in table if len(k) > 1)
 
 
 def _table(synonyms: Mapping[str, Iterable[str]]) -> dict[tuple[str, ...], tuple[str, ...]]:

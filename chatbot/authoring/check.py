@@ -37,6 +37,7 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -213,22 +214,22 @@ def _answer_problems(kb: KnowledgeBase, docs: _Docs, today: dt.date, strict: boo
             problems.append(
                 doc.problem((*at, "short"), "W055", topic=name, count=n, maximum=MAX_SHORT_WORDS)
             )
-        for field in ("short", "more"):
-            text = getattr(ans, field)
-            level = grade(text) if grade and text else 0.0
-            if level > MAX_GRADE:
-                problems.append(
-                    doc.problem(
-                        (*at, field),
-                        "W056",
-                        escalate=strict,
-                        topic=name,
-                        field=field,
-                        grade=level,
-                        maximum=MAX_GRADE,
-                    )
-                )
+        if grade is not None:
+            hard = _hard_to_read(ans, grade, lambda level: level > MAX_GRADE)
+            problems += [
+                doc.problem((*at, field), "W056", escalate=strict, topic=name, field=field,
+                            grade=level, maximum=MAX_GRADE)
+                for field, level in hard
+            ]  # fmt: skip
     return problems
+
+
+def _hard_to_read(
+    ans: Any, measure: Callable[[str], float], too_hard: Callable[[float], bool]
+) -> list[tuple[str, float]]:
+    """(field, score) for each of an answer's texts whose reading score is too hard."""
+    scores = ((f, measure(getattr(ans, f))) for f in ("short", "more") if getattr(ans, f))
+    return [(f, score) for f, score in scores if too_hard(score)]
 
 
 #: Fernández-Huerta reading ease a Spanish answer should reach: 70 is "bastante fácil".
@@ -277,21 +278,12 @@ def _translation_problems(kb: KnowledgeBase, docs: _Docs, strict: bool) -> list[
                     )  # fmt: skip
             if code != "es" or textstat is None:
                 continue
-            for field in ("short", "more"):
-                text = getattr(theirs, field)
-                score = _fernandez_huerta(textstat, text) if text else 100.0
-                if score < MIN_EASE_ES:
-                    problems.append(
-                        doc.problem(
-                            (*at, field),
-                            "W062",
-                            escalate=strict,
-                            topic=name,
-                            field=field,
-                            score=score,
-                            minimum=MIN_EASE_ES,
-                        )
-                    )
+            ease = partial(_fernandez_huerta, textstat)
+            problems += [
+                doc.problem((*at, field), "W062", escalate=strict, topic=name, field=field,
+                            score=score, minimum=MIN_EASE_ES)
+                for field, score in _hard_to_read(theirs, ease, lambda s: s < MIN_EASE_ES)
+            ]  # fmt: skip
     return problems
 
 
