@@ -19,7 +19,7 @@ from .content import SMALLTALK, KnowledgeBase
 from .language import language_of, unread_language
 from .loader import load_knowledge
 from .matcher import Candidate, Decision, content_words
-from .safety import Hit, Screened
+from .safety import SETTLED, Hit, Screened
 from .sessions import SessionStore
 from .settings import Settings
 from .types import URGENT_KINDS, Choice, Kind, Problem, Reply, State, TopicInfo
@@ -296,14 +296,21 @@ class Chatbot:
         if situation:
             routed = self._emergency_turn(routed, screened, state, situation, lang)
         reply, new_state = routed.reply, routed.state
-        if state.crisis and reply.kind not in URGENT_KINDS:
+        # the crisis's own words ("i just feel so low", "i give up"), meant and not negated
+        crisis_words = any(
+            f.concept in self.kb.screen.crisis_stay and not f.modifiers & SETTLED
+            for f in screened.reading.found
+        )
+        if crisis_words and not state.crisis and reply.kind not in URGENT_KINDS:
+            # one warning sign is not a crisis, but the reply says where help is, first
+            reply = self.composer.with_reminder(reply, lang, first=True)
+        elif state.crisis and reply.kind not in URGENT_KINDS:
             # after a crisis, small talk, a fallback, three words ("i mean it"), a question
-            # of amounts, or words of the crisis ("i just feel so low") are about it
-            found = {f.concept for f in screened.reading.found}
+            # of amounts, or words of the crisis are about it
             if (
                 reply.kind in ("smalltalk", "fallback", "refusal")
                 or len(tokens) <= 3
-                or found & self.kb.screen.crisis_stay
+                or crisis_words
             ):
                 reply = self.composer.message(
                     "crisis", "followup", rule="crisis.followup", lang=lang

@@ -178,10 +178,12 @@ class Composer:
         """An ordinary reply inside an emergency: the emergency's first line leads."""
         return replace(reply, text=f"{self.emergency_line(situation)}\n\n{reply.text}")
 
-    def with_reminder(self, reply: Reply, lang: str = "en") -> Reply:
-        """After a crisis reply, later replies in the conversation repeat where help is
-        (in the reply's language, where the region has it)."""
-        line = self.region.crisis_reminder.strip()
+    def with_reminder(self, reply: Reply, lang: str = "en", first: bool = False) -> Reply:
+        """Where help is, before the reply (in the reply's language, where the region has
+        it): after a crisis, the reminder; with a first sign of one (`first`), the crisis
+        line itself."""
+        field = "crisis_line" if first else "crisis_reminder"
+        line: str = getattr(self.region, field)
         if lang in self.region.languages and reply.lang == lang:
-            line = self.region.languages[lang].crisis_reminder.strip()
-        return replace(reply, text=f"{line}\n\n{reply.text}")
+            line = getattr(self.region.languages[lang], field)
+        return replace(reply, text=f"{line.strip()}\n\n{reply.text}")

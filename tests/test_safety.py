@@ -322,12 +322,16 @@ def test_reported_speech_a_described_pump_and_mixing(bot, text, kind):
 # had not shaped: emergency 104/130, 113/129; crisis 64/95, 58/87; near misses calm
 # 100/106, 112/115. Round 8 (English and Spanish in one file, paraphrase and metaphor),
 # likewise: emergency 108/138, crisis 67/96, near misses calm 119/122.
+# The floors are after review: naming the medicine no longer counts as a second warning
+# sign (in a bot about baclofen it always is named), which cost crises these sets had
+# been tuned to catch (Spanish round 6: 79 -> 67 of 84) and stopped crisis replies to
+# "I'm so tired of everything about this MS, does baclofen help fatigue?".
 DEV_ROUND_6 = {
-    "dev_safety_r6.yaml": {"emergency": 111 / 120, "crisis": 83 / 89, "near_miss": 104 / 106},
-    "dev_safety_es_r6.yaml": {"emergency": 107 / 116, "crisis": 79 / 84, "near_miss": 108 / 108},
-    "dev_safety_r7.yaml": {"emergency": 123 / 130, "crisis": 85 / 95, "near_miss": 103 / 106},
-    "dev_safety_es_r7.yaml": {"emergency": 124 / 129, "crisis": 85 / 87, "near_miss": 114 / 115},
-    "dev_safety_r8.yaml": {"emergency": 136 / 138, "crisis": 86 / 96, "near_miss": 121 / 122},
+    "dev_safety_r6.yaml": {"emergency": 109 / 120, "crisis": 78 / 89, "near_miss": 104 / 106},
+    "dev_safety_es_r6.yaml": {"emergency": 107 / 116, "crisis": 67 / 84, "near_miss": 108 / 108},
+    "dev_safety_r7.yaml": {"emergency": 122 / 130, "crisis": 80 / 95, "near_miss": 103 / 106},
+    "dev_safety_es_r7.yaml": {"emergency": 124 / 129, "crisis": 81 / 87, "near_miss": 114 / 115},
+    "dev_safety_r8.yaml": {"emergency": 135 / 138, "crisis": 80 / 96, "near_miss": 121 / 122},
 }
 
 
@@ -347,3 +351,35 @@ def test_round_6_development_sets(bot, name, group):
             right += reply.kind not in ("crisis", "emergency")
     print(f"\n{name} {group}: {right}/{len(cases)}")
     assert right / len(cases) >= DEV_ROUND_6[name][group] - 1e-9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am so tired of everything about this MS, does baclofen help fatigue?",
+        "i hate my body since MS, will baclofen help the spasms?",
+        "thank you for listening, one more question about baclofen and alcohol",
+    ],
+)
+def test_one_warning_sign_and_the_medicine_named_is_not_a_crisis_but_says_where_help_is(bot, text):
+    """In a bot about baclofen the medicine is always named: it is no second warning sign.
+    One sign gets the answer, with the crisis line first."""
+    reply = bot.respond(text)
+    assert reply.kind not in ("crisis", "emergency"), reply.rule
+    if reply.kind == "answer" and "tired of everything" in text:
+        assert "988" in reply.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a plan for when I travel with my baclofen",
+        "I counted my pills and there are enough for the trip",
+        "thats the last of my questions, thanks",
+        "I took it with food to be on the safe side",
+        "my wife took hers and so did i",
+    ],
+)
+def test_everyday_sentences_with_words_of_the_lists_raise_no_alarm(bot, text):
+    reply = bot.respond(text)
+    assert reply.kind not in ("crisis", "emergency"), reply.rule
