@@ -236,9 +236,10 @@ class Chatbot:
         tokens = [t for t in marked if t not in MARKS]
         normalized = " ".join(tokens)
         # 1. safety, over the whole text
-        context = frozenset(
-            f"@{x}" for x in (state.emergency, (state.last_topic or "").rpartition(".")[2]) if x
-        )
+        # what the conversation is about, for rules that need it: "@crisis" after a crisis,
+        # the emergency under way, the last topic
+        about = (state.emergency, (state.last_topic or "").rpartition(".")[2])
+        context = frozenset(f"@{x}" for x in (*about, "crisis" if state.crisis else "") if x)
         screened = self.kb.screen.screen(marked, context, every_rule)
         # the reply's language: the message's, when the content has it; when the message
         # does not say ("ok", "baclofen?"), the one the person chose

@@ -383,3 +383,10 @@ def test_one_warning_sign_and_the_medicine_named_is_not_a_crisis_but_says_where_
 def test_everyday_sentences_with_words_of_the_lists_raise_no_alarm(bot, text):
     reply = bot.respond(text)
     assert reply.kind not in ("crisis", "emergency"), reply.rule
+
+
+def test_having_taken_todays_dose_is_no_overdose(bot):
+    """'already took' said of the usual dose is not a second one ('forgot I already took
+    it and took another' is)."""
+    assert bot.respond("I already took it this morning, can I drive?").kind == "answer"
+    assert bot.respond("forgot i already took it and took another one").kind == "emergency"
