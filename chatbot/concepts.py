@@ -70,13 +70,19 @@ Step = Callable[[str], bool]
 
 @dataclass(frozen=True, slots=True)
 class _AtLeast:
-    """A number token of at least `least` ("#3+"); `least` None: any number ("#")."""
+    """A number token of at least `least` ("#3+"), and at most `most` ("#0-17");
+    both None: any number ("#")."""
 
     least: float | None = None
+    most: float | None = None
 
     def __call__(self, token: str) -> bool:
         value = number(token)
-        return value is not None and (self.least is None or value >= self.least)
+        return (
+            value is not None
+            and (self.least is None or value >= self.least)
+            and (self.most is None or value <= self.most)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +101,15 @@ def _step(word: str) -> tuple[str, Step | None]:
         rest = word[1:]
         if not rest:
             return word, _AtLeast()
-        m = re.fullmatch(r"(\d+)\+", rest)
+        m = re.fullmatch(r"(\d+)(?:\+|-(\d+))", rest)
         if not m:
-            raise ConceptError(f"'{word}': a number is '#' or '#N+' (e.g. '#3+')")
-        return word, _AtLeast(int(m.group(1)))
+            raise ConceptError(
+                f"'{word}': a number is '#', '#N+' (e.g. '#3+') or '#N-M' (e.g. '#0-17')"
+            )
+        most = int(m.group(2)) if m.group(2) else None
+        if most is not None and most < int(m.group(1)):
+            raise ConceptError(f"'{word}': in '#N-M' the first number is the smaller")
+        return word, _AtLeast(int(m.group(1)), most)
     if word.endswith("*") and len(word) > 1:
         return word, _Starts(word[:-1])
     if "*" in word or "#" in word:

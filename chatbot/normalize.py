@@ -254,6 +254,8 @@ class Normalizer:
             return word
         if word in self.foreign:
             return word  # a common word of another language the bot reads
+        if word in CALENDAR:
+            return word  # "june" is rarer in the word list than "tune", but it is a month
         lexicon = self.lexicon_source()
         seen = max((lexicon.get(w, 0) for w in _spellings(word)), default=0)
         if seen >= COMMON_WORD:
@@ -292,6 +294,12 @@ class Normalizer:
             return word  # a real word, and the known one is not much more likely
         return str(best)
 
+
+#: Months and days: names the word list counts low (it is lower-cased), so never corrected.
+CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
 
 #: Grammar words: never preferred as a typo's correction ("doe" is "dose", not "does").
 FUNCTION_WORDS = frozenset(

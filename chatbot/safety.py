@@ -130,6 +130,7 @@ class Rule:
     unless: frozenset[str] = frozenset()  # concepts that, in the same sentence, stop it
     within: int = 12
     across: bool = False  # concepts may be in different sentences
+    distinct: bool = False  # each need met by other words ("thanks for listening": one sign)
     reply: RuleKind | None = None  # the reply kind when not the file's (self-harm + taken)
     examples: tuple[str, ...] = ()
     source: tuple[str, int] = ("", 0)  # file and line, for authors
@@ -164,7 +165,7 @@ class Rule:
                 continue
             for combo in product(*pools):
                 got = [f for f in combo if f is not None]
-                if _overlap(got):
+                if _overlap(got) or (self.distinct and _shared_words(got)):
                     continue  # one word cannot meet two needs
                 if not got or max(f.end for f in got) - min(f.start for f in got) <= self.within:
                     return tuple(got)
@@ -178,6 +179,12 @@ def _overlap(found: list[Found]) -> bool:
         return True
     spans = sorted((f.concept, f.start, f.end) for f in found)
     return any(a[0] == b[0] and b[1] < a[2] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def _shared_words(found: list[Found]) -> bool:
+    """Whether two finds share a word (for a rule whose needs are distinct signs)."""
+    spans = sorted((f.start, f.end) for f in found)
+    return any(b[0] < a[1] for a, b in zip(spans, spans[1:], strict=False))
 
 
 @dataclass(frozen=True)

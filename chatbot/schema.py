@@ -366,6 +366,10 @@ class SafetyRule(Strict):
     across: bool = Field(
         default=False, description="the concepts may be in different sentences of the message"
     )
+    distinct: bool = Field(
+        default=False,
+        description="each need is met by other words: one phrase that is in two lists is one sign",
+    )
     reply: Literal["emergency"] | None = Field(
         default=None, description="reply with this kind instead of the file's (crisis file only)"
     )

@@ -44,6 +44,9 @@ def test_phrase_syntax_stars_numbers_alternatives_and_blockers():
     assert "many" not in found(v, "took 2 of them")
     assert "many" not in found(v, "took 10 mg")  # a strength is not a count
     assert "took" in found(v, "she swallowed them")
+    child = vocab({"child": ["#0-17 year old"]})
+    assert "child" in found(child, "my 3 year old took one")
+    assert "child" not in found(child, "my 80 year old dad took one")  # an adult's age
     assert expand("{a|b} c") == ["a c", "b c"]
     assert number("twelve") == 12 and number("2.5") == 2.5 and number("x") is None
 
@@ -51,6 +54,8 @@ def test_phrase_syntax_stars_numbers_alternatives_and_blockers():
 def test_a_bad_phrase_names_itself():
     with pytest.raises(ConceptError, match="many: '#x'"):
         vocab({"many": ["#x"]})
+    with pytest.raises(ConceptError, match="the first number is the smaller"):
+        vocab({"child": ["#17-0 year old"]})
 
 
 def test_negation_reaches_forward_and_stops_at_a_terminator_or_clause():

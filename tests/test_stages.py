@@ -52,6 +52,11 @@ def test_typos_of_known_words_are_corrected_but_real_words_are_not(small):
     assert n.normalize("i took it with a glass of milk") == "i took it with a glass of milk"
 
 
+def test_a_month_is_never_corrected_into_a_commoner_word(bot):
+    # the word list counts "june" low (it is lower-cased) and the content knows "tune"
+    assert bot.kb.normalizer.normalize("going on a cruise in june") == "going on a cruise in june"
+
+
 # --- match ----------------------------------------------------------------------------------
 
 

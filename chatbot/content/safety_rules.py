@@ -187,6 +187,7 @@ def compile_safety(
                     frozenset(r.unless),
                     r.within,
                     r.across,
+                    r.distinct,
                     reply,
                     tuple(r.examples),
                     (doc.path, doc.where(("rules", i))[0]),
