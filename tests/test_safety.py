@@ -280,11 +280,45 @@ def test_a_child_in_spanish_gets_the_childs_emergency_not_the_vets(bot):
         # a schedule is a dose
         ("can i drop the afternoon dose and just do morning and night", "refusal"),
         ("what time of day is best to take baclofen", "answer"),
+        # stopping said in the present or as a supply not given, with signs now
+        ("since i stop my baclofen i have a fever and i see things", "emergency"),
+        ("quit baclofen before a drug test, now my heart is racing and i cant think", "emergency"),
+        ("will i get a fever if i stop baclofen before my drug test", "answer|fallback|clarify"),
+        # a supply left behind while away; the same words about storage raise nothing
+        ("forgot my baclofen at home and we are camping till sunday", "emergency"),
+        ("left my baclofen in a hot car, is it still ok", "answer|fallback|clarify"),
+        # a pump heard from inside the body; a stomach that rumbles is not a pump
+        ("something is beeping inside my husbands belly", "emergency"),
+        ("my stomach is making noises after baclofen", "answer|fallback|clarify"),
+        # a dose given twice by two people; two people each taking their own is not
+        ("the nurse gave her baclofen at school and so did i", "emergency"),
+        ("my wife took hers and so did i", "answer|fallback|clarify|smalltalk"),
+        # the amount that is dangerous is an overdose question; how much something hurts is not
+        ("at what point does baclofen become dangerous", "emergency"),
+        ("how much does the pump surgery hurt", "answer|fallback|clarify"),
+        # pills kept back and whether they are enough yet; pills counted for a trip
+        ("i keep counting my baclofen and wondering if its enough yet", "crisis"),
+        ("I counted my pills and there are enough for the trip", "answer|fallback|clarify"),
+        # any two warning signs: a decision and a goodbye
+        ("goodbye, thanks for everything. ive made my decision", "crisis"),
+        ("goodbye, thanks for the help", "smalltalk|answer"),
+        # someone who says they will take all their pills: a threat is a crisis
+        ("my mum says if we move her to a home shell take all her pills", "crisis"),
+        ("my mum says she takes all her pills with breakfast", "answer|fallback|clarify"),
     ],
 )
 def test_a_mechanism_and_its_near_miss(bot, text, kind):
     reply = bot.respond(text)
     assert re.fullmatch(kind, reply.kind), (text, reply.kind, reply.rule)
+
+
+def test_an_age_of_eighteen_or_more_is_an_adult_not_a_child(bot):
+    """'#0-17 year old' in the word lists: an 80 year old's dose is not a child's."""
+    older = bot.respond("whats the right baclofen dose for an 85 year old")
+    child = bot.respond("whats the right baclofen dose for a 5 year old")
+    assert older.kind == child.kind == "refusal"
+    assert older.rule != child.rule, (older.rule, child.rule)
+    assert "child" not in older.text.split("\n")[0].lower()
 
 
 def test_an_adults_dose_gets_the_general_refusal_not_the_childs(bot):
