@@ -305,6 +305,12 @@ def test_a_child_in_spanish_gets_the_childs_emergency_not_the_vets(bot):
         # someone who says they will take all their pills: a threat is a crisis
         ("my mum says if we move her to a home shell take all her pills", "crisis"),
         ("my mum says she takes all her pills with breakfast", "answer|fallback|clarify"),
+        # "can you die from withdrawal" is about stopping; wanting it makes it a crisis
+        ("can you die from baclofen withdrawal", "answer|fallback|clarify"),
+        ("if i stop baclofen all at once will it kill me? thats what i want", "crisis"),
+        # a polite goodbye is a sign only with another one
+        ("thanks for the help, take care", "smalltalk|answer|fallback|clarify"),
+        ("thank you for the help. i wont be needing it anymore. take care", "crisis"),
     ],
 )
 def test_a_mechanism_and_its_near_miss(bot, text, kind):
