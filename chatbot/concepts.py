@@ -397,7 +397,12 @@ class Vocabulary:
         for i, end, p in raw:
             if p.block or (p.name, i, end) in found:
                 continue
-            if any(a < end and i < b for a, b in blocked.get(p.name, ())):
+            # a blocker stops a phrase it overlaps, unless the phrase holds it and says more
+            # ("creo que me tome" is a past event; "que me tome" alone may be a wish)
+            if any(
+                a < end and i < b and not (i <= a and b <= end and end - i > b - a)
+                for a, b in blocked.get(p.name, ())
+            ):
                 continue
             mods = frozenset(
                 c.category

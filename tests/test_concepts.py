@@ -51,6 +51,12 @@ def test_phrase_syntax_stars_numbers_alternatives_and_blockers():
     assert number("twelve") == 12 and number("2.5") == 2.5 and number("x") is None
 
 
+def test_a_blocker_gives_way_to_a_longer_phrase_that_holds_it():
+    v = vocab({"took": ["!que me tome", "creo que me tome", "me tome"]})
+    assert "took" not in found(v, "quiere que me tome la pastilla")  # a wish: blocked
+    assert "took" in found(v, "creo que me tome dos")  # "i think i took": says more
+
+
 def test_a_bad_phrase_names_itself():
     with pytest.raises(ConceptError, match="many: '#x'"):
         vocab({"many": ["#x"]})
