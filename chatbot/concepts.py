@@ -16,6 +16,9 @@ A message is read as a sequence of normalised tokens with clause marks
   ("not breathing", "won't wake up") is not modified by it: those severe
   signs are negations themselves. A *pseudo* cue ("not sure") is found only
   to stop its words from being read as a cue.
+- **quantifiers** ("a lot", "loads", "all", "the whole"): found as an amount only
+  when what they count is the medicine, or nothing ("took a lot", "took loads of
+  them"): "took it with a lot of water" and "got loads of side effects" are not.
 
 Everything here is compiled once at load into plain tuples and dicts; `read`
 is pure and allocation-light, as it runs on every message.
@@ -324,6 +327,31 @@ def compile_phrase(phrase: str, name: str, normalize: Callable[[str], str]) -> l
 
 
 @dataclass(frozen=True)
+class Quantifiers:
+    """Amount words that count something: a find of one of `concepts` whose words are one
+    of `words` stands only if, after any `skip` words ("of", "my"), the next token is the
+    end of the clause, a number, one of `objects` or the start of a find of one of
+    `object_concepts` (a medicine, a drink), or one of `bare` (words after which the amount
+    stands alone: "took a lot today")."""
+
+    concepts: frozenset[str] = frozenset()
+    words: frozenset[tuple[str, ...]] = frozenset()
+    objects: frozenset[str] = frozenset()
+    skip: frozenset[str] = frozenset()
+    bare: frozenset[str] = frozenset()
+    object_concepts: frozenset[str] = frozenset()
+
+    def counts_the_medicine(self, tokens: list[str], end: int, object_at: set[int]) -> bool:
+        j = end
+        while j < len(tokens) and tokens[j] in self.skip:
+            j += 1
+        if j >= len(tokens) or j in object_at:
+            return True
+        tok = tokens[j]
+        return tok in MARKS or tok in self.objects or tok in self.bare or number(tok) is not None
+
+
+@dataclass(frozen=True)
 class Found:
     """A concept found in a message: tokens [start, end)."""
 
@@ -378,8 +406,10 @@ class Vocabulary:
         modifiers: Mapping[str, Modifier],
         terminators: Iterable[_Phrase],
         entities: frozenset[str] = frozenset(),
+        quantifiers: Quantifiers = Quantifiers(),
     ) -> None:
         self.entities = entities  # things, not events: no modifier applies to them
+        self.quantifiers = quantifiers
         self.modifiers = dict(modifiers)
         self._terminators = PhraseIndex(terminators)
         self._concepts = PhraseIndex(p for ps in concepts.values() for p in ps)
@@ -393,6 +423,8 @@ class Vocabulary:
         for i, end, p in raw:
             if p.block:
                 blocked.setdefault(p.name, []).append((i, end))
+        q = self.quantifiers
+        object_at = {i for i, _e, p in raw if p.name in q.object_concepts and not p.block}
         found: dict[tuple[str, int, int], Found] = {}
         for i, end, p in raw:
             if p.block or (p.name, i, end) in found:
@@ -404,6 +436,12 @@ class Vocabulary:
                 for a, b in blocked.get(p.name, ())
             ):
                 continue
+            if (
+                p.name in q.concepts
+                and tuple(tokens[i:end]) in q.words
+                and not q.counts_the_medicine(tokens, end, object_at)
+            ):
+                continue  # "a lot of water": an amount, but not of the medicine
             mods = frozenset(
                 c.category
                 for c in (() if p.name in self.entities else cues)
@@ -471,8 +509,10 @@ def build_vocabulary(
     terminators: Iterable[str],
     normalize: Callable[[str], str],
     entities: Iterable[str] = (),
+    quantifiers: Mapping[str, Iterable[str]] | None = None,
 ) -> Vocabulary:
     """Compile the word lists. `modifiers`: name -> (direction, window, cues[, category]).
+    `quantifiers`: concepts, words, objects, skip, bare (see `Quantifiers`).
     Raises ConceptError naming the phrase that does not compile."""
     compiled = {}
     for name, phrases in concepts.items():
@@ -486,7 +526,20 @@ def build_vocabulary(
         cues[name] = [cp for ph in phrases for cp in _compile_named(ph, name, normalize)]
     cues["pseudo"] = [cp for ph in pseudo for cp in _compile_named(ph, "pseudo", normalize)]
     terms = [cp for t in terminators for cp in _compile_named(t, "terminator", normalize)]
-    return Vocabulary(compiled, cues, mods, terms, frozenset(entities))
+    q = quantifiers or {}
+
+    def words_of(key: str) -> list[tuple[str, ...]]:
+        return [tuple(normalize(v).split()) for ph in q.get(key, ()) for v in expand(ph)]
+
+    quant = Quantifiers(
+        frozenset(q.get("concepts", ())),
+        frozenset(words_of("words")),
+        frozenset(w for ws in words_of("objects") for w in ws),
+        frozenset(w for ws in words_of("skip") for w in ws),
+        frozenset(w for ws in words_of("bare") for w in ws),
+        frozenset(q.get("object_concepts", ())),
+    )
+    return Vocabulary(compiled, cues, mods, terms, frozenset(entities), quant)
 
 
 def validate(phrases: Iterable[str]) -> None:

@@ -385,6 +385,31 @@ class ModifierEntry(Strict):
     cues: list[Text] = Field(min_length=1)
 
 
+class QuantifierEntry(Strict):
+    """Amount words ("a lot", "all") that count the medicine only if what follows is it."""
+
+    concepts: list[Id] = Field(
+        default_factory=list, description="the concepts whose finds are checked (excess)"
+    )
+    words: list[Text] = Field(
+        default_factory=list, description="the amount words: 'a lot', 'loads of', 'all my'"
+    )
+    objects: list[Text] = Field(
+        default_factory=list, description="what counts as the medicine after them: tablets, them"
+    )
+    skip: list[Text] = Field(
+        default_factory=list, description="words passed over first: of, my, the"
+    )
+    object_concepts: list[Id] = Field(
+        default_factory=list,
+        description="concepts that name what may be counted: a medicine, a drink (means)",
+    )
+    bare: list[Text] = Field(
+        default_factory=list,
+        description="words after which the amount stands alone ('took a lot today')",
+    )
+
+
 class SafetyFile(Strict):
     """intents/safety/*.yaml"""
 
@@ -409,6 +434,11 @@ class SafetyFile(Strict):
     )
     pseudo: list[Text] = Field(
         default_factory=list, description="phrases that look like cues but are not ('not sure')"
+    )
+    quantifiers: QuantifierEntry | None = Field(
+        default=None,
+        description="amount words found only when they count the medicine, or nothing: "
+        "'took a lot' is an amount, 'took it with a lot of water' is not",
     )
     terminators: list[Text] = Field(
         default_factory=list, description="words that end a cue's scope ('but', 'however')"

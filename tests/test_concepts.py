@@ -57,6 +57,28 @@ def test_a_blocker_gives_way_to_a_longer_phrase_that_holds_it():
     assert "took" in found(v, "creo que me tome dos")  # "i think i took": says more
 
 
+def test_an_amount_stands_only_when_it_counts_the_medicine_or_nothing():
+    normalize = Normalizer.build({}, []).normalize
+    v = build_vocabulary(
+        {"excess": ["a lot", "a lot of"], "means": ["baclofen", "tablets"]},
+        {},
+        [],
+        [],
+        normalize,
+        quantifiers={
+            "concepts": ["excess"],
+            "words": ["a lot", "a lot of"],
+            "skip": ["of", "my"],
+            "bare": ["today"],
+            "object_concepts": ["means"],
+        },
+    )
+    assert "excess" in found(v, "took a lot of my baclofen")
+    assert "excess" in found(v, "took a lot today")
+    assert "excess" in found(v, "took a lot")
+    assert "excess" not in found(v, "took it with a lot of water")
+
+
 def test_a_bad_phrase_names_itself():
     with pytest.raises(ConceptError, match="many: '#x'"):
         vocab({"many": ["#x"]})

@@ -61,6 +61,9 @@ def known_words(docs: SafetyDocs) -> list[str]:
         for mod in sfile.modifiers.values():
             texts.extend(" ".join(_phrase_words(p)) for p in mod.cues)
         texts.extend(" ".join(_phrase_words(p)) for p in (*sfile.pseudo, *sfile.terminators))
+        if sfile.quantifiers is not None:
+            q = sfile.quantifiers
+            texts.extend(" ".join(_phrase_words(p)) for p in (*q.words, *q.objects, *q.bare))
         for rule in sfile.rules:
             texts.extend(rule.examples)
     return texts
@@ -92,6 +95,7 @@ def compile_safety(
     pseudo: list[str] = []
     terminators: list[str] = []
     entities: list[str] = []
+    quantifiers: dict[str, list[str]] = {}
     where: dict[str, tuple[Doc, tuple[str | int, ...]]] = {}
     base = [(doc, sf) for doc, sf in docs if sf.language is None]
     for doc, sfile in base:
@@ -113,6 +117,12 @@ def compile_safety(
         pseudo.extend(sfile.pseudo)
         terminators.extend(sfile.terminators)
         entities.extend(sfile.entities)
+        if sfile.quantifiers is not None:
+            for key, values in sfile.quantifiers.model_dump().items():
+                quantifiers.setdefault(key, []).extend(values)
+            for key in ("concepts", "object_concepts"):
+                for j, name in enumerate(getattr(sfile.quantifiers, key)):
+                    _known(ld, doc, ("quantifiers", key, j), name, concepts, "concept")
     # compile one list at a time, so a bad phrase is reported at its own list
     for name, (doc, path) in where.items():
         try:
@@ -125,7 +135,7 @@ def compile_safety(
         for j, name in enumerate(sfile.entities):
             _known(ld, doc, ("entities", j), name, concepts, "concept")
     vocabulary = build_vocabulary(
-        concepts, modifiers, pseudo, terminators, normalizer.normalize, entities
+        concepts, modifiers, pseudo, terminators, normalizer.normalize, entities, quantifiers
     )
 
     by_kind: dict[str, list[Rule]] = {k: [] for k in SAFETY_ORDER}
