@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, NamedTuple
 
 from rapidfuzz.distance import OSA
@@ -98,6 +100,7 @@ class _Starts:
         return token.startswith(self.stem) and token not in MARKS
 
 
+@cache
 def _step(word: str) -> tuple[str, Step | None]:
     """A phrase word -> (key for exact words, or a test for patterns)."""
     if word.startswith("#"):
@@ -230,18 +233,24 @@ class PhraseIndex:
     harmless: the same group either way."""
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
-        """Pickled as plain tuples, rebuilt when loaded: tens of thousands of small objects
-        unpickle far slower than the tuples they are made from (the content cache)."""
-        return (_index_from_rows, (tuple(tuple(p) for p in self),))
+        """Pickled as plain rows already grouped by first word, regrouped by nothing when
+        loaded: tens of thousands of small objects unpickle far slower than the tuples they
+        are made from, and a loop over every phrase at each start is time too (the content
+        cache)."""
+        return (
+            _index_from_parts,
+            (
+                {k: [tuple(r) for r in rows] for k, rows in self._by_first_rows.items()},
+                {k: [tuple(r) for r in rows] for k, (_t, rows) in self._numbered_rows.items()},
+                {k: [tuple(p) for p in ps] for k, ps in self.by_stem.items()},
+            ),
+        )
 
     def __iter__(self) -> Iterator[_Phrase]:
         for rows in self._by_first_rows.values():
             yield from (_Phrase._make(row) for row in rows)
-        for _test, group in self.numbered.values():
-            yield from group.single
-            yield from group.other
-            for ps in group.by_second.values():
-                yield from ps
+        for _test, rows in self._numbered_rows.values():
+            yield from (_Phrase._make(row) for row in rows)
         for ps in self.by_stem.values():
             yield from ps
 
@@ -250,18 +259,25 @@ class PhraseIndex:
         self._by_first_rows: dict[str, list[tuple[Any, ...]]] = {}
         self._groups: dict[str, _Group] = {}
         self.by_stem: dict[str, list[_Phrase]] = {}
-        #: "#" phrases by their first word ("#", "#3+"): its test, and the group behind it
-        self.numbered: dict[str, tuple[Step, _Group]] = {}
+        #: "#" phrases by their first word ("#", "#3+"): its test, and their rows
+        self._numbered_rows: dict[str, tuple[Step, list[tuple[Any, ...]]]] = {}
+        self._numbered_groups: dict[str, _Group] = {}
         for row in phrases:
             words, tests = row[0], row[1]
             first = words[0]
             if tests[0] is None:
                 self._by_first_rows.setdefault(first, []).append(row)
             elif first.startswith("#"):
-                group = self.numbered.setdefault(first, (tests[0], _Group([], [], {}, {})))[1]
-                _add(group, _Phrase._make(row))
+                self._numbered_rows.setdefault(first, (tests[0], []))[1].append(row)
             else:
                 self.by_stem.setdefault(first[:2], []).append(_Phrase._make(row))
+
+    @staticmethod
+    def _build(rows: list[tuple[Any, ...]]) -> _Group:
+        group = _Group([], [], {}, {})
+        for row in rows:
+            _add(group, _Phrase._make(row))
+        return group
 
     def group(self, first: str) -> _Group | None:
         """The phrases that start with this exact word."""
@@ -270,10 +286,13 @@ class PhraseIndex:
             rows = self._by_first_rows.get(first)
             if rows is None:
                 return None
-            group = _Group([], [], {}, {})
-            for row in rows:
-                _add(group, _Phrase._make(row))
-            self._groups[first] = group
+            group = self._groups[first] = self._build(rows)
+        return group
+
+    def _numbered(self, first: str) -> _Group:
+        group = self._numbered_groups.get(first)
+        if group is None:
+            group = self._numbered_groups[first] = self._build(self._numbered_rows[first][1])
         return group
 
     def matches(self, tokens: list[str]) -> list[tuple[int, int, _Phrase]]:
@@ -286,10 +305,10 @@ class PhraseIndex:
             following = tokens[i + 1] if i < last else None
             candidates = group.candidates(following) if group else []
             candidates += self.by_stem.get(tok[:2], ())
-            if self.numbered and number(tok) is not None:
-                for test, numbered in self.numbered.values():
+            if self._numbered_rows and number(tok) is not None:
+                for first, (test, _rows) in self._numbered_rows.items():
                     if test(tok):
-                        candidates += numbered.candidates(following)
+                        candidates += self._numbered(first).candidates(following)
             for p in candidates:
                 end = p.at(tokens, i)
                 if end > 0:
@@ -297,8 +316,16 @@ class PhraseIndex:
         return out
 
 
-def _index_from_rows(rows: Iterable[tuple[Any, ...]]) -> PhraseIndex:
-    return PhraseIndex(rows)
+def _index_from_parts(
+    by_first: dict[str, list[tuple[Any, ...]]],
+    numbered: dict[str, list[tuple[Any, ...]]],
+    by_stem: dict[str, list[tuple[Any, ...]]],
+) -> PhraseIndex:
+    index = PhraseIndex(())
+    index._by_first_rows = by_first
+    index._numbered_rows = {k: (rows[0][1][0], rows) for k, rows in numbered.items()}
+    index.by_stem = {k: [_Phrase._make(r) for r in rows] for k, rows in by_stem.items()}
+    return index
 
 
 def compile_phrase(phrase: str, name: str, normalize: Callable[[str], str]) -> list[_Phrase]:
@@ -322,7 +349,9 @@ def compile_phrase(phrase: str, name: str, normalize: Callable[[str], str]) -> l
         if not words:
             continue
         steps = [_step(w) for w in words]
-        out.append(_Phrase(tuple(k for k, _ in steps), tuple(t for _, t in steps), name, block))
+        # one object per word and per test: the content cache pickles each once
+        keys = tuple(sys.intern(k) for k, _ in steps)
+        out.append(_Phrase(keys, tuple(t for _, t in steps), sys.intern(name), block))
     return out
 
 
