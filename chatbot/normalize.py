@@ -256,6 +256,8 @@ class Normalizer:
             return word  # a common word of another language the bot reads
         if word in CALENDAR:
             return word  # "june" is rarer in the word list than "tune", but it is a month
+        if foreign and spanish_with_clitics(word):
+            return word  # "preocuparme": a Spanish verb and its pronoun, not a typo
         lexicon = self.lexicon_source()
         seen = max((lexicon.get(w, 0) for w in _spellings(word)), default=0)
         if seen >= COMMON_WORD:
@@ -293,6 +295,45 @@ class Normalizer:
         if seen and weight(best) < (PRIORITY_RARER_BY if best in priority else RARER_BY) * seen:
             return word  # a real word, and the known one is not much more likely
         return str(best)
+
+
+#: Spanish pronouns written onto a verb ("tomarme", "dándoselo"); a word list has the verb
+#: alone ("tomar", "dando"), so the joined word would otherwise look like a typo.
+_CLITICS = ("me", "te", "se", "lo", "la", "le", "nos", "los", "las", "les")
+_VERB_ENDINGS = ("ar", "er", "ir", "ando", "iendo", "yendo")
+
+
+def _unaccented(word: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFD", word) if unicodedata.category(ch) != "Mn"
+    )
+
+
+def spanish_with_clitics(word: str) -> bool:
+    """Whether a word is a Spanish infinitive or gerund with one or two pronouns after it,
+    the verb being a word of the Spanish word list ("preocuparme", "dándoselo")."""
+    lexicon = foreign_lexicon()
+    stems = [word]
+    for _ in range(2):
+        stems = [
+            s[: -len(c)] for s in stems for c in _CLITICS if s.endswith(c) and len(s) > len(c) + 3
+        ]
+        for stem in stems:
+            plain = _unaccented(stem)
+            if not plain.endswith(_VERB_ENDINGS):
+                continue
+            # the list has infinitives, not gerunds: "tomando" is known by "tomar"
+            verbs = {plain, stem}
+            for gerund, infinitives in (
+                ("ando", ("ar",)),
+                ("iendo", ("er", "ir")),
+                ("yendo", ("er", "ir")),
+            ):
+                if plain.endswith(gerund):
+                    verbs.update(plain[: -len(gerund)] + i for i in infinitives)
+            if any(v in lexicon for v in verbs):
+                return True
+    return False
 
 
 #: Months and days: names the word list counts low (it is lower-cased), so never corrected.

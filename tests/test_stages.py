@@ -52,6 +52,22 @@ def test_typos_of_known_words_are_corrected_but_real_words_are_not(small):
     assert n.normalize("i took it with a glass of milk") == "i took it with a glass of milk"
 
 
+def test_a_spanish_verb_with_its_pronouns_is_a_word_not_a_typo(bot):
+    # "preocuparme" is not in the word list ("preocupar" is): it was "corrected" into
+    # "preocuparse", a word the safety lists know
+    n = bot.kb.normalizer
+    assert n.normalize("cuando debo preocuparme") == "cuando debo preocuparme"
+    assert n.normalize("se lo estaba tomándolo") == "se lo estaba tomándolo"
+
+
+def test_spanish_matching_reads_a_verb_with_its_pronouns_as_the_verb():
+    from chatbot.matcher import spanish_stem
+
+    assert spanish_stem("juntarlas") == spanish_stem("juntar")
+    assert spanish_stem("preocuparme") == spanish_stem("preocupar")
+    assert spanish_stem("clase") != spanish_stem("cla")  # not a verb: nothing taken off
+
+
 def test_a_month_is_never_corrected_into_a_commoner_word(bot):
     # the word list counts "june" low (it is lower-cased) and the content knows "tune"
     assert bot.kb.normalizer.normalize("going on a cruise in june") == "going on a cruise in june"
