@@ -397,6 +397,11 @@ DEV_ROUND_6 = {
     # 90/92. Their classes were then added (these floors).
     "dev_safety_r9.yaml": {"emergency": 130 / 131, "crisis": 93 / 96, "near_miss": 94 / 95},
     "dev_safety_es_r8.yaml": {"emergency": 122 / 125, "crisis": 86 / 91, "near_miss": 91 / 92},
+    # Round 10 (English) and Spanish round 9, written after round 9's classes were in, as
+    # first run: emergency 119/130, 111/129; crisis 74/102, 69/96; near misses calm 97/101,
+    # 101/107 (crisis up from 59/96 and 47/91 on the round before). Then their classes.
+    "dev_safety_r10.yaml": {"emergency": 128 / 130, "crisis": 100 / 102, "near_miss": 101 / 101},
+    "dev_safety_es_r9.yaml": {"emergency": 127 / 129, "crisis": 91 / 96, "near_miss": 106 / 107},
 }
 
 
@@ -422,7 +427,7 @@ def test_round_6_development_sets(bot, name, group):
 # is killing me", "se nos acabó la leche"), 220 English and 200 Spanish, written by a helper
 # from the contract alone. As first run (before the quantifier check and the object
 # blockers): 13/220 and 14/200 raised an alarm. Tuned to since: the floor guards regressions.
-NEAR_MISS_ALARMS = {"en": 2, "es": 2}
+NEAR_MISS_ALARMS = {"en": 2, "es": 1}
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
