@@ -100,6 +100,9 @@ class _Starts:
         return token.startswith(self.stem) and token not in MARKS
 
 
+_SHARED_TESTS: dict[tuple[Step | None, ...], tuple[Step | None, ...]] = {}
+
+
 @cache
 def _step(word: str) -> tuple[str, Step | None]:
     """A phrase word -> (key for exact words, or a test for patterns)."""
@@ -351,7 +354,9 @@ def compile_phrase(phrase: str, name: str, normalize: Callable[[str], str]) -> l
         steps = [_step(w) for w in words]
         # one object per word and per test: the content cache pickles each once
         keys = tuple(sys.intern(k) for k, _ in steps)
-        out.append(_Phrase(keys, tuple(t for _, t in steps), sys.intern(name), block))
+        tests = tuple(t for _, t in steps)
+        tests = _SHARED_TESTS.setdefault(tests, tests)  # mostly (None, None, ...): one each
+        out.append(_Phrase(keys, tests, sys.intern(name), block))
     return out
 
 

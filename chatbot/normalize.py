@@ -309,30 +309,37 @@ def _unaccented(word: str) -> str:
     )
 
 
+def _a_spanish_verb(stem: str, lexicon: Mapping[str, int]) -> bool:
+    """An infinitive or a gerund of a verb in the Spanish word list. The list has
+    infinitives, not gerunds: "tomando" is known by "tomar"."""
+    plain = _unaccented(stem)
+    if not plain.endswith(_VERB_ENDINGS):
+        return False
+    verbs = {plain, stem}
+    for gerund, infinitives in (
+        ("ando", ("ar",)),
+        ("iendo", ("er", "ir")),
+        ("yendo", ("er", "ir")),
+    ):
+        if plain.endswith(gerund):
+            verbs.update(plain[: -len(gerund)] + i for i in infinitives)
+    return any(v in lexicon for v in verbs)
+
+
 def spanish_with_clitics(word: str) -> bool:
-    """Whether a word is a Spanish infinitive or gerund with one or two pronouns after it,
-    the verb being a word of the Spanish word list ("preocuparme", "dándoselo")."""
+    """Whether a word is a Spanish gerund ("bailando"), or an infinitive or gerund with one
+    or two pronouns after it ("preocuparme", "dándoselo"), of a verb in the Spanish word
+    list: a real word that the list lacks, not a typo."""
     lexicon = foreign_lexicon()
+    if _unaccented(word).endswith(("ando", "iendo", "yendo")) and _a_spanish_verb(word, lexicon):
+        return True
     stems = [word]
     for _ in range(2):
         stems = [
             s[: -len(c)] for s in stems for c in _CLITICS if s.endswith(c) and len(s) > len(c) + 3
         ]
-        for stem in stems:
-            plain = _unaccented(stem)
-            if not plain.endswith(_VERB_ENDINGS):
-                continue
-            # the list has infinitives, not gerunds: "tomando" is known by "tomar"
-            verbs = {plain, stem}
-            for gerund, infinitives in (
-                ("ando", ("ar",)),
-                ("iendo", ("er", "ir")),
-                ("yendo", ("er", "ir")),
-            ):
-                if plain.endswith(gerund):
-                    verbs.update(plain[: -len(gerund)] + i for i in infinitives)
-            if any(v in lexicon for v in verbs):
-                return True
+        if any(_a_spanish_verb(stem, lexicon) for stem in stems):
+            return True
     return False
 
 
