@@ -327,6 +327,18 @@ def test_a_child_in_spanish_gets_the_childs_emergency_not_the_vets(bot):
         # a liquid measured past the mark
         ("i gave him his baclofen liquid with a soup spoon, way more than the mark", "emergency"),
         ("can i use a spoon instead of the syringe for the liquid", "answer|fallback|clarify"),
+        # an amount counts the medicine only when it is what follows (or nothing does)
+        ("I got loads of side effects when I first took it", "answer|fallback|clarify"),
+        ("I took it with a lot of water", "answer|fallback|clarify"),
+        ("I took all my doses today like the doctor said", "answer|fallback|clarify|refusal"),
+        ("he took a lot of my baclofen", "emergency"),
+        ("took loads today", "emergency"),
+        ("she took a handful of her muscle relaxers", "emergency"),
+        ("me tomé la pastilla con mucha agua", "answer|fallback|clarify"),
+        ("se tomó muchas pastillas", "emergency"),
+        # what a child or pet ate, named, is not the medicine
+        ("my toddler ate a crayon, how do i store baclofen safely", "answer|fallback|clarify"),
+        ("my toddler ate one of my baclofen", "emergency"),
         # a polite goodbye is a sign only with another one
         ("thanks for the help, take care", "smalltalk|answer|fallback|clarify"),
         ("thank you for the help. i wont be needing it anymore. take care", "crisis"),
@@ -440,28 +452,6 @@ def test_development_near_misses_raise_almost_no_alarm(bot, lang):
     alarms = [c["text"] for c in cases if bot.respond(c["text"]).kind in ("crisis", "emergency")]
     print(f"\ndev_near_misses {lang}: {len(alarms)}/{len(cases)} alarms")
     assert len(alarms) <= NEAR_MISS_ALARMS[lang], alarms
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        # an amount counts the medicine only when it is what follows (or nothing does)
-        ("I got loads of side effects when I first took it", "answer|fallback|clarify"),
-        ("I took it with a lot of water", "answer|fallback|clarify"),
-        ("I took all my doses today like the doctor said", "answer|fallback|clarify|refusal"),
-        ("he took a lot of my baclofen", "emergency"),
-        ("took loads today", "emergency"),
-        ("she took a handful of her muscle relaxers", "emergency"),
-        ("me tomé la pastilla con mucha agua", "answer|fallback|clarify"),
-        ("se tomó muchas pastillas", "emergency"),
-        # what a child or pet ate, named, is not the medicine
-        ("my toddler ate a crayon, how do i store baclofen safely", "answer|fallback|clarify"),
-        ("my toddler ate one of my baclofen", "emergency"),
-    ],
-)
-def test_an_amount_or_a_swallow_of_something_else_is_no_overdose(bot, text, kind):
-    reply = bot.respond(text)
-    assert re.fullmatch(kind, reply.kind), (text, reply.kind, reply.rule)
 
 
 @pytest.mark.parametrize(
