@@ -74,6 +74,19 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
     "pl": frozenset(
         """nie jest się że z mój moja moje mi już jak czy bardzo tak jej jego mnie""".split()
     ),
+    "tl": frozenset(
+        """ang ng mga sa ko mo niya siya ako ikaw kami tayo sila hindi ay kung ilan po ba
+        lang din rin kasi yung iyong nang anak lola lolo""".split()
+    ),
+    "hi": frozenset(
+        """hai hoon hain mera meri mere kya nahi nahin kitni kitna kitne ki ke aur bahut mujhe
+        mein tha thi raha rahi gaya gayi karo chahta chahti jaana lagengi lagega dawai goli
+        goliyan beta beti""".split()
+    ),
+    "vi": frozenset(
+        """tôi của không và là có bị uống thuốc nhầm bà ông mẹ bố chị quá rồi được cho này
+        tao mày""".split()
+    ),
 }
 #: English function words, to weigh against them.
 ENGLISH_FUNCTION_WORDS = frozenset(
@@ -101,11 +114,20 @@ def words_as_written(text: str) -> list[str]:
 
 
 def unread_language(
-    text: str, english: frozenset[str], is_medicine: Callable[[str], bool]
+    text: str,
+    english: frozenset[str],
+    is_medicine: Callable[[str], bool],
+    reads: str = "en",
 ) -> str | None:
     """Why `text` looks written in a language the bot does not read, or None.
     `english`: the commonest English words; `is_medicine`: a word is a medicine's name
-    (in any spelling: "baclofène", "baklofenu"), which is no language's."""
+    (in any spelling: "baclofène", "baklofenu"), which is no language's. `reads`: another
+    language the message was taken for ("es"): then it is unread only when another
+    language's function words outnumber that language's, or two of its words have
+    letters that language does not write (a Vietnamese message is not Spanish for its
+    accents, nor a Portuguese one for its words)."""
+    if reads != "en":
+        return _not_really(text, is_medicine, reads)
     words = words_as_written(text)
     if len(words) < 2 or all(w in english and w not in _LANGUAGES_OF for w in words[:4]):
         return None  # it starts as English does (most messages): no need to look further
@@ -128,6 +150,28 @@ def unread_language(
     if foreign:
         return "most words are not English, with function words of another language"
     return None  # keyboard mash or made-up words: not a language
+
+
+#: The letters each language the bot reads writes (beyond a-z).
+_ALPHABETS: Mapping[str, frozenset[str]] = {"es": frozenset("abcdefghijklmnopqrstuvwxyzáéíóúüñ")}
+
+
+def _not_really(text: str, is_medicine: Callable[[str], bool], reads: str) -> str | None:
+    """Taken for `reads`, but written in another language?"""
+    words = [w for w in words_as_written(text) if not is_medicine(w)]
+    own = FUNCTION_WORDS.get(reads, frozenset())
+    foreign = Counter(
+        lang for w in words if w not in own for lang in _LANGUAGES_OF.get(w, ()) if lang != reads
+    )
+    own_count = sum(w in own for w in words)
+    if foreign:
+        lang, count = foreign.most_common(1)[0]
+        if count >= 2 and count > own_count:
+            return f"{count} function words of another language ({lang}), more than its own"
+    alphabet = _ALPHABETS.get(reads)
+    if alphabet and sum(any(ch not in alphabet for ch in w) for w in words) >= 2:
+        return f"words with letters that {reads} does not write"
+    return None
 
 
 #: Marks only Spanish writing has: inverted question and exclamation marks, ñ.

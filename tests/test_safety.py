@@ -180,6 +180,9 @@ def test_a_pet_that_swallowed_some_is_sent_to_a_vet(bot):
         "Mein Vater hat seine Tabletten doppelt genommen und ist jetzt sehr schläfrig",
         "ho preso per sbaglio il doppio stamattina, cosa devo fare",
         "je ne sais pas quoi faire, elle dort et on ne peut pas la réveiller",
+        "nakainom ang anak ko ng gamot ng lola niya, hindi ko alam kung ilan",  # Tagalog
+        "main mar jaana chahta hoon, kitni goliyan lagengi",  # Hindi, in Latin letters
+        "con tôi uống nhầm thuốc của bà",  # Vietnamese: accents, but not Spanish ones
     ],
 )
 def test_a_message_the_bot_cannot_read_gets_the_emergency_numbers(bot, text):
@@ -206,6 +209,13 @@ def test_english_however_written_is_not_another_language(bot, text, kind):
     reply = bot.respond(text)
     assert reply.rule != "emergency.other_language"
     assert reply.kind == kind
+
+
+def test_a_message_taken_for_spanish_but_in_portuguese_gets_the_emergency_numbers(bot):
+    # its words look Spanish enough to be taken for it; its function words say otherwise
+    reply = bot.respond("minha mãe parou o remédio de repente e agora está com febre")
+    assert reply.rule == "emergency.other_language" and "911" in reply.text.splitlines()[0]
+    assert bot.respond("¿existe baclofeno líquido para niños?").kind == "answer"
 
 
 def test_explain_says_why_a_message_looked_like_another_language(bot):

@@ -77,6 +77,8 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("chatbot/bot.py", "ROUTING_STEPS"): "the routing steps' names, for `chatbot explain`",
     ("chatbot/language.py", "unread_language"): "why a message looks written in another "
     "language, for `chatbot explain`",
+    ("chatbot/language.py", "_not_really"): "why a message taken for Spanish looks "
+    "written in another language, for `chatbot explain`",
     ("chatbot/kiosk/app.py", "http_error"): "the JSON API's error bodies, for developers",
     ("chatbot/kiosk/serve.py", "problems"): "errors in `chatbot serve`'s options, for operators",
     ("chatbot/problems.py", "INTRO"): "the opening of docs/check-codes.md, for content authors",
