@@ -349,6 +349,10 @@ def test_a_child_in_spanish_gets_the_childs_emergency_not_the_vets(bot):
         # what a child or pet ate, named, is not the medicine
         ("my toddler ate a crayon, how do i store baclofen safely", "answer|fallback|clarify"),
         ("my toddler ate one of my baclofen", "emergency"),
+        # a sign said with a hedge, or described
+        ("his lips are going a bit blue, he takes baclofen and oxycodone", "emergency"),
+        ("my lips are dry and my face is a bit red since baclofen", "answer|fallback|clarify"),
+        ("mum keeps picking at things in the air since starting baclofen", "emergency"),
         # a polite goodbye is a sign only with another one
         ("thanks for the help, take care", "smalltalk|answer|fallback|clarify"),
         ("thank you for the help. i wont be needing it anymore. take care", "crisis"),
