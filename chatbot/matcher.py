@@ -35,6 +35,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from .settings import Thresholds
+from .spanish import without_clitics
 
 #: Words that carry no topic: removed from examples and questions before scoring.
 STOPWORDS = frozenset(
@@ -100,21 +101,6 @@ SPANISH_STOPWORDS = frozenset(
 #: Accents folded for matching: people write "genérico" and "generico", "líquido" and
 #: "liquido", "ñ" as "n" (the safety screen keeps them; the matcher need not).
 _UNACCENT = str.maketrans("áéíóúüñ", "aeiouun")
-_CLITICS = ("nos", "los", "las", "les", "me", "te", "se", "lo", "la", "le")
-_VERB_ENDS = ("ar", "er", "ir", "ando", "iendo", "yendo")
-
-
-def _without_clitics(word: str, depth: int = 2) -> str:
-    """ "dársela" -> "dar": one or two pronouns off a verb's infinitive or gerund."""
-    for clitic in _CLITICS:
-        rest = word[: -len(clitic)]
-        if not word.endswith(clitic) or len(rest) <= 3:
-            continue
-        if rest.endswith(_VERB_ENDS):
-            return rest
-        if depth > 1 and (inner := _without_clitics(rest, depth - 1)) != rest:
-            return inner
-    return word
 
 
 def spanish_stem(word: str) -> str:
@@ -122,7 +108,7 @@ def spanish_stem(word: str) -> str:
     accents folded first ("genérico" -> "generic"); pronouns written onto a verb go too
     ("juntarlas", "preocuparme" -> "junt", "preocup")."""
     word = word.translate(_UNACCENT)
-    word = _without_clitics(word)
+    word = without_clitics(word)
     for suffix in (
         "amente",
         "mente",

@@ -17,6 +17,8 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .spanish import infinitives, unaccented, without_clitics
+
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 # a word: letters/digits with inner apostrophes or decimal points ("didn't", "2.5")
@@ -297,50 +299,15 @@ class Normalizer:
         return str(best)
 
 
-#: Spanish pronouns written onto a verb ("tomarme", "dándoselo"); a word list has the verb
-#: alone ("tomar", "dando"), so the joined word would otherwise look like a typo.
-_CLITICS = ("me", "te", "se", "lo", "la", "le", "nos", "los", "las", "les")
-_VERB_ENDINGS = ("ar", "er", "ir", "ando", "iendo", "yendo")
-
-
-def _unaccented(word: str) -> str:
-    return "".join(
-        ch for ch in unicodedata.normalize("NFD", word) if unicodedata.category(ch) != "Mn"
-    )
-
-
-def _a_spanish_verb(stem: str, lexicon: Mapping[str, int]) -> bool:
-    """An infinitive or a gerund of a verb in the Spanish word list. The list has
-    infinitives, not gerunds: "tomando" is known by "tomar"."""
-    plain = _unaccented(stem)
-    if not plain.endswith(_VERB_ENDINGS):
-        return False
-    verbs = {plain, stem}
-    for gerund, infinitives in (
-        ("ando", ("ar",)),
-        ("iendo", ("er", "ir")),
-        ("yendo", ("er", "ir")),
-    ):
-        if plain.endswith(gerund):
-            verbs.update(plain[: -len(gerund)] + i for i in infinitives)
-    return any(v in lexicon for v in verbs)
-
-
 def spanish_with_clitics(word: str) -> bool:
     """Whether a word is a Spanish gerund ("bailando"), or an infinitive or gerund with one
     or two pronouns after it ("preocuparme", "dándoselo"), of a verb in the Spanish word
     list: a real word that the list lacks, not a typo."""
+    verb = without_clitics(word)
+    if verb == word and not unaccented(word).endswith(("ando", "iendo", "yendo")):
+        return False
     lexicon = foreign_lexicon()
-    if _unaccented(word).endswith(("ando", "iendo", "yendo")) and _a_spanish_verb(word, lexicon):
-        return True
-    stems = [word]
-    for _ in range(2):
-        stems = [
-            s[: -len(c)] for s in stems for c in _CLITICS if s.endswith(c) and len(s) > len(c) + 3
-        ]
-        if any(_a_spanish_verb(stem, lexicon) for stem in stems):
-            return True
-    return False
+    return any(v in lexicon for v in infinitives(verb))
 
 
 #: Months and days: names the word list counts low (it is lower-cased), so never corrected.

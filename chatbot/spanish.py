@@ -1,0 +1,49 @@
+"""Spanish morphology the normaliser and the matcher share: pronouns written onto a verb.
+
+Spanish writes object pronouns onto an infinitive or a gerund ("tomarme", "dándoselo",
+"juntarlas"). A word list has the verb alone ("tomar"), so the joined word reads as a
+typo to the normaliser and as an unknown word to the matcher. Both take them off here.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+#: Pronouns that are written onto a verb, longest first.
+CLITICS = ("nos", "los", "las", "les", "me", "te", "se", "lo", "la", "le")
+#: How an infinitive or a gerund ends.
+VERB_ENDINGS = ("ar", "er", "ir", "ando", "iendo", "yendo")
+#: A gerund's ending -> the infinitives' endings it comes from ("tomando" <- "tomar").
+GERUNDS = (("ando", ("ar",)), ("iendo", ("er", "ir")), ("yendo", ("er", "ir")))
+
+
+def unaccented(word: str) -> str:
+    """ "dándo" -> "dando" ("ñ" -> "n" too)."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFD", word) if unicodedata.category(ch) != "Mn"
+    )
+
+
+def without_clitics(word: str, depth: int = 2) -> str:
+    """ "dándoselo" -> "dándo", "juntarlas" -> "juntar": one or two pronouns off a verb's
+    infinitive or gerund; any other word as it is."""
+    for clitic in CLITICS:
+        rest = word[: -len(clitic)]
+        if not word.endswith(clitic) or len(rest) <= 3:
+            continue
+        if unaccented(rest).endswith(VERB_ENDINGS):
+            return rest
+        if depth > 1 and (inner := without_clitics(rest, depth - 1)) != rest:
+            return inner
+    return word
+
+
+def infinitives(verb: str) -> set[str]:
+    """The forms a word list may hold for an infinitive or gerund: itself, unaccented, and
+    a gerund's infinitives ("tomando" -> "tomar")."""
+    plain = unaccented(verb)
+    out = {verb, plain}
+    for gerund, endings in GERUNDS:
+        if plain.endswith(gerund):
+            out.update(plain[: -len(gerund)] + e for e in endings)
+    return out
