@@ -677,12 +677,10 @@ def smalltalk(q: Asked) -> _Routed | None:
 def another_language(q: Asked) -> _Routed | None:
     """Written in a language the bot cannot read (and no greeting or thanks it knows): it
     could say anything, so, when unsure, the emergency numbers and the crisis line."""
-    if q.lang == q.bot.language != "en":
-        # taken for the language this bot reads: unless most of it is no word of that
-        # language either (Vietnamese is not Spanish for its accents)
-        why = unread_language(q.written, q.kb.normalizer.english, q.bot._is_medicine, q.lang)
-    else:
-        why = unread_language(q.written, q.kb.normalizer.english, q.bot._is_medicine)
+    # taken for another language this bot reads, it may still be none of it (a Vietnamese
+    # message is not Spanish for its accents)
+    reads = q.lang if q.lang == q.bot.language else "en"
+    why = unread_language(q.written, q.kb.normalizer.english, q.bot._is_medicine, reads)
     if why is None:
         return None
     rule = "emergency.other_language"

@@ -319,6 +319,13 @@ class PhraseIndex:
         return out
 
 
+def _number_test(first: str) -> Step:
+    """The test of a "#" phrase's first word ("#3+"): the same object in every row."""
+    test = _step(first)[1]
+    assert test is not None, first
+    return test
+
+
 def _index_from_parts(
     by_first: dict[str, list[tuple[Any, ...]]],
     numbered: dict[str, list[tuple[Any, ...]]],
@@ -326,7 +333,7 @@ def _index_from_parts(
 ) -> PhraseIndex:
     index = PhraseIndex(())
     index._by_first_rows = by_first
-    index._numbered_rows = {k: (rows[0][1][0], rows) for k, rows in numbered.items()}
+    index._numbered_rows = {k: (_number_test(k), rows) for k, rows in numbered.items()}
     index.by_stem = {k: [_Phrase._make(r) for r in rows] for k, rows in by_stem.items()}
     return index
 
