@@ -353,6 +353,16 @@ def test_a_child_in_spanish_gets_the_childs_emergency_not_the_vets(bot):
         ("his lips are going a bit blue, he takes baclofen and oxycodone", "emergency"),
         ("my lips are dry and my face is a bit red since baclofen", "answer|fallback|clarify"),
         ("mum keeps picking at things in the air since starting baclofen", "emergency"),
+        # a modifier cue the synonym table rewrote to a common word cancelled everything
+        ("been off my meds since friday and now im stiff all over", "emergency"),
+        ("staff say shes confused and warm, she has had no baclofen for days", "emergency"),
+        ("say i took two by mistake, what happens", "emergency"),
+        # a pump described, not named; and its near miss
+        ("the little puck thing in my belly that the doctors fill is alarming", "emergency"),
+        ("my nurse explained the implanted pump has alarms, what are they for", "answer"),
+        # mixed with a sedative and feeling awful now
+        ("had gabapentin, baclofen and two gins and i cant lift my head", "emergency"),
+        ("can i have a gin with baclofen or will it make me sick", "answer"),
         # a polite goodbye is a sign only with another one
         ("thanks for the help, take care", "smalltalk|answer|fallback|clarify"),
         ("thank you for the help. i wont be needing it anymore. take care", "crisis"),
@@ -380,26 +390,6 @@ def test_an_adults_dose_gets_the_general_refusal_not_the_childs(bot):
     assert "child" in child.text.split("\n")[0].lower()
 
 
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        # a modifier cue the synonym table rewrote to a common word cancelled everything
-        ("been off my meds since friday and now im stiff all over", "emergency"),
-        ("staff say shes confused and warm, she has had no baclofen for days", "emergency"),
-        ("say i took two by mistake, what happens", "emergency"),
-        # a pump described, not named; and its near miss
-        ("the little puck thing in my belly that the doctors fill is alarming", "emergency"),
-        ("my nurse explained the implanted pump has alarms, what are they for", "answer"),
-        # mixed with a sedative and feeling awful now
-        ("had gabapentin, baclofen and two gins and i cant lift my head", "emergency"),
-        ("can i have a gin with baclofen or will it make me sick", "answer"),
-    ],
-)
-def test_reported_speech_a_described_pump_and_mixing(bot, text, kind):
-    reply = bot.respond(text)
-    assert reply.kind == kind, (text, reply.kind, reply.rule)
-
-
 # --- round-6, 7 and 8 development sets -------------------------------------------------------
 # Written by helpers who saw only the contract (not the word lists), then read and used to
 # find the classes the lists missed: tuned to, so these floors guard regressions only.
@@ -421,7 +411,9 @@ DEV_ROUND_6 = {
     # Round 9 (English) and Spanish round 8, written after the classes above were in, as
     # first run: emergency 114/131, 110/125; crisis 59/96, 47/91; near misses calm 94/95,
     # 90/92. Their classes were then added (these floors).
-    "dev_safety_r9.yaml": {"emergency": 130 / 131, "crisis": 93 / 96, "near_miss": 94 / 95},
+    # (r9 and r11 crisis one lower each after review: phrases copied from one message,
+    # "been walking there most nights", "hotel called life", were taken out)
+    "dev_safety_r9.yaml": {"emergency": 130 / 131, "crisis": 92 / 96, "near_miss": 94 / 95},
     "dev_safety_es_r8.yaml": {"emergency": 122 / 125, "crisis": 86 / 91, "near_miss": 91 / 92},
     # Round 10 (English) and Spanish round 9, written after round 9's classes were in, as
     # first run: emergency 119/130, 111/129; crisis 74/102, 69/96; near misses calm 97/101,
@@ -430,7 +422,7 @@ DEV_ROUND_6 = {
     "dev_safety_es_r9.yaml": {"emergency": 127 / 129, "crisis": 91 / 96, "near_miss": 106 / 107},
     # Round 11 (English) and Spanish round 10, as first run: emergency 105/112, 109/119;
     # crisis 66/98, 61/94; near misses calm 94/98, 90/91. Then their classes.
-    "dev_safety_r11.yaml": {"emergency": 110 / 112, "crisis": 93 / 98, "near_miss": 97 / 98},
+    "dev_safety_r11.yaml": {"emergency": 110 / 112, "crisis": 92 / 98, "near_miss": 97 / 98},
     "dev_safety_es_r10.yaml": {"emergency": 117 / 119, "crisis": 90 / 94, "near_miss": 91 / 91},
 }
 
