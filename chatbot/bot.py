@@ -701,7 +701,11 @@ def follow_up(q: Asked) -> _Routed | None:
 
 def name_only(q: Asked) -> _Routed | None:
     """Nothing but the name ("what is baclofen?", "gablofen"): say what it is."""
-    if q.ours and not q.kb.matcher.content(q.key) and f"{q.ours}.about" in q.kb.answers:
+    if (
+        q.ours
+        and not q.kb.matcher.asks_more_than_the_name(q.key)
+        and f"{q.ours}.about" in q.kb.answers
+    ):
         return q.answer(f"{q.ours}.about", "match.name_only")
     return None
 

@@ -366,7 +366,7 @@ class Matcher:
         given, says which intents may be candidates (a medicine's scope)."""
         words = query.split()
         content = self.content(query)
-        if not content or not self.keys:
+        if not self.keys or not (content or self.asks_more_than_the_name(query)):
             return []
         stem, stop = self.profile.stem, self.profile.stopwords
         stems = [stem(w) for w in _content(self.lay.apply(words), self.lay.ignore, stop)]
@@ -378,7 +378,9 @@ class Matcher:
         ):
             for intent, share in index.scores(found).items():
                 evidence[intent] += weight * share
-        fuzzy = self._fuzzy(" ".join(content), {stem(w) for w in content} | set(stems))
+        # a question in common words only ("what is it for") is compared by its lay terms
+        said = content or _content(self.lay.apply(words), self.lay.ignore, stop)
+        fuzzy = self._fuzzy(" ".join(said), {stem(w) for w in said} | set(stems))
         scores = []
         for intent in evidence.keys() | fuzzy.keys():
             if keep is not None and not keep(intent):
@@ -392,6 +394,11 @@ class Matcher:
     def content(self, query: str) -> list[str]:
         """The words of a match key that can say what it is about."""
         return _content(query.split(), self.lay.ignore, self.profile.stopwords)
+
+    def asks_more_than_the_name(self, query: str) -> bool:
+        """Does a match key ask anything besides the medicine's name, counting the lay
+        terms ("what is baclofen for" asks what it is used for; "what is baclofen" does not)?"""
+        return bool(_content(self.lay.apply(query.split()), self.lay.ignore, self.profile.stopwords))
 
     def _fuzzy(self, text: str, stems: set[str]) -> dict[str, tuple[float, str]]:
         """The best similarity (0-100) to one example per intent, among the examples that

@@ -71,7 +71,7 @@ def load(
     """
     from .. import schema
     from ..concepts import NUMBER_WORDS
-    from ..matcher import PROFILES, LayTerms
+    from ..matcher import MEDICINE, PROFILES, LayTerms
     from ..normalize import Normalizer, english_lexicon
     from ..problems import problem
     from ..settings import Thresholds
@@ -189,20 +189,30 @@ def load(
         elif key:
             other[key] = name
 
-    lay = LayTerms.build(
-        (
-            (normalizer.tokens(variant), normalizer.tokens(canonical))
-            for canonical, variants in lay_file.terms.items()
-            for variant in variants
-        ),
-        (w for text in lay_file.ignore for w in normalizer.tokens(text)),
-        (normalizer.tokens(text) for text in lay_file.follow_ups),
-    )
+    def as_keyed(text: str) -> list[str]:
+        """A lay phrase as match keys have it: a medicine's name is `*` ("what is baclofen for")."""
+        return [MEDICINE if w in medicine_words else w for w in normalizer.tokens(text)]
+
+    def lay_terms(file: schema.LayTermsFile) -> LayTerms:
+        return LayTerms.build(
+            (
+                (as_keyed(variant), normalizer.tokens(canonical))
+                for canonical, variants in file.terms.items()
+                for variant in variants
+            ),
+            (w for text in file.ignore for w in normalizer.tokens(text)),
+            (normalizer.tokens(text) for text in file.follow_ups),
+        )
+
     intents, matcher, phrases = _index(
-        ld, raw, answers, normalizer, screen, medicine_words, thresholds, lay
+        ld, raw, answers, normalizer, screen, medicine_words, thresholds, lay_terms(lay_file)
     )
     packs: dict[str, LanguagePack] = {}
     for code, (answers_l, raw_l, merged) in pack_raw.items():
+        # that language's everyday words (intents/lay_terms.<code>.yaml), optional like English's
+        lay_l = schema.LayTermsFile()
+        if (idir / f"lay_terms.{code}.yaml").exists():
+            lay_l = ld.read(idir / f"lay_terms.{code}.yaml", schema.LayTermsFile)[1] or lay_l
         intents_l, matcher_l, phrases_l = _index(
             ld,
             raw_l,
@@ -211,7 +221,7 @@ def load(
             screen,
             medicine_words,
             thresholds,
-            LayTerms(),
+            lay_terms(lay_l),
             PROFILES.get(code),
         )
         lists = translations[code].lists
