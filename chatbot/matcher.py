@@ -398,7 +398,9 @@ class Matcher:
     def asks_more_than_the_name(self, query: str) -> bool:
         """Does a match key ask anything besides the medicine's name, counting the lay
         terms ("what is baclofen for" asks what it is used for; "what is baclofen" does not)?"""
-        return bool(_content(self.lay.apply(query.split()), self.lay.ignore, self.profile.stopwords))
+        return bool(
+            _content(self.lay.apply(query.split()), self.lay.ignore, self.profile.stopwords)
+        )
 
     def _fuzzy(self, text: str, stems: set[str]) -> dict[str, tuple[float, str]]:
         """The best similarity (0-100) to one example per intent, among the examples that

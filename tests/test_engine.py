@@ -359,7 +359,8 @@ def test_the_name_alone_says_what_it_is(bot, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["what is baclofen for", "whats lioresal for?", "what's it for exactly", "why is she on it"]
+    "text",
+    ["what is baclofen for", "whats lioresal for?", "what's it for exactly", "why is she on it"],
 )
 def test_what_it_is_for_asked_in_common_words_gets_its_uses(bot, text):
     """The question lies in words the matcher drops as common; a lay term keeps it."""
