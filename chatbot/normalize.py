@@ -258,6 +258,8 @@ class Normalizer:
             return word  # a common word of another language the bot reads
         if word in CALENDAR:
             return word  # "june" is rarer in the word list than "tune", but it is a month
+        if LAUGHTER.fullmatch(word):
+            return word  # "jaja", "jeje", "hahaha": laughter, not "caja" or "jefe"
         if foreign and spanish_with_clitics(word):
             return word  # "preocuparme": a Spanish verb and its pronoun, not a typo
         lexicon = self.lexicon_source()
@@ -314,6 +316,11 @@ def spanish_with_clitics(word: str) -> bool:
 CALENDAR = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+#: Laughter as people type it, in English and Spanish: never a typo ("jaja" is not "caja").
+LAUGHTER = re.compile(
+    r"(?:ja|je|ji|jo|ha|he|hi|ho|js|xd)+[jh]?|(?:ja|je|ha|he)*(?:jaj|hah|jej|heh)"
 )
 
 #: Grammar words: never preferred as a typo's correction ("doe" is "dose", not "does").

@@ -141,6 +141,8 @@ def _intents_kind(parts: tuple[str, ...]) -> str | None:
         return parts[0].removesuffix(".yaml")
     if len(parts) == 1 and re.fullmatch(r"synonyms\.[a-z]{2}\.yaml", parts[0]):
         return "synonyms"  # synonyms.es.yaml: another language's chat spellings
+    if len(parts) == 1 and re.fullmatch(r"lay_terms\.[a-z]{2}\.yaml", parts[0]):
+        return "lay_terms"  # lay_terms.es.yaml: that language's everyday words, for matching
     if len(parts) == 2 and parts[0] == "safety":
         return "safety"
     return "intents" if len(parts) <= 2 else None
