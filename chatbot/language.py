@@ -54,8 +54,8 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
         avait fait rien""".split()
     ),
     "pt": frozenset(
-        """os de da dos das que e em um uma uns umas por com para meu minha meus minhas
-        seu sua ele ela eles não está estou tem tenho foi muito mas como já também quando
+        """os de dos das que e em um uma uns umas por com para meu minha meus minhas
+        seu sua ele ela eles não está estou tem tenho foi muito como já também quando
         onde porque""".split()
     ),
     "it": frozenset(
@@ -73,6 +73,14 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
     ),
     "pl": frozenset(
         """nie jest się że z mój moja moje mi już jak czy bardzo tak jej jego mnie""".split()
+    ),
+    # Catalan: its own words, and the ones it shares with Spanish (so that those count for
+    # neither when a message taken for Spanish is weighed)
+    "ca": frozenset(
+        """meu meva meus meves teu teva seva amb però perquè molt molta molts moltes també
+        avui ahir aquest aquesta aquests això és són estic tinc filla nen nena gos gossa
+        àvia pastilles menjat begut doncs gaire massa fins vaig els dels pels el la les de
+        una un que en se pastilla""".split()
     ),
     "tl": frozenset(
         """ang ng mga sa ko mo niya siya ako ikaw kami tayo sila hindi ay kung ilan po ba
@@ -163,9 +171,10 @@ def _not_really(text: str, is_medicine: Callable[[str], bool], reads: str) -> st
     foreign = Counter(
         lang for w in words if w not in own for lang in _LANGUAGES_OF.get(w, ()) if lang != reads
     )
-    own_count = sum(w in own for w in words)
     if foreign:
         lang, count = foreign.most_common(1)[0]
+        # the taken language's own words, leaving out those the rival writes too ("el", "de")
+        own_count = sum(w in own and lang not in _LANGUAGES_OF.get(w, ()) for w in words)
         if count >= 2 and count > own_count:
             return f"{count} function words of another language ({lang}), more than its own"
     alphabet = _ALPHABETS.get(reads)

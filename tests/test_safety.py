@@ -183,6 +183,7 @@ def test_a_pet_that_swallowed_some_is_sent_to_a_vet(bot):
         "nakainom ang anak ko ng gamot ng lola niya, hindi ko alam kung ilan",  # Tagalog
         "main mar jaana chahta hoon, kitni goliyan lagengi",  # Hindi, in Latin letters
         "con tôi uống nhầm thuốc của bà",  # Vietnamese: accents, but not Spanish ones
+        "el nen s'ha menjat les pastilles de l'àvia i ara dorm molt",  # Catalan, not Spanish
     ],
 )
 def test_a_message_the_bot_cannot_read_gets_the_emergency_numbers(bot, text):
