@@ -42,7 +42,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
     "es": frozenset(
         """el la los las de del que y en un una unos unas por con para mi mis tu su sus se
-        lo es muy pero como ella ellos esta este esto estoy estaba tiene tengo hace cuando
+        lo le les al nos es muy pero como ella ellos esta este esto estoy estaba tiene tengo
+        hace cuando
         donde porque pues también mucho muchas muchos sobre qué cómo cuánto cuanto cuantas
         cuantos hijo hija mamá papá esposo esposa tomó tomo tome tomé quiero quiere puedo
         puede debo hago tomar dejar morir vivir pastillas pastilla tabletas ayuda despierta
