@@ -42,7 +42,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
     "es": frozenset(
         """el la los las de del que y en un una unos unas por con para mi mis tu su sus se
-        lo le les al nos es muy pero como ella ellos esta este esto estoy estaba tiene tengo
+        lo al nos es muy pero como ella ellos esta este esto estoy estaba tiene tengo
         hace cuando
         donde porque pues también mucho muchas muchos sobre qué cómo cuánto cuanto cuantas
         cuantos hijo hija mamá papá esposo esposa tomó tomo tome tomé quiero quiere puedo
@@ -59,8 +59,9 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
         seu sua ele ela eles não está estou tem tenho foi muito como já também quando
         onde porque""".split()
     ),
+    # ("che" left out: Rioplatense Spanish writes it too)
     "it": frozenset(
-        """il lo la gli le di del della che e è un una con mio mia miei sua suo non sono era
+        """il lo la gli le di del della e è un una con mio mia miei sua suo non sono era
         molto già anche quando dove perché""".split()
     ),
     "de": frozenset(
