@@ -18,7 +18,7 @@ from .concepts import MARKS
 from .content import SMALLTALK, KnowledgeBase
 from .language import language_of, unread_language
 from .loader import load_knowledge
-from .matcher import Candidate, Decision, content_words
+from .matcher import PROFILES, Candidate, Decision, content_words
 from .safety import SETTLED, Hit, Screened
 from .sessions import SessionStore
 from .settings import Settings
@@ -37,6 +37,12 @@ _FOLLOWUPS: tuple[tuple[str, str], ...] = (
 _FOLLOWUP_SITUATIONS = frozenset({"overdose", "symptoms", "self_harm_taken"})
 #: The concept that starts a new subject ("different question:"): what follows is routed.
 NEW_SUBJECT = "new_subject"
+#: Inside an emergency, a question moves on to a topic only when it asks anew: it names
+#: the medicine, or says this much ("can it cause weight gain in the long term?"). "Who do
+#: I call?", "is it serious? he's calm", "i feel normal honestly" stay with the emergency.
+ASKS_ANEW_WORDS = 5
+#: the common words of every language the matcher reads ("who do i call", "a quien llamo")
+_ANY_STOPWORD = frozenset().union(*(p.stopwords for p in PROFILES.values()))
 #: A follow-up ("and for my mum?") is short: at most this many words.
 FOLLOW_UP_WORDS = 8
 #: ...and moves to another topic only when that one leads every other, the last
@@ -275,6 +281,11 @@ class Chatbot:
             # "how many would i have to take", right after a crisis, is about the crisis
             reply = self.composer.message("crisis", "followup", rule="crisis.followup", lang=lang)
             return done(reply, state.next(pending=(), crisis=True))
+        if hit is not None and state.emergency and hit.kind == "refusal":
+            # "can I just take a double to catch up?" inside an emergency: its guidance
+            refused = _Routed(*self._safety_reply(hit, state, lang))
+            routed = self._emergency_turn(refused, screened, state, state.emergency, lang)
+            return done(routed.reply, routed.state, routed)
         if hit is not None:
             return done(*self._safety_reply(hit, state, lang))
         if screened.denial and state.crisis:  # "no, i'm not suicidal": heard, kindly
@@ -366,6 +377,9 @@ class Chatbot:
             moved_on = True
         elif state.emergency and found & screen.stay:  # still about the emergency
             moved_on = False
+        elif state.emergency and moved_on and reply.kind == "answer":
+            # a short reply inside the emergency is about it, until the person asks anew
+            moved_on = self._asks_anew(list(screened.reading.tokens))
         followup = (
             next((key for concept, key in _FOLLOWUPS if concept in found), None)
             if state.emergency and not moving_on
@@ -385,6 +399,14 @@ class Chatbot:
             rule = f"emergency.doubt.{situation}"
             reply = self.composer.message("emergency", situation, rule=rule, lang=lang)
         return _Routed(reply, replace(routed.state, emergency=state.emergency or situation))
+
+    def _asks_anew(self, tokens: list[str]) -> bool:
+        """Does a message inside an emergency ask something new: the medicine named, or a
+        question of ASKS_ANEW_WORDS content words or more?"""
+        if any(t in self._ignore for t in tokens):
+            return True
+        said = [t for t in tokens if t not in MARKS and t not in _ANY_STOPWORD]
+        return len(said) >= ASKS_ANEW_WORDS
 
     def _route(self, tokens: list[str], state: State, text: str, lang: str) -> _Routed:
         """Everything after the safety screen: the first of ROUTING_STEPS that decides wins."""

@@ -562,3 +562,41 @@ def test_having_taken_todays_dose_is_no_overdose(bot):
     it and took another' is)."""
     assert bot.respond("I already took it this morning, can I drive?").kind == "answer"
     assert bot.respond("forgot i already took it and took another one").kind == "emergency"
+
+
+def _turns(bot, *texts):
+    from chatbot import State
+
+    state, replies = State(), []
+    for text in texts:
+        reply, state = bot.reply(text, state)
+        replies.append(reply)
+    return replies
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("my son's baclofen pump is beeping", "is it serious? he's calm", "who do i call?"),
+        ("i think i took my baclofen twice this morning", "i feel normal honestly"),
+        ("creo que me tomé el baclofeno dos veces", "me siento normal la verdad", "a quién llamo?"),
+    ],
+)
+def test_inside_an_emergency_a_short_reply_stays_with_it(bot, texts):
+    """The contract: follow-ups keep emergency guidance until the person clearly moves on.
+    A short message the matcher reads as a topic ("is it serious?" -> serious side effects)
+    is about the emergency."""
+    for reply in _turns(bot, *texts):
+        assert reply.kind == "emergency", (reply.rule, reply.text[:60])
+
+
+def test_inside_an_emergency_a_new_question_about_the_medicine_moves_on(bot):
+    first, later = _turns(bot, "my son swallowed 3 of my pills", "can baclofen cause hair loss")
+    assert first.kind == "emergency"
+    assert later.kind == "answer" and later.topic == "baclofen.side_effects"
+    assert "Poison Help" in later.text.split("\n", 1)[0]  # the emergency's line still leads
+
+
+def test_a_dose_question_inside_an_emergency_gets_its_guidance_not_a_refusal(bot):
+    replies = _turns(bot, "ran out of baclofen 3 days ago", "can I just take a double to catch up?")
+    assert [r.kind for r in replies] == ["emergency", "emergency"]
