@@ -277,6 +277,11 @@ class Chatbot:
 
         match_text = ""
         hit = screened.hit
+        if hit is not None and state.crisis and hit.kind == "refusal" and screened.denial:
+            # "no, i'm not suicidal, i just want to sleep. can i take two?": the contract's
+            # denial, so a refusal, with the crisis line kept at hand
+            reply, new_state = self._safety_reply(hit, state, lang)
+            return done(self.composer.with_reminder(reply, lang), new_state)
         if hit is not None and state.crisis and hit.kind == "refusal":
             # "how many would i have to take", right after a crisis, is about the crisis
             reply = self.composer.message("crisis", "followup", rule="crisis.followup", lang=lang)
