@@ -405,6 +405,10 @@ def test_a_child_in_spanish_gets_the_childs_emergency_not_the_vets(bot):
         # a way out named: jumping, a rope
         ("estoy en el puente pensando en tirarme", "crisis"),
         ("tengo la soga lista en el garaje", "crisis"),
+        # "acaba de" + a verb: it just happened
+        ("mi gato se acaba de comer una pastilla de baclofeno", "emergency"),
+        ("mi abuelo se acaba de desmayar, toma baclofeno", "emergency"),
+        ("acabo de leer que el baclofeno da sueño, es cierto?", "answer|fallback|clarify"),
         # the wrong strength taken as usual; a usual dose asked about is not an emergency
         (
             "the pharmacy gave me 20 mg tablets instead of 10 mg and i took my usual two",
@@ -621,3 +625,16 @@ def test_after_a_crisis_a_denial_with_a_dose_question_is_a_refusal_with_the_line
     first, second = _turns(bot, *texts)
     assert first.kind == "crisis"
     assert second.kind == "refusal" and "988" in second.text
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("the cat ate one of my baclofen", "the vet is 30 min away, is it worth the drive"),
+        ("i took all my baclofen, i want to die", "i don't want an ambulance"),
+    ],
+)
+def test_getting_help_talked_about_stays_with_the_emergency(bot, texts):
+    """A vet far away, an ambulance not wanted: still the emergency, its number first."""
+    for reply in _turns(bot, *texts):
+        assert reply.kind == "emergency", (reply.rule, reply.text[:60])
