@@ -235,7 +235,7 @@ def test_explain_names_the_safety_rule_and_where_it_is_written(bot, capsys):
         "message": "overdose",
         "file": "intents/safety/emergency.yaml",
         "line": line,
-        "words": "son swallowed",
+        "words": "my son swallowed",
         "concepts": ["accidental", "young"],
     }
     assert data["candidates"] == [] and data["decision"] is None
