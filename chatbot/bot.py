@@ -293,9 +293,7 @@ class Chatbot:
             return done(routed.reply, routed.state, routed)
         if hit is not None:
             return done(*self._safety_reply(hit, state, lang))
-        if screened.denial and state.crisis:  # "no, i'm not suicidal": heard, kindly
-            reply = self.composer.message("crisis", "followup", rule="crisis.denial", lang=lang)
-            return done(reply, state.next(pending=()))
+        denied = screened.denial and state.crisis  # "no, i'm not suicidal": heard, kindly
         # 2. matching, over the first max_chars
         bounded = tokens
         if len(text) > self.settings.max_chars:
@@ -308,6 +306,12 @@ class Chatbot:
         routed = router._route(bounded, state, text, lang)
         if router is not self:  # answered in the message's language
             routed = replace(routed, reply=replace(routed.reply, lang=router.language))
+        if denied:  # a denial with a question of its own gets the answer, the line kept
+            if routed.reply.kind == "answer":
+                reply = self.composer.with_reminder(routed.reply, lang)
+                return done(reply, replace(routed.state, crisis=True), routed)
+            reply = self.composer.message("crisis", "followup", rule="crisis.denial", lang=lang)
+            return done(reply, state.next(pending=()))
         # 3. an emergency under way, or a doubt, keeps the emergency first
         situation = state.emergency or (screened.doubt.message if screened.doubt else "")
         if situation:

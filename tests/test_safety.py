@@ -656,3 +656,31 @@ def test_getting_help_talked_about_stays_with_the_emergency(bot, texts):
     """A vet far away, an ambulance not wanted: still the emergency, its number first."""
     for reply in _turns(bot, *texts):
         assert reply.kind == "emergency", (reply.rule, reply.text[:60])
+
+
+def test_after_a_crisis_a_denial_with_a_question_of_its_own_gets_the_answer(bot):
+    """ "No, I'm not going to do anything. Is it safe with alcohol?": heard, and answered,
+    with the crisis line kept at hand."""
+    first, second = _turns(
+        bot, "i want to die", "no no im not suicidal, is baclofen safe with alcohol"
+    )
+    assert first.kind == "crisis"
+    assert second.kind == "answer" and second.topic == "baclofen.alcohol" and "988" in second.text
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "our dog ate one of my baclofen",
+            "the vet checked him, all fine. while im here, can baclofen cause weight gain",
+        ),
+        (
+            "mi perro se comió una pastilla de baclofeno",
+            "ya lo vio el veterinario y está bien. ahora, el baclofeno engorda?",
+        ),
+    ],
+)
+def test_once_the_emergency_is_seen_to_the_person_moves_on(bot, texts):
+    first, second = _turns(bot, *texts)
+    assert first.kind == "emergency" and second.kind in ("answer", "clarify")
