@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .spanish import infinitives, unaccented, without_clitics
+from .spanish import conjugated_from, infinitives, unaccented, without_clitics
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
@@ -296,9 +296,22 @@ class Normalizer:
                 f[0],
             ),
         )[0]
+        if foreign and best not in self.other_language and spanish_conjugated(word):
+            return word  # "sube" is a form of "subir", not a typo of English "sure"
         if seen and weight(best) < (PRIORITY_RARER_BY if best in priority else RARER_BY) * seen:
             return word  # a real word, and the known one is not much more likely
         return str(best)
+
+
+#: How often a Spanish infinitive is seen for its regular forms to count as words.
+SPANISH_VERB_SEEN = 200
+
+
+def spanish_conjugated(word: str) -> bool:
+    """Whether a word is a regular form of a verb the Spanish word list has often enough
+    ("sube" of "subir", "aparece" of "aparecer"): a real word the list lacks."""
+    lexicon = foreign_lexicon()
+    return any(lexicon.get(v, 0) >= SPANISH_VERB_SEEN for v in conjugated_from(word))
 
 
 def spanish_with_clitics(word: str) -> bool:

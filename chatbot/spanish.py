@@ -1,4 +1,5 @@
-"""Spanish morphology the normaliser and the matcher share: pronouns written onto a verb.
+"""Spanish morphology the normaliser and the matcher share: pronouns written onto a verb,
+and the regular endings of a conjugated verb.
 
 Spanish writes object pronouns onto an infinitive or a gerund ("tomarme", "dándoselo",
 "juntarlas"). A word list has the verb alone ("tomar"), so the joined word reads as a
@@ -46,4 +47,30 @@ def infinitives(verb: str) -> set[str]:
     for gerund, endings in GERUNDS:
         if plain.endswith(gerund):
             out.update(plain[: -len(gerund)] + e for e in endings)
+    return out
+
+
+#: Regular endings of conjugated verbs (unaccented), longest first, with the infinitive
+#: endings they come from: a word list holds "subir" but seldom "sube" or "llenaran".
+_AR = """o as a amos an e aste aron aba abas abamos aban are ara aremos aran aria arian es
+emos en ase asen ado ada ados adas""".split()
+_ER_IR = """o es e emos imos en i iste io ieron ia ias iamos ian ere era eran eria erian ire
+ira iran iria irian a as amos an iera ieran ido ida idos idas""".split()
+CONJUGATIONS = tuple(
+    sorted(
+        {(e, ("ar",)) for e in _AR} | {(e, ("er", "ir")) for e in _ER_IR},
+        key=lambda pair: (-len(pair[0]), pair[0]),
+    )
+)
+
+
+def conjugated_from(word: str) -> set[str]:
+    """The infinitives a word could be a regular form of ("sube" -> "subar", "suber",
+    "subir"): candidates to look up in a word list, not an analysis."""
+    plain = unaccented(word)
+    out: set[str] = set()
+    for ending, infinitive_endings in CONJUGATIONS:
+        stem = plain[: -len(ending)]
+        if plain.endswith(ending) and len(stem) >= 2:
+            out.update(stem + e for e in infinitive_endings)
     return out

@@ -404,3 +404,13 @@ def test_each_example_keeps_the_key_the_matcher_reads(small):
         for example, key in zip(intent.examples, intent.keys, strict=True):
             if key:
                 assert key == small.kb.key_of(small.kb.normalizer.tokens(example))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [("mi gato se sube a todos lados", "sube"), ("la busqué y no aparece", "aparece")],
+)
+def test_a_regular_spanish_verb_form_is_never_read_as_an_english_word(bot, text, kept):
+    """The Spanish word list has "subir" but not "sube": a regular form of a known verb is a
+    word, not a typo of "sure" (which made a cat on the shelves a crisis)."""
+    assert kept in bot.kb.normalizer.tokens(text)

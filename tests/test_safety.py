@@ -409,6 +409,13 @@ def test_a_child_in_spanish_gets_the_childs_emergency_not_the_vets(bot):
         ("mi gato se acaba de comer una pastilla de baclofeno", "emergency"),
         ("mi abuelo se acaba de desmayar, toma baclofeno", "emergency"),
         ("acabo de leer que el baclofeno da sueño, es cierto?", "answer|fallback|clarify"),
+        # idioms of anger and exaggeration, and events long over, are no alarm
+        ("mi jefa me va a matar si llego tarde, el baclofeno da sueño?", "answer|fallback|clarify"),
+        (
+            "me quiero morir de la risa con mi perro, el baclofeno se toma con comida?",
+            "answer|fallback|clarify",
+        ),
+        ("me quiero matar, ya no aguanto", "crisis"),
         # the wrong strength taken as usual; a usual dose asked about is not an emergency
         (
             "the pharmacy gave me 20 mg tablets instead of 10 mg and i took my usual two",
