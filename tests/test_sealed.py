@@ -72,8 +72,9 @@ Spanish but in Portuguese, Tagalog, Hindi or Vietnamese is another language (rou
 (a colour "going a bit blue", a heart "going really slow", "can hardly breathe", "picking
 at things in the air"): round 8 now 144/150.
 Round 9 (440 messages, 13 conversations) was written at the start of the third session on
-#9 from the contract alone, committed unread, and run once at its end, after the English
-half of six development rounds (1,855 messages) and their classes, refusals of dose changes,
+#9 from the contract alone, committed unread, and run once at its end, after four
+development rounds in each language (1,256 English and 1,209 Spanish messages) and their
+classes, refusals of dose changes,
 and emergency conversations that stay until the person asks anew. As first measured (no
 label was wrong by the contract):
 
