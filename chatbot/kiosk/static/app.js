@@ -422,11 +422,13 @@
     lang = config.lang;
     showWording();
     showLanguages();
-    await showTopics();
+    // the welcome turns with the page's words, in the same step: never a Spanish page
+    // with an English welcome while the topics load
     if (!started) {
       log.replaceChildren();
       showWelcome();
     }
+    await showTopics();
     const first = languageButtons.querySelector("button") || restartButton;
     first.focus();
   }
