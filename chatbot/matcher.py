@@ -366,10 +366,11 @@ class Matcher:
         given, says which intents may be candidates (a medicine's scope)."""
         words = query.split()
         content = self.content(query)
-        if not self.keys or not (content or self.asks_more_than_the_name(query)):
+        laid = self._lay_content(words)  # the content words once the lay terms are applied
+        if not self.keys or not (content or laid):
             return []
-        stem, stop = self.profile.stem, self.profile.stopwords
-        stems = [stem(w) for w in _content(self.lay.apply(words), self.lay.ignore, stop)]
+        stem = self.profile.stem
+        stems = [stem(w) for w in laid]
         evidence: dict[str, float] = defaultdict(float)
         for index, weight, found in (
             (self.words, WORDS_WEIGHT, stems),
@@ -379,7 +380,7 @@ class Matcher:
             for intent, share in index.scores(found).items():
                 evidence[intent] += weight * share
         # a question in common words only ("what is it for") is compared by its lay terms
-        said = content or _content(self.lay.apply(words), self.lay.ignore, stop)
+        said = content or laid
         fuzzy = self._fuzzy(" ".join(said), {stem(w) for w in said} | set(stems))
         scores = []
         for intent in evidence.keys() | fuzzy.keys():
@@ -398,9 +399,10 @@ class Matcher:
     def asks_more_than_the_name(self, query: str) -> bool:
         """Does a match key ask anything besides the medicine's name, counting the lay
         terms ("what is baclofen for" asks what it is used for; "what is baclofen" does not)?"""
-        return bool(
-            _content(self.lay.apply(query.split()), self.lay.ignore, self.profile.stopwords)
-        )
+        return bool(self._lay_content(query.split()))
+
+    def _lay_content(self, words: Sequence[str]) -> list[str]:
+        return _content(self.lay.apply(words), self.lay.ignore, self.profile.stopwords)
 
     def _fuzzy(self, text: str, stems: set[str]) -> dict[str, tuple[float, str]]:
         """The best similarity (0-100) to one example per intent, among the examples that
