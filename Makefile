@@ -49,6 +49,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	# Bytecode now, as a wheel install does: an editable install under
+	# PYTHONDONTWRITEBYTECODE would otherwise compile the package at every start.
+	$(PY) -m compileall -q chatbot
 	touch $(STAMP)
 
 clean:

@@ -27,6 +27,7 @@ is pure and allocation-light, as it runs on every message.
 from __future__ import annotations
 
 import itertools
+import pickle
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -239,41 +240,59 @@ class PhraseIndex:
         """Pickled as plain rows already grouped by first word, regrouped by nothing when
         loaded: tens of thousands of small objects unpickle far slower than the tuples they
         are made from, and a loop over every phrase at each start is time too (the content
-        cache)."""
+        cache). Each first word's rows are pickled again on their own, as bytes, and read
+        the first time a message has that word: a start reads a few thousand byte strings,
+        not a hundred thousand rows (bench/startup.py)."""
         return (
             _index_from_parts,
             (
-                {k: [tuple(r) for r in rows] for k, rows in self._by_first_rows.items()},
+                {k: self._packed(k) for k in self._by_first_rows},
                 {k: [tuple(r) for r in rows] for k, (_t, rows) in self._numbered_rows.items()},
                 {k: [tuple(p) for p in ps] for k, ps in self.by_stem.items()},
             ),
         )
 
+    def _packed(self, first: str) -> bytes:
+        rows = self._by_first_rows[first]
+        if isinstance(rows, bytes):
+            return rows
+        return pickle.dumps([tuple(r) for r in rows], protocol=pickle.HIGHEST_PROTOCOL)
+
+    def _rows(self, first: str) -> list[tuple[Any, ...]] | None:
+        """The rows of the phrases that start with this exact word, unpacked if need be."""
+        rows = self._by_first_rows.get(first)
+        if isinstance(rows, bytes):
+            rows = self._by_first_rows[first] = pickle.loads(rows)
+        return rows
+
     def __iter__(self) -> Iterator[_Phrase]:
-        for rows in self._by_first_rows.values():
-            yield from (_Phrase._make(row) for row in rows)
+        for first in list(self._by_first_rows):
+            yield from (_Phrase._make(row) for row in self._rows(first) or ())
         for _test, rows in self._numbered_rows.values():
             yield from (_Phrase._make(row) for row in rows)
         for ps in self.by_stem.values():
             yield from ps
 
     def __init__(self, phrases: Iterable[tuple[Any, ...]]) -> None:
-        #: exact first word -> its phrases as rows (words, tests, name, block)
-        self._by_first_rows: dict[str, list[tuple[Any, ...]]] = {}
+        #: exact first word -> its phrases as rows (words, tests, name, block), or those
+        #: rows still pickled (a loaded cache: see `__reduce__`)
+        self._by_first_rows: dict[str, list[tuple[Any, ...]] | bytes] = {}
         self._groups: dict[str, _Group] = {}
         self.by_stem: dict[str, list[_Phrase]] = {}
         #: "#" phrases by their first word ("#", "#3+"): its test, and their rows
         self._numbered_rows: dict[str, tuple[Step, list[tuple[Any, ...]]]] = {}
         self._numbered_groups: dict[str, _Group] = {}
+        by_first: dict[str, list[tuple[Any, ...]]] = {}
         for row in phrases:
             words, tests = row[0], row[1]
             first = words[0]
             if tests[0] is None:
-                self._by_first_rows.setdefault(first, []).append(row)
+                by_first.setdefault(first, []).append(row)
             elif first.startswith("#"):
                 self._numbered_rows.setdefault(first, (tests[0], []))[1].append(row)
             else:
                 self.by_stem.setdefault(first[:2], []).append(_Phrase._make(row))
+        self._by_first_rows.update(by_first)
 
     @staticmethod
     def _build(rows: list[tuple[Any, ...]]) -> _Group:
@@ -286,7 +305,7 @@ class PhraseIndex:
         """The phrases that start with this exact word."""
         group = self._groups.get(first)
         if group is None:
-            rows = self._by_first_rows.get(first)
+            rows = self._rows(first)
             if rows is None:
                 return None
             group = self._groups[first] = self._build(rows)
@@ -327,7 +346,7 @@ def _number_test(first: str) -> Step:
 
 
 def _index_from_parts(
-    by_first: dict[str, list[tuple[Any, ...]]],
+    by_first: dict[str, list[tuple[Any, ...]] | bytes],
     numbered: dict[str, list[tuple[Any, ...]]],
     by_stem: dict[str, list[tuple[Any, ...]]],
 ) -> PhraseIndex:

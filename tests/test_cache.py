@@ -117,6 +117,20 @@ def test_a_cached_bot_corrects_typos_like_a_fresh_one(shipped_cache, no_loading)
         assert cached.kb.normalizer.tokens(text) == fresh.kb.normalizer.tokens(text)
 
 
+def test_a_cached_safety_screen_holds_every_phrase_and_reads_alike(shipped_cache, no_loading):
+    """The phrase index comes back from the cache packed per first word and unpacked on
+    use: every phrase is still there, and messages read the same concepts."""
+    settings, fresh = shipped_cache
+    cached = Chatbot.from_settings(settings)
+    texts = ("i took 10 of my baclofen", "my son swallowed some of my pills", "pump beeping")
+    for text in texts:
+        tokens = fresh.kb.normalizer.tokens(text)
+        assert cached.kb.screen.vocabulary.read(tokens) == fresh.kb.screen.vocabulary.read(tokens)
+    phrases = sorted(map(tuple, cached.kb.screen.vocabulary._concepts), key=repr)
+    assert phrases == sorted(map(tuple, fresh.kb.screen.vocabulary._concepts), key=repr)
+    assert len(phrases) > 10_000
+
+
 # --- the cache's mechanisms, in the small world (tests/small.py) ------------------------
 
 
