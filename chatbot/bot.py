@@ -322,7 +322,13 @@ class Chatbot:
             f.concept in self.kb.screen.crisis_stay and not f.modifiers & SETTLED
             for f in screened.reading.found
         )
-        if crisis_words and not state.crisis and reply.kind not in URGENT_KINDS:
+        doubt = screened.crisis_doubt
+        if doubt and not state.crisis and reply.kind in ("clarify", "smalltalk", "fallback"):
+            # a warning sign strong alone ("i'm so tired of existing") and nothing else
+            # confidently meant: when unsure, the crisis reply
+            reply = self.composer.message("crisis", doubt.message, rule=doubt.rule, lang=lang)
+            new_state = replace(new_state, crisis=True, pending=())
+        elif crisis_words and not state.crisis and reply.kind not in URGENT_KINDS:
             # one warning sign is not a crisis, but the reply says where help is, first
             reply = self.composer.with_reminder(reply, lang, first=True)
         elif state.crisis and reply.kind not in URGENT_KINDS:

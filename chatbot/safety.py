@@ -19,7 +19,10 @@ fixes the order (crisis, emergency, refusal; file order within a kind).
 of pills taken, a severe sign, a pump alarm...). When one is found, not
 negated nor hypothetical nor in the past, and no rule fired, the screen says
 so; the engine then answers only if the matcher is confident, with the
-emergency line first, and otherwise gives the emergency reply.
+emergency line first, and otherwise gives the emergency reply. The crisis
+file's `doubt` concepts are single warning signs ("i'm so tired of existing"):
+a confident answer keeps the crisis line first, anything else is the crisis
+reply.
 """
 
 from __future__ import annotations
@@ -205,10 +208,20 @@ class Screened:
     hits: tuple[Hit, ...] = ()  # every rule that fired, in precedence order (or only the first)
     doubt: Hit | None = None  # an emergency concept no rule settled
     denial: bool = False  # a crisis concept that was negated ("i'm not suicidal")
+    crisis_doubt: Hit | None = None  # a crisis warning sign no rule settled
 
     @property
     def hit(self) -> Hit | None:
         return self.hits[0] if self.hits else None
+
+
+def _doubt(reading: Reading, doubt: Iterable[tuple[str, str]], kind: RuleKind) -> Hit | None:
+    """The first doubt concept found and not settled (negated, asked in general, over)."""
+    for concept, message in doubt:
+        for f in reading.found:
+            if f.concept == concept and not f.modifiers & SETTLED:
+                return Hit(kind, f"{kind}.doubt.{concept}", message, (f.start, f.end))
+    return None
 
 
 @dataclass(frozen=True)
@@ -221,6 +234,7 @@ class SafetyScreen:
     move_on: frozenset[str] = field(default_factory=frozenset)  # ...unless one of these
     languages: tuple[str, ...] = ()  # languages with their own word lists (language: es)
     crisis_stay: frozenset[str] = field(default_factory=frozenset)  # keep a crisis talk
+    crisis_doubt: tuple[tuple[str, str], ...] = ()  # (concept, crisis message)
 
     def screen(
         self, tokens: list[str], context: frozenset[str] = frozenset(), every_rule: bool = False
@@ -238,16 +252,13 @@ class SafetyScreen:
             hits.append(Hit(rule.reply_kind, rule.id, rule.message, span, also_crisis, got))
             if not every_rule:
                 break
-        doubt = None
-        for concept, message in self.doubt:
-            f = next(
-                (f for f in reading.found if f.concept == concept and not f.modifiers & SETTLED),
-                None,
-            )
-            if f is not None:
-                doubt = Hit("emergency", f"emergency.doubt.{concept}", message, (f.start, f.end))
-                break
         denial = any(
             f.concept in self.crisis_concepts and "negation" in f.modifiers for f in reading.found
         )
-        return Screened(reading, tuple(hits), doubt, denial)
+        return Screened(
+            reading,
+            tuple(hits),
+            _doubt(reading, self.doubt, "emergency"),
+            denial,
+            _doubt(reading, self.crisis_doubt, "crisis"),
+        )

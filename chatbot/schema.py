@@ -459,7 +459,9 @@ class SafetyFile(Strict):
     )
     doubt: dict[Id, Id] = Field(
         default_factory=dict,
-        description="concept -> emergency message: found and not settled, it escalates",
+        description="concept -> message of the file's kind (emergency.yaml: an emergency "
+        "message; crisis.yaml: a crisis message): found and not settled, it escalates "
+        "unless the matcher is confident",
     )
     rules: list[SafetyRule] = Field(default_factory=list)
 

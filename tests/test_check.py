@@ -340,6 +340,17 @@ def test_safety_rules_need_a_kind(pack: World) -> None:
     expect(pack.check(), "E042", SAFETY, 1)
 
 
+def test_only_an_emergency_or_crisis_file_escalates_on_doubt(pack: World) -> None:
+    pack.write(SAFETY, "kind: refusal\ndoubt:\n  danger: default\n")
+    expect(pack.check(), "E042", SAFETY, 2)
+
+
+def test_a_crisis_doubt_names_a_crisis_message(pack: World) -> None:
+    pack.write(SAFETY, "kind: crisis\ndoubt:\n  danger: no_such_message\n")
+    p = expect(pack.check(), "E045", SAFETY, 3, col=3)
+    assert "crisis" in p.message
+
+
 def _rule(
     rule_id: str,
     concept: str = "danger",

@@ -589,6 +589,63 @@ def test_one_warning_sign_and_the_medicine_named_is_not_a_crisis_but_says_where_
 @pytest.mark.parametrize(
     "text",
     [
+        "I'm so tired of existing",
+        "soon none of this will matter anymore",
+        "I don't want to be around much longer",
+        "estoy cansada de existir",
+        "nadie notaria si me fuera",
+    ],
+)
+def test_one_strong_warning_sign_with_nothing_else_meant_is_a_crisis(bot, text):
+    """Escalation on doubt, for a crisis: one warning sign, meant, and no question the
+    matcher is sure of: the crisis reply (before: "Sorry, I can't answer that")."""
+    reply = bot.respond(text)
+    assert reply.kind == "crisis", reply.rule
+    assert "988" in reply.text.splitlines()[0]
+
+
+def test_one_warning_sign_with_a_question_gets_the_answer_with_the_line_first(bot):
+    reply = bot.respond("i feel hopeless lately, can baclofen affect my mood?")
+    assert (reply.kind, reply.topic) == ("answer", "baclofen.mental_health")
+    assert "988" in reply.text.splitlines()[0]
+
+
+def test_a_denied_or_idiomatic_warning_sign_raises_no_crisis(bot):
+    for text in (
+        "i'm not hopeless, just tired. does baclofen make you drowsy?",
+        "I've had enough of googling, just tell me what baclofen is for",
+        "thanks, that's all I needed, I'm done for today",
+    ):
+        assert bot.respond(text).kind not in ("crisis", "emergency"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a wish not to exist: a wish, for oneself, and a word of no longer being
+        ("i wish i could just disappear", "crisis"),
+        ("i'd love to fall asleep and never wake up", "crisis"),
+        ("me gustaría desaparecer y que nadie me busque", "crisis"),
+        ("I wish the spasms would disappear", "answer|fallback|clarify"),
+        ("quiero que desaparezcan los espasmos", "answer|fallback|clarify"),
+        # rest words made final ("for good", "y no volver"); with an object they are not
+        ("wish I could just switch off. permanently", "crisis"),
+        ("I want the world to go quiet for good", "crisis"),
+        ("tengo ganas de irme a dormir y no volver", "crisis"),
+        ("i want to rest my legs for good", "answer|fallback|clarify"),
+        ("wish i could turn off this beeping permanently", "answer|fallback|clarify|emergency"),
+        ("I just want to sleep through the night", "answer|fallback|clarify"),
+        ("i want to stop baclofen for good", "answer|fallback|clarify"),
+    ],
+)
+def test_a_wish_not_to_be_and_its_near_misses(bot, text, kind):
+    reply = bot.respond(text)
+    assert re.fullmatch(kind, reply.kind), (text, reply.kind, reply.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "I have a plan for when I travel with my baclofen",
         "I counted my pills and there are enough for the trip",
         "thats the last of my questions, thanks",

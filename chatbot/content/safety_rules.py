@@ -140,7 +140,7 @@ def compile_safety(
 
     by_kind: dict[str, list[Rule]] = {k: [] for k in SAFETY_ORDER}
     ids: set[str] = set()
-    doubt: list[tuple[str, str]] = []
+    doubt: dict[str, list[tuple[str, str]]] = {"emergency": [], "crisis": []}
     for doc, sfile in docs:
         if sfile.rules and sfile.kind is None:
             ld.error(
@@ -151,10 +151,18 @@ def compile_safety(
                 hint="kind: crisis, emergency or refusal",
             )
             continue
+        doubt_kind = "crisis" if sfile.kind == "crisis" else "emergency"
+        if sfile.doubt and sfile.kind == "refusal":
+            ld.error(
+                doc,
+                ("doubt",),
+                "E042",
+                message="only an emergency or crisis file escalates on doubt",
+            )
         for concept, message in sfile.doubt.items():
             if _known(ld, doc, ("doubt", concept), concept, concepts, "concept"):
-                _message_exists(ld, doc, ("doubt", concept), "emergency", message, messages)
-                doubt.append((concept, message))
+                _message_exists(ld, doc, ("doubt", concept), doubt_kind, message, messages)
+                doubt[doubt_kind].append((concept, message))
         for i, r in enumerate(sfile.rules):
             kind: RuleKind = sfile.kind or "emergency"
             rid = f"{kind}.{r.id}"
@@ -221,12 +229,13 @@ def compile_safety(
     screen = SafetyScreen(
         vocabulary,
         rules,
-        tuple(doubt),
+        tuple(doubt["emergency"]),
         frozenset(lists["denial"]),
         frozenset(lists["stay"]),
         frozenset(lists["move_on"]),
         tuple(sorted({sf.language for _d, sf in docs if sf.language})),
         frozenset(lists["crisis_stay"]),
+        tuple(doubt["crisis"]),
     )
     _guarantees(ld, docs, screen, normalizer, by_kind)
     return screen
