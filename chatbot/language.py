@@ -52,26 +52,31 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
     "fr": frozenset(
         """le la les de des du et est un une je il elle ils nous vous pas pour que qui dans
         mon mes ton ta ses ce cette avec sur mais ou où très aussi j ai suis était sont
-        avait fait rien""".split()
+        avait fait rien combien mortel mortelle dangereux comprimés avalé fils fille mère
+        père peut""".split()
     ),
     "pt": frozenset(
         """os de dos das que e em um uma uns umas por com para meu minha meus minhas
         seu sua ele ela eles não está estou tem tenho foi muito como já também quando
-        onde porque""".split()
+        onde porque quantos quantas perigoso comprimidos tomou engoliu filho filha mãe pai
+        pode""".split()
     ),
     # ("che" left out: Rioplatense Spanish writes it too)
     "it": frozenset(
         """il lo la gli le di del della e è un una con mio mia miei sua suo non sono era
-        molto già anche quando dove perché""".split()
+        molto già anche quando dove perché quanto quanti quante mortale letale pericoloso
+        compresse ingerito figlio figlia può""".split()
     ),
     "de": frozenset(
         """der das und ist nicht ich sie wir ihr ein eine einen einem mit mein meine meinen
         habe haben zu auf dem des von für bei nach jetzt sehr aber auch noch schon wenn wie
-        warum kein keine""".split()
+        warum kein keine wieviel wieviele tödlich gefährlich tabletten genommen geschluckt
+        sohn tochter mutter vater kann viel""".split()
     ),
     "nl": frozenset(
         """de het een en niet ik hij zij wij mijn voor naar bij maar ook nog heeft heb zijn
-        waarom geen""".split()
+        waarom geen hoeveel hoe wat welke dodelijk gevaarlijk pillen tabletten veel zoon
+        dochter moeder vader genomen ingenomen geslikt kan""".split()
     ),
     "pl": frozenset(
         """nie jest się że z mój moja moje mi już jak czy bardzo tak jej jego mnie""".split()
