@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chatbot import KINDS
+from chatbot import KINDS, State
 from chatbot.dose import DOSE_PATTERN
 
 from .conftest import load_data
@@ -727,6 +727,26 @@ def test_inside_an_emergency_a_short_reply_stays_with_it(bot, texts):
     is about the emergency."""
     for reply in _turns(bot, *texts):
         assert reply.kind == "emergency", (reply.rule, reply.text[:60])
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [
+            "what happens if someone takes too much baclofen",
+            "nobody took anything, it was just curiosity. how do i store it?",
+        ],
+        [
+            "q pasa si alguien se toma de mas baclofeno?",
+            "nadie se tomo nada, era curiosidad. oye y como se guarda el jarabe?",
+        ],
+    ],
+)
+def test_after_an_overdose_question_nobody_having_taken_any_moves_on(bot, texts):
+    state = State()
+    for text in texts:
+        reply, state = bot.reply(text, state)
+    assert (reply.kind, reply.topic) == ("answer", "baclofen.storage"), reply.rule
 
 
 def test_inside_an_emergency_a_new_question_about_the_medicine_moves_on(bot):
