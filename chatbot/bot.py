@@ -323,9 +323,14 @@ class Chatbot:
             for f in screened.reading.found
         )
         doubt = screened.crisis_doubt
-        if doubt and not state.crisis and reply.kind in ("clarify", "smalltalk", "fallback"):
-            # a warning sign strong alone ("i'm so tired of existing") and nothing else
-            # confidently meant: when unsure, the crisis reply
+        if (
+            doubt
+            and not state.crisis
+            and reply.kind not in URGENT_KINDS
+            and not self._asks_beside(screened, marked, reply, state, text, router, lang)
+        ):
+            # a warning sign strong alone ("i'm so tired of existing") and no question
+            # beside it that is confidently meant: when unsure, the crisis reply
             reply = self.composer.message("crisis", doubt.message, rule=doubt.rule, lang=lang)
             new_state = replace(new_state, crisis=True, pending=())
         elif crisis_words and not state.crisis and reply.kind not in URGENT_KINDS:
@@ -414,6 +419,34 @@ class Chatbot:
             rule = f"emergency.doubt.{situation}"
             reply = self.composer.message("emergency", situation, rule=rule, lang=lang)
         return _Routed(reply, replace(routed.state, emergency=state.emergency or situation))
+
+    def _asks_beside(
+        self,
+        screened: Screened,
+        marked: list[str],
+        reply: Reply,
+        state: State,
+        text: str,
+        router: Chatbot,
+        lang: str,
+    ) -> bool:
+        """Is the reply an answer to a question beside the warning sign: the message without
+        the sign's own words still answered, on the same topic or in three content words or
+        more? ("i feel hopeless lately, can baclofen affect my mood?" is; "no pienso estar
+        aquí mucho tiempo" is not: its words about being here were what matched.)"""
+        if reply.kind != "answer":
+            return False
+        signs = {c for c, _m in self.kb.screen.crisis_doubt}
+        said = {
+            i for f in screened.reading.found if f.concept in signs for i in range(f.start, f.end)
+        }
+        rest = [t for i, t in enumerate(marked) if i not in said and t not in MARKS]
+        beside = router._route(rest, state, text, lang).reply
+        if beside.kind == "answer" and beside.topic == reply.topic:
+            return True
+        # a question of its own, in words enough to be one (answered, or between two topics)
+        asked = len(content_words(rest, self._ignore).split()) >= 3
+        return asked and beside.kind in ("answer", "clarify")
 
     def _asks_anew(self, tokens: list[str]) -> bool:
         """Does a message inside an emergency ask something new: the medicine named, or a
