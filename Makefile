@@ -15,7 +15,7 @@ chat: $(STAMP)
 # installed in a fresh venv, the real server under slow clients, the guide followed on a
 # copy of the content, the kiosk in Chromium), the conversation tests and a strict check.
 test: $(STAMP) lint
-	$(PY) -m pytest -m "not slow and not browser"
+	$(PY) -m pytest -m "not slow and not browser" -n auto --maxprocesses 4
 	$(PY) -m chatbot test
 	$(PY) -m chatbot check --strict
 

@@ -60,3 +60,35 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load_data(name: str) -> dict:
     return yaml.load((DATA / name).read_text(encoding="utf-8"), Loader=_LOADER)
+
+
+#: the test files whose printed output is a quality figure (the others print tool output)
+FIGURE_FILES = frozenset(
+    {
+        "test_sealed.py",
+        "test_safety.py",
+        "test_metamorphic.py",
+        "test_routing.py",
+        "test_wording.py",
+        "test_content.py",
+        "test_languages.py",
+    }
+)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The quality figures the tests print (sealed rounds, development rounds, metamorphic
+    invariance, language detection...), shown after the run, whether or not -s was given
+    and however many workers ran the tests."""
+    shown = sorted(
+        (r.nodeid, r.capstdout.strip())
+        for r in terminalreporter.stats.get("passed", [])
+        if r.when == "call"
+        and r.capstdout.strip()
+        and r.nodeid.split("::")[0].rsplit("/", 1)[-1] in FIGURE_FILES
+    )
+    if not shown:
+        return
+    terminalreporter.section("figures printed by the tests")
+    for _nodeid, out in shown:
+        terminalreporter.write_line(out)

@@ -47,7 +47,7 @@ def test_make_targets_set_themselves_up():
 def test_make_test_leaves_out_only_the_slow_tests_and_test_slow_runs_just_them():
     fast, slow = make_recipe("test"), make_recipe("test-slow")
     assert fast[0] == "needs $(STAMP) lint"
-    assert fast[1] == '$(PY) -m pytest -m "not slow and not browser"'
+    assert fast[1] == '$(PY) -m pytest -m "not slow and not browser" -n auto --maxprocesses 4'
     assert fast[2:] == ["$(PY) -m chatbot test", "$(PY) -m chatbot check --strict"]
     assert slow[1:] == ['$(PY) -m pytest -m "slow or browser"']
     assert make_recipe("test-all") == ["needs test test-slow"]
