@@ -431,9 +431,10 @@ class Chatbot:
         lang: str,
     ) -> bool:
         """Is the reply an answer to a question beside the warning sign: the message without
-        the sign's own words still answered, on the same topic or in three content words or
-        more? ("i feel hopeless lately, can baclofen affect my mood?" is; "no pienso estar
-        aquí mucho tiempo" is not: its words about being here were what matched.)"""
+        the sign's own words still answered, on the same topic (in two content words or
+        more) or asked in three or more? ("i feel hopeless lately, can baclofen affect my
+        mood?" is; "no pienso estar aquí mucho tiempo" is not: its words about being here
+        were what matched.)"""
         if reply.kind != "answer":
             return False
         signs = {c for c, _m in self.kb.screen.crisis_doubt}
@@ -442,11 +443,11 @@ class Chatbot:
         }
         rest = [t for i, t in enumerate(marked) if i not in said and t not in MARKS]
         beside = router._route(rest, state, text, lang).reply
-        if beside.kind == "answer" and beside.topic == reply.topic:
+        said_beside = len(content_words(rest, self._ignore).split())
+        if beside.kind == "answer" and beside.topic == reply.topic and said_beside >= 2:
             return True
         # a question of its own, in words enough to be one (answered, or between two topics)
-        asked = len(content_words(rest, self._ignore).split()) >= 3
-        return asked and beside.kind in ("answer", "clarify")
+        return said_beside >= 3 and beside.kind in ("answer", "clarify")
 
     def _asks_anew(self, tokens: list[str]) -> bool:
         """Does a message inside an emergency ask something new: the medicine named, or a
