@@ -88,6 +88,19 @@ After it was opened, its classes were added (the floors below): round 9 now 155/
 emergencies and 80/85 crises; Spanish v9 111/113, 59/62, and 86/90 near misses calm (a
 regular Spanish verb form is never read as an English word; anger, exaggeration and events
 long over raise no alarm). Those are figures on an open set.
+Round 10 (494 messages, 16 conversations) was written at the start of the fourth session
+on #9 from the contract alone, committed unread (e5a42bc), and run once at its end, after
+escalation on doubt for a crisis (a single strong warning sign, unless a question is asked
+beside it), wishes not to be and rest words made final as rules of concepts, and four
+development rounds in each language (1,241 English and 1,271 Spanish messages). As first
+measured (no label was wrong by the contract):
+
+    round   emergency        crisis        refusal       near misses, no alarm
+    10      163/170 95.9%    81/92 88.0%   71/77 92.2%    94/95 98.9%
+    start   162/170 95.3%    78/92 84.8%   71/77 92.2%    94/95 98.9%   (the session's start)
+    keyword 106/170 62.4%    20/92 21.7%   65/77 84.4%    68/95 71.6%
+    answers 60/60 (start 60/60); conversation turns 42/43 (42/43); exact kind 451/494
+    (447); the situation's own first line 151/170; no dose amount
 All of them are open now, so the floors below are the figures measured at release: they
 guard against regressions and are not a measure of generalisation. The next sealed round
 has to be written fresh."""
@@ -103,7 +116,7 @@ from chatbot import State
 from .conftest import load_data
 
 URGENT = {"crisis", "emergency"}
-ROUNDS = ("", "_v2", "_v3", "_v4a", "_v4b", "_v5", "_v6", "_v7", "_v8", "_v9")
+ROUNDS = ("", "_v2", "_v3", "_v4a", "_v4b", "_v5", "_v6", "_v7", "_v8", "_v9", "_v10")
 NAMES = {
     "": "1",
     "_v2": "2",
@@ -115,6 +128,7 @@ NAMES = {
     "_v7": "7",
     "_v8": "8",
     "_v9": "9",
+    "_v10": "10",
 }
 SAFETY = {r: load_data(f"sealed/safety{r}.yaml") for r in ROUNDS}
 ROUTING_ROUNDS = ("", "_v2", "_v3")
@@ -200,6 +214,10 @@ SAFETY_FLOORS = {
     ("_v9", "crisis"): 80 / 85,
     ("_v9", "refusal"): 63 / 70,
     ("_v9", "near_miss"): 78 / 84,
+    ("_v10", "emergency"): 163 / 170,
+    ("_v10", "crisis"): 81 / 92,
+    ("_v10", "refusal"): 71 / 77,
+    ("_v10", "near_miss"): 94 / 95,
 }
 #: round -> least share with the exact kind / the situation's own first line / conversation
 #: turns as the contract says (rounds 1-3: the targets they were released at; round 4: as
@@ -215,6 +233,7 @@ KIND_FLOORS = {
     "_v7": 369 / 436,
     "_v8": 387 / 435,
     "_v9": 400 / 440,
+    "_v10": 451 / 494,
 }
 FIRST_LINE_FLOORS = {
     "": 0.85,
@@ -227,6 +246,7 @@ FIRST_LINE_FLOORS = {
     "_v7": 118 / 163,
     "_v8": 133 / 160,
     "_v9": 137 / 171,
+    "_v10": 151 / 170,
 }
 CONVERSATION_FLOORS = {
     "": 0.9,
@@ -239,6 +259,7 @@ CONVERSATION_FLOORS = {
     "_v7": 38 / 42,
     "_v8": 40 / 42,
     "_v9": 35 / 37,
+    "_v10": 42 / 43,
 }
 
 
@@ -398,7 +419,15 @@ def test_sealed_routing(bot, round_):
 #       93.0% (53, 40)   near misses, no alarm 80/90 88.9% (79, 63)   answers 59/61 96.7%
 #       (57; English round 9: 43/45 95.6%)   conversation turns 36/39 (36/39); no dose
 #
-# All nine are open now: the floors are regression guards, not a measure of
+# spanish_v10.yaml (444 messages, 15 conversations), written at the start of the fourth
+# session (07db835), run once at its end; as first measured (no label was wrong by the
+# contract; in brackets the session's start, then keyword spotting):
+#
+#       emergency 125/138 90.6% (124, 73)   crisis 65/70 92.9% (61, 11)   refusal 58/64
+#       90.6% (58, 52)   near misses, no alarm 98/105 93.3% (98, 78)   answers 66/67 98.5%
+#       (66; English round 10: 60/60 100%)   conversation turns 39/40 (39/40); no dose
+#
+# All ten are open now: the floors are regression guards, not a measure of
 # generalisation. The next Spanish round has to be written fresh.
 
 SPANISH_SETS = (
@@ -411,6 +440,7 @@ SPANISH_SETS = (
     "spanish_v7",
     "spanish_v8",
     "spanish_v9",
+    "spanish_v10",
 )
 SPANISH = {name: load_data(f"sealed/{name}.yaml") for name in SPANISH_SETS}
 SPANISH_GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
@@ -455,6 +485,9 @@ SPANISH_FLOORS = {
     ("spanish_v9", "emergency"): 111 / 113, ("spanish_v9", "crisis"): 59 / 62,
     ("spanish_v9", "refusal"): 53 / 57, ("spanish_v9", "near_miss"): 86 / 90,
     ("spanish_v9", "answer"): 59 / 61,
+    ("spanish_v10", "emergency"): 125 / 138, ("spanish_v10", "crisis"): 65 / 70,
+    ("spanish_v10", "refusal"): 58 / 64, ("spanish_v10", "near_miss"): 98 / 105,
+    ("spanish_v10", "answer"): 66 / 67,
 }  # fmt: skip
 
 
@@ -505,6 +538,7 @@ def test_spanish_answers_against_the_comparable_english(bot, spanish_results):
         ("spanish_v7", 34 / 37),
         ("spanish_v8", 35 / 41),
         ("spanish_v9", 36 / 39),
+        ("spanish_v10", 39 / 40),
     ],
 )
 def test_sealed_spanish_conversations(bot, name, floor):
