@@ -21,8 +21,9 @@ negated nor hypothetical nor in the past, and no rule fired, the screen says
 so; the engine then answers only if the matcher is confident, with the
 emergency line first, and otherwise gives the emergency reply. The crisis
 file's `doubt` concepts are single warning signs ("i'm so tired of existing"):
-a confident answer keeps the crisis line first, anything else is the crisis
-reply.
+the engine answers only a question asked beside the sign (the message without
+the sign's words is still answered), with the crisis line first; anything else
+gets the crisis reply.
 """
 
 from __future__ import annotations

@@ -451,6 +451,20 @@ def test_a_child_in_spanish_gets_the_childs_emergency_not_the_vets(bot):
         ),
         # someone else "will kill me" is an idiom
         ("me va a matar mi jefe si llego dormido, el baclofeno da sueño?", "answer|clarify"),
+        # a wish not to exist: a wish, for oneself, and a word of no longer being
+        ("i wish i could just disappear", "crisis"),
+        ("i'd love to fall asleep and never wake up", "crisis"),
+        ("me gustaría desaparecer y que nadie me busque", "crisis"),
+        ("I wish the spasms would disappear", "answer|fallback|clarify"),
+        ("quiero que desaparezcan los espasmos", "answer|fallback|clarify"),
+        # rest words made final ("for good", "y no volver"); with an object they are not
+        ("wish I could just switch off. permanently", "crisis"),
+        ("I want the world to go quiet for good", "crisis"),
+        ("tengo ganas de irme a dormir y no volver", "crisis"),
+        ("i want to rest my legs for good", "answer|fallback|clarify"),
+        ("wish i could turn off this beeping permanently", "answer|fallback|clarify|emergency"),
+        ("I just want to sleep through the night", "answer|fallback|clarify"),
+        ("i want to stop baclofen for good", "answer|fallback|clarify"),
     ],
 )
 def test_a_mechanism_and_its_near_miss(bot, text, kind):
@@ -716,30 +730,6 @@ def test_a_denied_or_idiomatic_warning_sign_raises_no_crisis(bot):
 
 
 @pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        # a wish not to exist: a wish, for oneself, and a word of no longer being
-        ("i wish i could just disappear", "crisis"),
-        ("i'd love to fall asleep and never wake up", "crisis"),
-        ("me gustaría desaparecer y que nadie me busque", "crisis"),
-        ("I wish the spasms would disappear", "answer|fallback|clarify"),
-        ("quiero que desaparezcan los espasmos", "answer|fallback|clarify"),
-        # rest words made final ("for good", "y no volver"); with an object they are not
-        ("wish I could just switch off. permanently", "crisis"),
-        ("I want the world to go quiet for good", "crisis"),
-        ("tengo ganas de irme a dormir y no volver", "crisis"),
-        ("i want to rest my legs for good", "answer|fallback|clarify"),
-        ("wish i could turn off this beeping permanently", "answer|fallback|clarify|emergency"),
-        ("I just want to sleep through the night", "answer|fallback|clarify"),
-        ("i want to stop baclofen for good", "answer|fallback|clarify"),
-    ],
-)
-def test_a_wish_not_to_be_and_its_near_misses(bot, text, kind):
-    reply = bot.respond(text)
-    assert re.fullmatch(kind, reply.kind), (text, reply.kind, reply.rule)
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "I have a plan for when I travel with my baclofen",
@@ -762,7 +752,6 @@ def test_having_taken_todays_dose_is_no_overdose(bot):
 
 
 def _turns(bot, *texts):
-    from chatbot import State
 
     state, replies = State(), []
     for text in texts:
