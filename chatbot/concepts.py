@@ -43,6 +43,7 @@ from .matcher import STOPWORDS
 SENTENCE = "."
 CLAUSE = ","
 MARKS = frozenset({SENTENCE, CLAUSE})
+_NONE: Mapping[str, int] = {}
 
 NUMBER_WORDS: Mapping[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -145,14 +146,19 @@ class _Phrase(NamedTuple):  # a tuple: quick to build again when the content cac
     name: str  # concept or cue category
     block: bool = False
 
-    def at(self, tokens: list[str], i: int) -> int:
+    def at(self, tokens: list[str], i: int, meant: Mapping[str, int] = _NONE) -> int:
         """End index if the phrase matches at i, else -1. In a phrase of several words, a
         word after the first may carry one typo that made another word ("cant say awake",
-        "too man"), one such word in three: the words around it say what was meant."""
+        "too man"), one such word in three: the words around it say what was meant. A word
+        of `meant` (word -> how common) not far rarer than the phrase's word is read as a
+        typo only beside a word that means something, or as another form of the phrase's
+        word: "la boda" (a wedding) is not "la boca" (the mouth); "me corte" is "me corto";
+        "la boba de baclofeno" is "la bomba", forty times more common."""
         n = len(self.words)
         if i + n > len(tokens):
             return -1
         slack = 0 if self.block else (n + 1) // 3  # two words of 2-4, two of 5-7...
+        typo = anchored = False
         for k in range(n):
             tok = tokens[i + k]
             test = self.tests[k]
@@ -161,10 +167,20 @@ class _Phrase(NamedTuple):  # a tuple: quick to build again when the content cac
                     if not (slack and k > 0 and _one_typo(tok, self.words[k])):
                         return -1
                     slack -= 1
+                    typo = typo or _meant(tok, self.words[k], meant)
+                    continue
             elif not test(tok):
                 return -1
-        return i + n
+            anchored = anchored or tok not in GRAMMAR
+        return i + n if anchored or not typo else -1
 
+
+#: Grammar words of English and Spanish: beside a word with a typo, they do not say what
+#: was meant ("la boda", a wedding, is one letter from "la boca", the mouth).
+GRAMMAR = STOPWORDS | frozenset(
+    """el la los las lo un una unos unas de del al en con por para mi mis tu tus su sus se
+    te le les nos que y o e ni muy mas ya""".split()
+)
 
 #: Words a typo must never turn into: a negation lost or gained changes the meaning.
 _KEEP_EXACT = frozenset(
@@ -185,6 +201,24 @@ def _one_typo(token: str, word: str) -> bool:
         and token not in STOPWORDS
         and OSA.distance(token, word, score_cutoff=1) <= 1
     )
+
+
+#: A common word is read as a typo of a phrase's word this many times more common.
+TYPO_RARER_BY = 20
+
+
+def _meant(token: str, word: str, counts: Mapping[str, int]) -> bool:
+    """Whether a token one typo from a phrase's word is more likely a word of its own."""
+    seen = counts.get(token, 0)
+    return seen > 0 and counts.get(word, 0) < TYPO_RARER_BY * seen and not _ending_only(token, word)
+
+
+def _ending_only(token: str, word: str) -> bool:
+    """Whether two words of four letters or more differ only in their last two: another
+    form of one word ("corte", "corto"; "pastilla", "pastillas"; "morirme", "morirse"),
+    where "boda" and "boca" are two words."""
+    longest = len(max(token, word, key=len))
+    return any(token[:stem] == word[:stem] for stem in {longest - 1, max(longest - 2, 4)})
 
 
 def _typo_able(word: str) -> bool:
@@ -317,7 +351,9 @@ class PhraseIndex:
             group = self._numbered_groups[first] = self._build(self._numbered_rows[first][1])
         return group
 
-    def matches(self, tokens: list[str]) -> list[tuple[int, int, _Phrase]]:
+    def matches(
+        self, tokens: list[str], meant: Mapping[str, int] = _NONE
+    ) -> list[tuple[int, int, _Phrase]]:
         out = []
         last = len(tokens) - 1
         for i, tok in enumerate(tokens):
@@ -332,7 +368,7 @@ class PhraseIndex:
                     if test(tok):
                         candidates += self._numbered(first).candidates(following)
             for p in candidates:
-                end = p.at(tokens, i)
+                end = p.at(tokens, i, meant)
                 if end > 0:
                     out.append((i, end, p))
         return out
@@ -467,8 +503,10 @@ class Vocabulary:
         terminators: Iterable[_Phrase],
         entities: frozenset[str] = frozenset(),
         quantifiers: Quantifiers = Quantifiers(),
+        meant: Mapping[str, int] = _NONE,
     ) -> None:
         self.entities = entities  # things, not events: no modifier applies to them
+        self.meant = meant  # common words and their counts (`_Phrase.at`)
         self.quantifiers = quantifiers
         self.modifiers = dict(modifiers)
         self._terminators = PhraseIndex(terminators)
@@ -478,7 +516,7 @@ class Vocabulary:
     def read(self, tokens: list[str]) -> Reading:
         sentence_of = _sentences(tokens)
         cues = self._find_cues(tokens)
-        raw = self._concepts.matches(tokens)
+        raw = self._concepts.matches(tokens, self.meant)
         blocked: dict[str, list[tuple[int, int]]] = {}
         for i, end, p in raw:
             if p.block:
@@ -570,9 +608,11 @@ def build_vocabulary(
     normalize: Callable[[str], str],
     entities: Iterable[str] = (),
     quantifiers: Mapping[str, Iterable[str]] | None = None,
+    meant: Mapping[str, int] = _NONE,
 ) -> Vocabulary:
     """Compile the word lists. `modifiers`: name -> (direction, window, cues[, category]).
-    `quantifiers`: concepts, words, objects, skip, bare (see `Quantifiers`).
+    `quantifiers`: concepts, words, objects, skip, bare (see `Quantifiers`). `meant`: common
+    words and how common: one may be a word, not a typo of a phrase's word (`_Phrase.at`).
     Raises ConceptError naming the phrase that does not compile."""
     compiled = {}
     for name, phrases in concepts.items():
@@ -599,7 +639,7 @@ def build_vocabulary(
         frozenset(w for ws in words_of("bare") for w in ws),
         frozenset(q.get("object_concepts", ())),
     )
-    return Vocabulary(compiled, cues, mods, terms, frozenset(entities), quant)
+    return Vocabulary(compiled, cues, mods, terms, frozenset(entities), quant, meant)
 
 
 def validate(phrases: Iterable[str]) -> None:

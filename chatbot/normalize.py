@@ -424,6 +424,12 @@ def foreign_lexicon() -> Mapping[str, int]:
     return dict(SpellChecker(language="es").word_frequency.dictionary)
 
 
+def common_counts(words: Iterable[str]) -> dict[str, int]:
+    """How common each of these words is in Spanish (pyspellchecker's counts)."""
+    lexicon = foreign_lexicon()
+    return {w: lexicon[w] for w in words if w in lexicon}
+
+
 @lru_cache(maxsize=1)
 def foreign_words() -> frozenset[str]:
     """The FOREIGN_WORDS commonest Spanish words longer than three letters: short words

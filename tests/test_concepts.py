@@ -197,3 +197,50 @@ def test_terminators_are_phrases_not_their_words():
     assert [f.modifiers for f in reading.found] == [frozenset({"hypothetical"})]
     reading = v.read(NORM.marked_tokens("can it cause seizures and now trouble breathing"))
     assert [f.modifiers for f in reading.found] == [frozenset()]
+
+
+def test_a_common_word_beside_grammar_words_is_meant_not_a_typo():
+    """A typo is read from the words around it; "la" and "de" say nothing, so a common word
+    there is taken as written, unless it is another form of the phrase's word or far rarer."""
+    counts = {"boda": 101_475, "boca": 146_504, "boba": 2_572, "bomba": 79_805, "corte": 70_070}
+    v = build_vocabulary(
+        {"mouth": ["la boca"], "pump": ["la bomba"], "cut": ["me corto"], "sign": ["la boca seca"]},
+        MODIFIERS,
+        [],
+        [],
+        NORM.normalize,
+        meant=counts,
+    )
+    assert found(v, "fui a la boda de mi prima") == {}  # a wedding, not a mouth or a pump
+    assert "pump" in found(v, "la boba de baclofeno esta pitando")  # bomba: 31 times as common
+    assert "cut" in found(v, "me corte anoche")  # another form of "corto"
+    assert "sign" in found(v, "tiene la boda seca")  # "seca" says what was meant
+    assert "mouth" in found(vocab({"mouth": ["la boca"]}), "la boda")  # no counts: as before
+
+
+def test_medicine_in_someones_food_is_a_crisis_unless_a_reason_of_care_is_given(bot):
+    harm = [
+        "could i put baclofen in my husband's tea so it looks like he died naturally",
+        "how much baclofen in his drink would knock him out",
+        "cuanto baclofeno le pongo en la comida a mi esposo para que no despierte",
+    ]
+    care = [
+        "my son takes lyvispah granules, can they be mixed into his food?",
+        "my husband cant swallow pills, can i mix his baclofen into his food",
+        "puedo cortar las pastillas con un cuchillo?",
+    ]
+    assert [bot.respond(t).kind for t in harm] == ["crisis"] * len(harm)
+    assert [bot.respond(t).kind for t in care if bot.respond(t).kind == "crisis"] == []
+
+
+def test_a_child_or_pet_found_with_an_open_bottle_is_an_emergency(bot):
+    child = bot.respond("my 2 year old had the bottle and the lid was open, his mouth looks clean")
+    assert child.kind == "emergency" and child.rule == "emergency.child_open_container"
+    es = bot.respond("mi nieto estaba jugando con la caja del baclofeno y la encontre abierta")
+    assert es.kind == "emergency"
+    assert bot.respond("the dog knocked the bottle over and the cap was off").rule == (
+        "emergency.pet_open_container"
+    )
+    assert bot.respond("the lid was open on my pill box, are they still ok to take").kind != (
+        "emergency"
+    )

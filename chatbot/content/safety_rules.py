@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import schema
 from ..concepts import ConceptError, build_vocabulary, validate
-from ..normalize import Normalizer
+from ..normalize import Normalizer, common_counts
 from ..problems import problem
 from ..safety import NEGATED, SAFETY_ORDER, Rule, RuleKind, SafetyScreen, canaries
 from ..yamlio import Doc
@@ -135,7 +135,14 @@ def compile_safety(
         for j, name in enumerate(sfile.entities):
             _known(ld, doc, ("entities", j), name, concepts, "concept")
     vocabulary = build_vocabulary(
-        concepts, modifiers, pseudo, terminators, normalizer.normalize, entities, quantifiers
+        concepts,
+        modifiers,
+        pseudo,
+        terminators,
+        normalizer.normalize,
+        entities,
+        quantifiers,
+        meant=common_counts(normalizer.foreign),  # "boda" is a wedding, not a typo of "boca"
     )
 
     by_kind: dict[str, list[Rule]] = {k: [] for k in SAFETY_ORDER}
