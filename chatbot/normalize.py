@@ -246,6 +246,21 @@ class Normalizer:
         return out
 
     def _correct_uncached(self, word: str, foreign: bool = True) -> str:
+        """A word as the content knows it: a Spanish word texted with "k" ("kiero" is
+        "quiero", two edits away) in a message with Spanish in it, or in any message where
+        no typo correction reads it; else the typo-corrected word."""
+        texted = "k" in word and word not in self.vocabulary and word.isalpha()
+        respelled = spanish_respelled(word) if texted else word
+        if respelled not in self.vocabulary and respelled not in self.foreign:
+            respelled = word
+        if foreign and respelled != word:
+            return respelled
+        fixed = self._typo_corrected(word, foreign)
+        if respelled != word and fixed == word and word not in self.lexicon_source():
+            return respelled
+        return fixed
+
+    def _typo_corrected(self, word: str, foreign: bool) -> str:
         if (
             len(word) < 3
             or word in self.vocabulary
@@ -301,6 +316,17 @@ class Normalizer:
         if seen and weight(best) < (PRIORITY_RARER_BY if best in priority else RARER_BY) * seen:
             return word  # a real word, and the known one is not much more likely
         return str(best)
+
+
+#: Spanish as people text it: "k" for "qu" before e and i, for "c" before a, o and u.
+_TEXTED_K = ((re.compile(r"k(?=[eiéí])"), "qu"), (re.compile(r"k"), "c"))
+
+
+def spanish_respelled(word: str) -> str:
+    """A texted Spanish spelling written out: "kiero" -> "quiero", "komo" -> "como"."""
+    for pattern, letters in _TEXTED_K:
+        word = pattern.sub(letters, word)
+    return word
 
 
 #: How often a Spanish infinitive is seen for its regular forms to count as words.

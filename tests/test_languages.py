@@ -228,3 +228,13 @@ def test_a_spanish_question_without_function_words_is_spanish(bot) -> None:
     # ...but a language the bot does not read still gets the emergency numbers
     other = bot.respond("mera jeene ka mann nahi hai, ghar mein baclofen ki goliyan hain")
     assert other.kind == "emergency"
+
+
+def test_spanish_texted_with_k_is_read_as_spanish_and_english_keeps_its_typos(bot) -> None:
+    """ "kiero" is "quiero" two edits away: read as texted Spanish; "toko" stays a typo of
+    "took" in an English message, and "kall" of "kill"."""
+    assert bot.respond("me kiero matar").kind == "crisis"
+    assert bot.respond("kiero morirme").kind == "crisis"
+    assert bot.respond("mi hijo se komio las pastillas, ke hago").kind == "emergency"
+    assert bot.respond("my husband toko an extra baclofen").kind == "emergency"
+    assert bot.respond("how much baclofen would kall me").kind == "crisis"

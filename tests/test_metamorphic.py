@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -126,6 +127,12 @@ def without_accents(text: str) -> str:
     return "".join(c if c in "ñÑ" else unicodedata.normalize("NFD", c)[0] for c in text)
 
 
+def texted_k(text: str) -> str:
+    """Spanish as it is texted: "k" for "qu" and for a hard "c" ("kiero", "komo", "ke")."""
+    text = re.sub(r"qu(?=[eiéí])", "k", text)
+    return re.sub(r"c(?=[aouáóú])", "k", text)
+
+
 def spanglish(text: str) -> list[str]:
     """The message with, in turn, each Spanish word the list has put in English."""
     return [text.replace(es, en, 1) for es, en in SPANGLISH if es in text]
@@ -170,6 +177,8 @@ def variants(seed: dict, rng: random.Random, lang: str = "en") -> Iterator[tuple
                 yield "no accents", without_accents(form)
             if "ñ" in form:
                 yield "ñ as n", without_accents(form).replace("ñ", "n")
+            if texted_k(form) != form:
+                yield "texted k", texted_k(form)
         yield from (("spanglish", t) for t in spanglish(first))
     for before, after in zip(p.before, p.after, strict=True):
         yield "chatter", f"{before} {first}"
@@ -267,7 +276,7 @@ TYPO_FLOOR = {"one typo": 0.99, "two typos": 0.98}
 
 #: The transformations that must never lose an emergency or crisis, in each language.
 WHOLE = ["seed", "forms", "subjects", "names", "filler", "chatter", "invisible"]
-WHOLE_ES = [*WHOLE, "no accents", "ñ as n", "spanglish"]
+WHOLE_ES = [*WHOLE, "no accents", "ñ as n", "texted k", "spanglish"]
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
