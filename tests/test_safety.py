@@ -465,6 +465,20 @@ def test_a_child_in_spanish_gets_the_childs_emergency_not_the_vets(bot):
         ("wish i could turn off this beeping permanently", "answer|fallback|clarify|emergency"),
         ("I just want to sleep through the night", "answer|fallback|clarify"),
         ("i want to stop baclofen for good", "answer|fallback|clarify"),
+        # three signs of being unwell at once, one beyond sleepiness, are severe together
+        ("today she's confused, can't get up from the chair and she's very sleepy", "emergency"),
+        ("stopped it three days ago, now stiff as a board, hot and confused", "emergency"),
+        ("does baclofen cause confusion, weakness or sleepiness?", "answer|fallback|clarify"),
+        ("it makes me sleepy, tired and drowsy in the afternoons, is that normal", "answer"),
+        # seeing or hearing what is not there, in lay words
+        ("she keeps telling me there are children in her room. there's no one there", "emergency"),
+        ("the curtains move on their own and i can hear music that isnt playing", "emergency"),
+        ("dice que ve gente en el cuarto pero no hay nadie", "emergency"),
+        ("i can see the pharmacy from here but no one there answers", "answer|fallback|clarify"),
+        ("I saw the doctor but nobody there knew about baclofen", "answer|fallback|clarify"),
+        # one common word beside grammar words is meant, not a typo of a phrase's word
+        ("fui a la boda de mi prima, puedo tomar vino con baclofeno?", "answer|fallback|clarify"),
+        ("la boba de baclofeno está pitando", "emergency"),
     ],
 )
 def test_a_mechanism_and_its_near_miss(bot, text, kind):
