@@ -312,8 +312,19 @@ class Chatbot:
                 return done(reply, replace(routed.state, crisis=True), routed)
             reply = self.composer.message("crisis", "followup", rule="crisis.denial", lang=lang)
             return done(reply, state.next(pending=()))
-        # 3. an emergency under way, or a doubt, keeps the emergency first
+        # 3. an emergency under way, or a doubt, keeps the emergency first; but a sign of a
+        # crisis beside a sign of an emergency, neither settled by a rule and nothing asked
+        # beside them ("how do i take lots of pills without my family noticing"), is the
+        # crisis: crisis comes before emergency
         situation = state.emergency or (screened.doubt.message if screened.doubt else "")
+        if (
+            situation
+            and not state.emergency
+            and screened.crisis_doubt
+            and not state.crisis
+            and not self._asks_beside(screened, marked, routed.reply, state, text, router, lang)
+        ):
+            situation = ""
         if situation:
             routed = self._emergency_turn(routed, screened, state, situation, lang)
         reply, new_state = routed.reply, routed.state

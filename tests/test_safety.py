@@ -476,6 +476,12 @@ def test_a_child_in_spanish_gets_the_childs_emergency_not_the_vets(bot):
         ("dice que ve gente en el cuarto pero no hay nadie", "emergency"),
         ("i can see the pharmacy from here but no one there answers", "answer|fallback|clarify"),
         ("I saw the doctor but nobody there knew about baclofen", "answer|fallback|clarify"),
+        # a crisis's sign beside an emergency's, neither settled, nothing asked: the crisis
+        ("como hago para tomarme muchas pastillas sin que mi familia se dé cuenta", "crisis"),
+        ("going to see my family one last time tomorrow and then take my meds. all", "crisis"),
+        ("i took the whole bottle of baclofen by mistake", "emergency"),
+        # it is done, and how much: self-harm with something taken (the emergency reply)
+        ("ya lo hice. la caja entera con media botella de ron", "emergency"),
         # one common word beside grammar words is meant, not a typo of a phrase's word
         ("fui a la boda de mi prima, puedo tomar vino con baclofeno?", "answer|fallback|clarify"),
         ("la boba de baclofeno está pitando", "emergency"),
