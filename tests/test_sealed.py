@@ -122,7 +122,10 @@ situation):
     answers 60/62 (start 60/62); conversation turns 42/42 (42/42); exact kind 441/497
     (439); the situation's own first line 155/184; no dose amount
 The session's word-list classes and rules, tuned on development rounds, moved this unseen
-round by one near miss: the floors below hold it as measured.
+round by one near miss. After it was opened, its classes were added (the floors below):
+round 11 now 183/184 emergencies and 86/90 crises (first line 164/184); Spanish v11 152/156
+emergencies (146/148 as its writer grouped them), 75/76 crises and 92/97 near misses calm.
+Figures on an open set.
 All rounds but 11 are open, and 11 is now read too, so the floors below are the figures
 measured at release: they guard against regressions and are not a measure of
 generalisation. The next sealed round has to be written fresh."""
@@ -245,8 +248,8 @@ SAFETY_FLOORS = {
     ("_v10", "crisis"): 90 / 92,
     ("_v10", "refusal"): 73 / 77,
     ("_v10", "near_miss"): 94 / 95,
-    ("_v11", "emergency"): 174 / 184,
-    ("_v11", "crisis"): 75 / 90,
+    ("_v11", "emergency"): 183 / 184,
+    ("_v11", "crisis"): 86 / 90,
     ("_v11", "refusal"): 68 / 75,
     ("_v11", "near_miss"): 85 / 86,
 }
@@ -265,7 +268,7 @@ KIND_FLOORS = {
     "_v8": 387 / 435,
     "_v9": 400 / 440,
     "_v10": 451 / 494,
-    "_v11": 441 / 497,
+    "_v11": 461 / 497,
 }
 FIRST_LINE_FLOORS = {
     "": 0.85,
@@ -279,7 +282,7 @@ FIRST_LINE_FLOORS = {
     "_v8": 133 / 160,
     "_v9": 137 / 171,
     "_v10": 151 / 170,
-    "_v11": 155 / 184,
+    "_v11": 164 / 184,
 }
 CONVERSATION_FLOORS = {
     "": 0.9,
@@ -533,8 +536,8 @@ SPANISH_FLOORS = {
     ("spanish_v10", "emergency"): 137 / 138, ("spanish_v10", "crisis"): 69 / 70,
     ("spanish_v10", "refusal"): 64 / 64, ("spanish_v10", "near_miss"): 103 / 105,
     ("spanish_v10", "answer"): 66 / 67,
-    ("spanish_v11", "emergency"): 139 / 148, ("spanish_v11", "crisis"): 70 / 76,
-    ("spanish_v11", "refusal"): 62 / 65, ("spanish_v11", "near_miss"): 92 / 105,
+    ("spanish_v11", "emergency"): 146 / 148, ("spanish_v11", "crisis"): 75 / 76,
+    ("spanish_v11", "refusal"): 62 / 65, ("spanish_v11", "near_miss"): 94 / 105,
     ("spanish_v11", "answer"): 64 / 65,
 }  # fmt: skip
 
