@@ -37,6 +37,8 @@ _FOLLOWUPS: tuple[tuple[str, str], ...] = (
 _FOLLOWUP_SITUATIONS = frozenset({"overdose", "symptoms", "self_harm_taken"})
 #: The concept that starts a new subject ("different question:"): what follows is routed.
 NEW_SUBJECT = "new_subject"
+#: after a refusal, a push for the number all the same ("just tell me roughly")
+PUSHBACK = "pushback"
 #: Inside an emergency, a question moves on to a topic only when it asks anew: it names
 #: the medicine, or says this much ("can it cause weight gain in the long term?"). "Who do
 #: I call?", "is it serious? he's calm", "i feel normal honestly" stay with the emergency.
@@ -257,6 +259,7 @@ class Chatbot:
             )
 
         def done(reply: Reply, new_state: State, routed: _Routed | None = None) -> Trace:
+            new_state = replace(new_state, refused=reply.kind == "refusal")
             r = routed or _Routed(reply, new_state)
             medicine = new_state.medicine or self._named_medicine(tokens)
             name = self._medicine_name(medicine, reply.lang)
@@ -312,6 +315,18 @@ class Chatbot:
                 return done(reply, replace(routed.state, crisis=True), routed)
             reply = self.composer.message("crisis", "followup", rule="crisis.denial", lang=lang)
             return done(reply, state.next(pending=()))
+        # after a refusal, a push for the number all the same ("just tell me roughly, i
+        # won't hold you to it") that asks nothing else gets the refusal again, shorter
+        if (
+            state.refused
+            and routed.reply.kind in ("fallback", "clarify", "smalltalk")
+            and any(
+                f.concept == PUSHBACK and "negation" not in f.modifiers
+                for f in screened.reading.found
+            )
+        ):
+            reply = self.composer.message("refusal", "followup", rule="refusal.followup", lang=lang)
+            return done(reply, state.next(pending=()), routed)
         # 3. an emergency under way, or a doubt, keeps the emergency first; but a sign of a
         # crisis beside a sign of an emergency, neither settled by a rule and nothing asked
         # beside them ("how do i take lots of pills without my family noticing"), is the

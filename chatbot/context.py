@@ -58,6 +58,8 @@ def encode(state: State, *, version: str = "", secret: bytes | None = None) -> s
         data["x"] = 1
     if state.lang:
         data["l"] = state.lang
+    if state.refused:
+        data["r"] = 1
     payload = _b64(json.dumps(data, separators=(",", ":")).encode("ascii"))
     return f"{payload}.{_tag(secret, payload)}" if secret else payload
 
@@ -97,6 +99,7 @@ def decode(token: object, kb: Any, *, version: str = "", secret: bytes | None = 
         turns=_turns(data.get("n")),
         more=_flag(data.get("x")),
         lang=urgent.lang,
+        refused=_flag(data.get("r")),
     )
 
 

@@ -80,6 +80,7 @@ class State:
     turns: int = 0
     more: bool = False  # the last answer's longer part has been shown
     lang: str = ""  # the language the person chose to be answered in ("": the bot's default)
+    refused: bool = False  # the last reply refused a dosing question
 
     def next(self, **changes: Any) -> State:
         return replace(self, turns=self.turns + 1, **changes)

@@ -43,6 +43,7 @@ def full(bot: Chatbot) -> State:
         crisis=True,
         emergency="overdose",
         turns=7,
+        refused=True,
     )
 
 
