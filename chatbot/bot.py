@@ -331,13 +331,23 @@ class Chatbot:
         # crisis beside a sign of an emergency, neither settled by a rule and nothing asked
         # beside them ("how do i take lots of pills without my family noticing"), is the
         # crisis: crisis comes before emergency
+        doubt = screened.crisis_doubt
+        beside: bool | None = None
+
+        def asks_beside(reply: Reply) -> bool:
+            """A question beside a crisis sign? It routes the message again: asked once."""
+            nonlocal beside
+            if beside is None:
+                beside = self._asks_beside(screened, marked, reply, state, text, router, lang)
+            return beside
+
         situation = state.emergency or (screened.doubt.message if screened.doubt else "")
         if (
             situation
             and not state.emergency
-            and screened.crisis_doubt
+            and doubt
             and not state.crisis
-            and not self._asks_beside(screened, marked, routed.reply, state, text, router, lang)
+            and not asks_beside(routed.reply)
         ):
             situation = ""
         if situation:
@@ -348,13 +358,7 @@ class Chatbot:
             f.concept in self.kb.screen.crisis_stay and not f.modifiers & SETTLED
             for f in screened.reading.found
         )
-        doubt = screened.crisis_doubt
-        if (
-            doubt
-            and not state.crisis
-            and reply.kind not in URGENT_KINDS
-            and not self._asks_beside(screened, marked, reply, state, text, router, lang)
-        ):
+        if doubt and not state.crisis and reply.kind not in URGENT_KINDS and not asks_beside(reply):
             # a warning sign strong alone ("i'm so tired of existing") and no question
             # beside it that is confidently meant: when unsure, the crisis reply
             reply = self.composer.message("crisis", doubt.message, rule=doubt.rule, lang=lang)

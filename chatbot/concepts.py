@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz.distance import OSA
 
-from .matcher import STOPWORDS
+from .matcher import SPANISH_STOPWORDS, STOPWORDS
 
 #: Clause marks put between tokens by `Normalizer.clauses`.
 SENTENCE = "."
@@ -175,12 +175,10 @@ class _Phrase(NamedTuple):  # a tuple: quick to build again when the content cac
         return i + n if anchored or not typo else -1
 
 
-#: Grammar words of English and Spanish: beside a word with a typo, they do not say what
-#: was meant ("la boda", a wedding, is one letter from "la boca", the mouth).
-GRAMMAR = STOPWORDS | frozenset(
-    """el la los las lo un una unos unas de del al en con por para mi mis tu tus su sus se
-    te le les nos que y o e ni muy mas ya""".split()
-)
+#: Words that carry no topic, in English and Spanish (the matcher's): beside a word with
+#: a typo, they do not say what was meant ("la boda", a wedding, is one letter from "la
+#: boca", the mouth).
+GRAMMAR = STOPWORDS | SPANISH_STOPWORDS
 
 #: Words a typo must never turn into: a negation lost or gained changes the meaning.
 _KEEP_EXACT = frozenset(
@@ -214,9 +212,9 @@ def _meant(token: str, word: str, counts: Mapping[str, int]) -> bool:
 
 
 def _ending_only(token: str, word: str) -> bool:
-    """Whether two words of four letters or more differ only in their last two: another
-    form of one word ("corte", "corto"; "pastilla", "pastillas"; "morirme", "morirse"),
-    where "boda" and "boca" are two words."""
+    """Whether two words differ only in their last letter, or in their last two when four
+    letters or more are left the same: another form of one word ("corte", "corto";
+    "pastilla", "pastillas"; "morirme", "morirse"), where "boda" and "boca" are two words."""
     longest = len(max(token, word, key=len))
     return any(token[:stem] == word[:stem] for stem in {longest - 1, max(longest - 2, 4)})
 

@@ -23,7 +23,8 @@ emergency line first, and otherwise gives the emergency reply. The crisis
 file's `doubt` concepts are single warning signs ("i'm so tired of existing"):
 the engine answers only a question asked beside the sign (the message without
 the sign's words is still answered), with the crisis line first; anything else
-gets the crisis reply.
+gets the crisis reply. A crisis sign beside an emergency one, neither settled by a
+rule and nothing asked beside them, gets the crisis reply too: crisis comes first.
 """
 
 from __future__ import annotations
