@@ -17,6 +17,7 @@ from .compose import Composer
 from .concepts import MARKS
 from .content import SMALLTALK, KnowledgeBase
 from .language import language_of, unread_language
+from .learned import CHECK_IN
 from .loader import load_knowledge
 from .matcher import PROFILES, Candidate, Decision, content_words
 from .safety import SETTLED, Hit, Screened
@@ -295,7 +296,10 @@ class Chatbot:
             routed = self._emergency_turn(refused, screened, state, state.emergency, lang)
             return done(routed.reply, routed.state, routed)
         if hit is not None:
-            return done(*self._safety_reply(hit, state, lang))
+            reply, new_state = self._safety_reply(hit, state, lang)
+            if hit.kind == "refusal":  # a dosing question may yet be an emergency's
+                reply, new_state = self._second_reader(normalized, reply, new_state, state, lang)
+            return done(reply, new_state)
         denied = screened.denial and state.crisis  # "no, i'm not suicidal": heard, kindly
         # 2. matching, over the first max_chars
         bounded = tokens
@@ -380,7 +384,44 @@ class Chatbot:
             else:
                 reply = self.composer.with_reminder(reply, lang)
             new_state = replace(new_state, crisis=True)
+        confident = (
+            reply.kind == "answer"
+            and routed.decision is not None
+            and routed.decision.action == "answer"
+        )
+        reply, new_state = self._second_reader(normalized, reply, new_state, state, lang, confident)
         return done(reply, new_state, routed)
+
+    def _second_reader(
+        self,
+        normalized: str,
+        reply: Reply,
+        new_state: State,
+        state: State,
+        lang: str,
+        confident: bool = False,
+    ) -> tuple[Reply, State]:
+        """The word lists found neither an emergency nor a crisis, and no emergency or crisis
+        is under way: the second reader (learned.py) may still find one. When it does, help
+        comes first: the crisis check-in, or the emergency's own message; but a question the
+        matcher answers confidently keeps its answer, the emergency's first line leading
+        (escalation on doubt, as for the word lists' doubts)."""
+        classifier = self.kb.classifier
+        if classifier is None or state.crisis or state.emergency or reply.kind in URGENT_KINDS:
+            return reply, new_state
+        verdict = classifier.verdict(normalized)
+        if verdict is None:
+            return reply, new_state
+        if verdict.kind == "crisis":
+            reply = self.composer.message("crisis", CHECK_IN, rule="crisis.learned", lang=lang)
+            return reply, replace(new_state, crisis=True, pending=())
+        situation = verdict.situation
+        if confident:
+            return self.composer.with_line(reply, situation), new_state
+        rule = f"emergency.learned.{situation}"
+        reply = self.composer.message("emergency", situation, rule=rule, lang=lang)
+        crisis = new_state.crisis or situation == "self_harm_taken"
+        return reply, replace(new_state, emergency=situation, crisis=crisis, pending=())
 
     def _after_moving_on(
         self, screened: Screened, marked: list[str], tokens: list[str]

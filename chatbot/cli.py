@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "test": ("chatbot.authoring.convtest", "run authors' conversation tests"),
     "explain": ("chatbot.authoring.explain", "show how one question is routed"),
     "report": ("chatbot.authoring.report", "cross-validate the intents and report confusions"),
+    "train": ("chatbot.authoring.train", "train the safety screen's second reader"),
     "serve": ("chatbot.kiosk.serve", "run the kiosk web page and JSON API"),
     "jsonl": ("chatbot.jsonl", "answer JSON lines on stdin, for embedding"),
 }

@@ -362,6 +362,14 @@ CODES: Mapping[str, Code] = _registry(
         "chatbot/safety.py CANARIES)",
     ),
     Code(
+        "E052",
+        LOADING,
+        "the safety screen's second reader (intents/safety/classifier.json, written by "
+        "`chatbot train`) cannot be read",
+        "{reason}",
+        "run `chatbot train` to write it again, or delete the file to run on the word lists alone",
+    ),
+    Code(
         "E049",
         CHECK,
         "a canary still reaches help but a variant of it (a typo, an invisible character, "

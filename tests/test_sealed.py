@@ -170,7 +170,7 @@ SITUATIONS = {
 def situation(bot, reply) -> str | None:
     """The emergency message a reply was built from (its situation)."""
     rule = reply.rule or ""
-    if rule.startswith("emergency.doubt."):
+    if rule.startswith(("emergency.doubt.", "emergency.learned.")):
         return rule.rsplit(".", 1)[1]
     for r in bot.kb.screen.rules:
         if r.id == rule:
@@ -499,8 +499,8 @@ def spanish_right(group: str, case: dict, reply) -> bool:
     (or the emergency for self-harm already taken), a near miss no alarm."""
     if group == "crisis":
         return reply.kind == "crisis" or (reply.rule or "").startswith("crisis.")
-    if group == "near_miss":
-        return reply.kind not in URGENT
+    if group == "near_miss":  # a near miss the contract sends to emergency is one
+        return (reply.kind in URGENT) == (case["kind"] in URGENT)
     return routed_right(reply, {"kind": group, "topic": case["topic"] or "?"})
 
 

@@ -81,6 +81,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     "written in another language, for `chatbot explain`",
     ("chatbot/kiosk/app.py", "http_error"): "the JSON API's error bodies, for developers",
     ("chatbot/kiosk/serve.py", "problems"): "errors in `chatbot serve`'s options, for operators",
+    ("chatbot/content/safety_rules.py", "read_classifier"): "why classifier.json cannot be "
+    "used (E052), for content authors",
+    ("chatbot/learned.py", "from_json"): "why classifier.json cannot be read, for authors",
+    ("chatbot/learned.py", "load"): "why classifier.json cannot be read, for authors",
     ("chatbot/problems.py", "INTRO"): "the opening of docs/check-codes.md, for content authors",
 }
 #: Text index.html may hold, and why.

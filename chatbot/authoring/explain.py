@@ -23,6 +23,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from ..concepts import Reading
+from ..learned import NONE
 
 if TYPE_CHECKING:
     from ..bot import Chatbot, Trace
@@ -112,6 +113,7 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
     reply = trace.reply
     return {
         "question": question,
+        "second_reader": second_reader(kb, trace.normalized),
         "normalized": trace.normalized,
         "safety": safety,
         "concepts": concepts,
@@ -133,6 +135,27 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
             "first_line": next((s.strip() for s in reply.text.splitlines() if s.strip()), ""),
         },
         "why": why(trace),
+    }
+
+
+def second_reader(kb: KnowledgeBase, normalized: str) -> dict[str, Any] | None:
+    """What the learned second reader (chatbot/learned.py) makes of the message: the chance
+    of each label, its verdict, and the features that pushed the likeliest urgent label up."""
+    c = kb.classifier
+    if c is None:
+        return None
+    p = c.probabilities(normalized)
+    urgent = max((label for label in p if label != NONE), key=lambda label: p[label])
+    verdict = c.verdict(normalized)
+    return {
+        "urgent": round(1 - p.get(NONE, 0.0), 3),
+        "threshold": c.threshold,
+        "chances": {label: round(v, 3) for label, v in sorted(p.items(), key=lambda kv: -kv[1])},
+        "verdict": None if verdict is None else f"{verdict.kind} {verdict.situation}".strip(),
+        "likeliest_urgent": urgent,
+        "reasons": [
+            {"feature": f, "weight": round(w, 3)} for f, w in c.reasons(normalized, urgent)
+        ],
     }
 
 
@@ -172,6 +195,11 @@ def why(trace: Trace) -> str:
         return (
             "the message carries a sign of an emergency that no rule settled and the matcher "
             "was not confident, so, when unsure, the emergency reply"
+        )
+    if rule.startswith("emergency.learned.") or rule == "crisis.learned":
+        return (
+            "no safety rule fired, but the second reader (trained on the team's labelled "
+            "messages) found an emergency or a crisis likely enough, so, when unsure, help first"
         )
     if rule.startswith("emergency.followup"):
         return "an emergency is under way in this conversation, so follow-ups get its guidance"
@@ -234,6 +262,18 @@ def render(d: dict[str, Any]) -> str:
     if d["doubt"] and not d["safety"]:
         add(f"   DOUBT  {d['doubt']}: a sign of an emergency that no rule settled; the emergency")
         add("          reply unless the matcher is confident, then the answer with its first line")
+    reader = d["second_reader"]
+    if reader is not None:
+        verdict = reader["verdict"] or "no alarm"
+        add(
+            f"   second reader: urgent {reader['urgent']:.2f} (threshold {reader['threshold']}),"
+            f" likeliest {reader['likeliest_urgent']}: {verdict}"
+        )
+        reasons = ", ".join(f"{r['feature']!r} {r['weight']:+.2f}" for r in reader["reasons"])
+        add(f"     words that weighed most: {reasons}")
+        if reader["verdict"] and not d["safety"]:
+            add("     it is asked when no rule fired; a confident answer keeps its place, the")
+            add("     emergency's first line leading")
     if d["safety"]:
         for s in d["safety"]:
             where = f"{s['file']}:{s['line']}" if s["line"] else "(file unknown)"

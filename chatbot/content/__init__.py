@@ -81,7 +81,15 @@ def load(
     from .messages import check_messages, check_translation
     from .overlay import open_overlay
     from .reader import Reader, common_root
-    from .safety_rules import compile_safety, inflections, known_words, read_safety, term_words
+    from .safety_rules import (
+        CLASSIFIER_FILE,
+        compile_safety,
+        inflections,
+        known_words,
+        read_classifier,
+        read_safety,
+        term_words,
+    )
     from .ui import check_ui
 
     thresholds = thresholds or Thresholds()
@@ -175,6 +183,7 @@ def load(
         foreign_names=names,
     )
     screen = compile_safety(ld, safety_docs, normalizer, messages)
+    classifier = read_classifier(ld, idir / "safety" / CLASSIFIER_FILE, messages)
 
     medicine_words = {
         w: med
@@ -258,6 +267,7 @@ def load(
         packs=MappingProxyType(packs),
         normalizer=normalizer,
         screen=screen,
+        classifier=classifier,
         matcher=matcher,
         phrases=phrases,
         medicine_words=MappingProxyType(medicine_words),

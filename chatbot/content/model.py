@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..types import Place, Source, TopicInfo
 
 if TYPE_CHECKING:  # only types: a cached knowledge base loads without these libraries
+    from ..learned import Classifier
     from ..matcher import Matcher, PhraseMatcher
     from ..normalize import Normalizer
     from ..safety import SafetyScreen
@@ -97,6 +98,8 @@ class KnowledgeBase:
     #: language code -> what the bot answers with in that language, where it has answers
     packs: Mapping[str, LanguagePack] = field(default_factory=dict)
     content_version: str = ""  # short hash of the files it was loaded from (shipped + overlay)
+    #: the safety screen's second reader (intents/safety/classifier.json), if there is one
+    classifier: Classifier | None = None
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ import difflib
 import re
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import schema
 from ..concepts import ConceptError, build_vocabulary, validate
@@ -15,6 +16,9 @@ from ..problems import problem
 from ..safety import NEGATED, SAFETY_ORDER, Rule, RuleKind, SafetyScreen, canaries
 from ..yamlio import Doc
 from .reader import Reader
+
+if TYPE_CHECKING:
+    from ..learned import Classifier
 
 SafetyDocs = list[tuple[Doc, schema.SafetyFile]]
 
@@ -351,3 +355,40 @@ def _guarantees(
                         rule=f"{sfile.kind}.{r.id}",
                         example=ex,
                     )
+
+
+#: the second reader's weights (`chatbot train`), beside the word lists
+CLASSIFIER_FILE = "classifier.json"
+
+
+def read_classifier(
+    ld: Reader, path: Path, messages: schema.MessagesFile | None
+) -> Classifier | None:
+    """The second reader, or None when there is none; E052 when it cannot be read or
+    names an emergency message (or needs the crisis check-in) that messages.yaml lacks."""
+    from ..learned import CHECK_IN, CRISIS, EMERGENCY, Classifier
+
+    if not path.is_file():
+        return None
+    try:
+        classifier = Classifier.load(path)
+    except (OSError, ValueError) as exc:
+        ld.problems.append(problem("E052", ld.show(path), reason=str(exc)))
+        return None
+    if messages is None:
+        return classifier
+    missing = [
+        label
+        for label in classifier.labels
+        if (label.startswith(EMERGENCY) and label[len(EMERGENCY) :] not in messages.emergency)
+        or (label == CRISIS and CHECK_IN not in messages.crisis)
+    ]
+    if missing:
+        wanted = [
+            f"crisis: {CHECK_IN}" if label == CRISIS else f"emergency: {label[len(EMERGENCY) :]}"
+            for label in missing
+        ]
+        reason = "messages.yaml has no " + ", ".join(wanted) + " for the reader's labels"
+        ld.problems.append(problem("E052", ld.show(path), reason=reason))
+        return None
+    return classifier

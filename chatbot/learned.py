@@ -1,0 +1,183 @@
+"""The second reader: a linear classifier that learned, from labelled messages, how
+people say an emergency or a crisis, for the messages the word lists do not know.
+
+The word lists (`concepts.py`, `safety.py`) read what their authors thought of; every
+new writer finds words nobody wrote ("can't get a full breath in", "who would get my
+stuff if I died tonight"). This reader weighs every word, word pair and piece of a word
+(3 to 5 letters, so "breathin" and "breathing" share most of theirs) of the normalised
+message, as `chatbot train` fitted them on the team's labelled messages: TF-IDF features
+and a multinomial logistic regression (scikit-learn at training time; here, plain
+Python, so the bot needs no more than the weights).
+
+It only ever adds help: the engine asks it when the word lists found no emergency and
+no crisis, and escalates when the chance of one is at least the threshold. It never
+calms a message the rules found urgent, and it never picks an answer. Its labels are
+"none", "crisis", and "emergency.<situation>" (the emergency message to give).
+The weights live in intents/safety/classifier.json, written by `chatbot train`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: what a file written by another version of `features` would be read wrongly by
+FORMAT = 1
+NONE, CRISIS, EMERGENCY = "none", "crisis", "emergency."
+#: the crisis message the second reader gives (messages.yaml): it may have read wrong, so
+#: it checks in rather than thanking for a disclosure
+CHECK_IN = "check_in"
+#: self-harm with something already taken: the emergency reply that names the crisis line
+SELF_HARM_TAKEN = EMERGENCY + "self_harm_taken"
+_WORD = re.compile(r"\w+")
+
+
+def features(text: str) -> Counter[str]:
+    """The features of a normalised message: its words ("w"), pairs of neighbouring
+    words ("b") and the 3- to 5-letter pieces of each word, edges marked ("c")."""
+    words = _WORD.findall(text)
+    out: Counter[str] = Counter(f"w {w}" for w in words)
+    out.update(f"b {a} {b}" for a, b in zip(words, words[1:], strict=False))
+    for w in words:
+        padded = f" {w} "
+        for n in (3, 4, 5):
+            out.update(f"c{padded[i : i + n]}" for i in range(max(1, len(padded) - n + 1)))
+    return out
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the reader says of an urgent message: its likeliest urgent label, and the
+    chance that the message is urgent at all."""
+
+    kind: str  # "crisis" or "emergency"
+    situation: str  # the emergency message ("overdose", "pump"...); "" for a crisis
+    chance: float  # P(any label but "none")
+
+
+@dataclass(frozen=True)
+class Classifier:
+    labels: tuple[str, ...]
+    intercepts: tuple[float, ...]
+    #: feature -> (idf, one weight per label)
+    weights: Mapping[str, tuple[float, ...]]
+    threshold: float
+    trained_on: str = ""  # the digest of the labelled messages and settings it learned from
+    examples: int = 0  # how many labelled messages
+    _index: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {label: i for i, label in enumerate(self.labels)})
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        """label -> probability, for a normalised message."""
+        scores = list(self.intercepts)
+        for feature, value in self._vector(text).items():
+            row = self.weights[feature]
+            for i in range(len(scores)):
+                scores[i] += value * row[i + 1]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
+
+    def verdict(self, text: str) -> Verdict | None:
+        """When the chance that the message is urgent (any label but "none") reaches the
+        threshold: a crisis or an emergency, whichever side holds more of that chance
+        (self-harm with something taken counts with the crisis), and on that side its
+        likeliest label. Otherwise None."""
+        p = self.probabilities(text)
+        urgent = 1.0 - p.get(NONE, 0.0)
+        if urgent < self.threshold:
+            return None
+        crisis_side = {k: v for k, v in p.items() if k in (CRISIS, SELF_HARM_TAKEN)}
+        other_side = {k: v for k, v in p.items() if k not in crisis_side and k != NONE}
+        side = (
+            crisis_side
+            if not other_side or sum(crisis_side.values()) >= sum(other_side.values())
+            else other_side
+        )
+        top = max(side, key=lambda k: side[k])
+        if top == CRISIS:
+            return Verdict("crisis", "", urgent)
+        return Verdict("emergency", top[len(EMERGENCY) :], urgent)
+
+    def reasons(self, text: str, label: str, n: int = 6) -> list[tuple[str, float]]:
+        """The features that pushed `label` up most against "none" (`chatbot explain`)."""
+        i, base = self._index[label], self._index.get(NONE)
+        out = []
+        for feature, value in self._vector(text).items():
+            row = self.weights[feature]
+            out.append((feature, value * (row[i + 1] - (row[base + 1] if base is not None else 0))))
+        return sorted(out, key=lambda fc: -fc[1])[:n]
+
+    def _vector(self, text: str) -> dict[str, float]:
+        """TF-IDF as the trainer computed it: (1 + log count) x idf, scaled to length 1;
+        features it never saw are left out."""
+        raw = {
+            f: (1.0 + math.log(c)) * self.weights[f][0]
+            for f, c in features(text).items()
+            if f in self.weights
+        }
+        norm = math.sqrt(sum(v * v for v in raw.values()))
+        return {f: v / norm for f, v in raw.items()} if norm else {}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "labels": list(self.labels),
+            "threshold": self.threshold,
+            "trained_on": self.trained_on,
+            "examples": self.examples,
+            "intercepts": list(self.intercepts),
+            "weights": {f: list(row) for f, row in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Classifier:
+        """The classifier of a parsed classifier.json; ValueError saying what is wrong."""
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError(f"not a classifier of format {FORMAT}: retrain with `chatbot train`")
+        try:
+            labels = tuple(str(x) for x in data["labels"])
+            intercepts = tuple(float(x) for x in data["intercepts"])
+            weights = {
+                str(f): tuple(float(x) for x in row) for f, row in dict(data["weights"]).items()
+            }
+            threshold = float(data["threshold"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(
+                f"malformed classifier ({exc!r}): retrain with `chatbot train`"
+            ) from None
+        width = len(labels) + 1
+        bad = next((f for f, row in weights.items() if len(row) != width), None)
+        if len(intercepts) != len(labels) or bad is not None:
+            raise ValueError(f"rows must have {width} numbers (idf and one weight per label)")
+        if NONE not in labels or not 0 < threshold <= 1:
+            raise ValueError('needs the label "none" and a threshold in (0, 1]')
+        return cls(
+            labels,
+            intercepts,
+            weights,
+            threshold,
+            str(data.get("trained_on", "")),
+            int(data.get("examples", 0)),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> Classifier:
+        """ValueError naming the file when it is not JSON or not a classifier."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{exc.lineno}: not JSON: {exc.msg}") from None
+        try:
+            return cls.from_json(data)
+        except ValueError as exc:
+            raise ValueError(f"{path}: {exc}") from None

@@ -1,0 +1,227 @@
+"""The safety screen's second reader (chatbot/learned.py, `chatbot train`).
+
+The shipped weights must be the ones its training file gives; the plain-Python reader
+must read them as scikit-learn fitted them; the engine asks it only where the word
+lists found nothing urgent and no emergency or crisis is under way, and then help
+comes first. Its figures on messages it never learned from are in the README (the
+sealed rounds) and in tests/test_sealed.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from chatbot.authoring import train
+from chatbot.learned import Classifier, features
+
+from .conftest import ROOT
+from .small import MESSAGES, small_world
+
+SOURCES = ROOT / "tests" / "data" / "training.yaml"
+SHIPPED = ROOT / "intents" / "safety" / "classifier.json"
+
+
+def training_pairs(bot) -> tuple[list[tuple[str, str]], dict]:
+    config = yaml.safe_load(SOURCES.read_text(encoding="utf-8"))
+    settings = train.settings_of(config)
+    pairs = train.examples(train.source_files(config, ROOT), bot.kb.messages.emergency)
+    return pairs, settings
+
+
+def test_the_shipped_weights_come_from_the_training_file(bot):
+    """Messages added to a training file, or a set opened, without `chatbot train`: the
+    bot would not have learned them."""
+    pairs, settings = training_pairs(bot)
+    assert bot.kb.classifier is not None
+    assert bot.kb.classifier.trained_on == train.digest(pairs, settings), (
+        "intents/safety/classifier.json is out of date: run `chatbot train` and commit it"
+    )
+
+
+def test_still_sealed_sets_are_never_learned_from():
+    config = yaml.safe_load(SOURCES.read_text(encoding="utf-8"))
+    files = {p.relative_to(ROOT).as_posix() for p in train.source_files(config, ROOT)}
+    assert config["still_sealed"], "a sealed set written for the next measurement is listed"
+    for sealed in config["still_sealed"]:
+        assert (ROOT / sealed).exists(), f"{sealed} is listed as still sealed but is not there"
+        assert sealed not in files
+
+
+def test_labels_follow_the_contract():
+    situations = ("overdose", "symptoms", "pump", "self_harm_taken")
+    assert train.label({"group": "crisis", "kind": "crisis"}, situations) == "crisis"
+    taken = {"group": "crisis", "kind": "emergency", "situation": "self_harm_taken"}
+    assert train.label(taken, situations) == "emergency.self_harm_taken"
+    pump = {"group": "emergency", "kind": "emergency", "situation": "intrathecal_pump"}
+    assert train.label(pump, situations) == "emergency.pump"
+    signs = {"group": "emergency", "kind": "emergency", "situation": "severe_symptoms"}
+    assert train.label(signs, situations) == "emergency.symptoms"
+    # a near miss the contract sends to emergency is one; other near misses are not
+    asked = {"group": "near_miss", "kind": "emergency", "situation": ""}
+    assert train.label(asked, situations) == "emergency.overdose"
+    assert train.label({"group": "near_miss", "kind": "answer"}, situations) == "none"
+    assert train.label({"kind": "refusal"}, situations) == "none"
+
+
+def test_features_are_words_pairs_and_pieces_of_words():
+    f = features("took pills")
+    assert f["w took"] == 1 and f["b took pills"] == 1
+    assert f["c too"] == 1 and f["cills "] == 1  # a word's start and end are marked
+    assert features("") == {}
+
+
+def test_the_plain_python_reader_gives_scikit_learns_chances(bot):
+    """The bot never imports scikit-learn: it computes TF-IDF and the softmax itself, from
+    the weights kept to 4 digits. Both must agree on messages it did not learn from."""
+    pytest.importorskip("sklearn")
+    pairs, settings = training_pairs(bot)
+    normalize = bot.kb.normalizer.normalize
+    sample = pairs[::25]  # a quick fit: every 25th message
+    texts, labels = [normalize(t) for t, _ in sample], [lab for _, lab in sample]
+    vectorizer, model = train.fitted(texts, labels, settings)
+    reader = train.as_classifier(vectorizer, model, settings)
+    unseen = [normalize(t) for t, _ in pairs[1::97]]
+    expected = model.predict_proba(vectorizer.transform(unseen))
+    for text, row in zip(unseen, expected, strict=True):
+        got = reader.probabilities(text)
+        for label, p in zip(model.classes_, row, strict=True):
+            assert got[str(label)] == pytest.approx(p, abs=2e-3), text
+
+
+def test_train_writes_weights_the_loader_reads_and_check_says_when_stale(tmp_path, bot):
+    pytest.importorskip("sklearn")
+    data = tmp_path / "tests" / "data"
+    data.mkdir(parents=True)
+    cases = [
+        {"text": t, "group": g, "kind": g if g != "near_miss" else "answer", "situation": s}
+        for t, g, s in [
+            ("my son ate a handful of my pills", "emergency", "overdose"),
+            ("my toddler swallowed some tablets", "emergency", "overdose"),
+            ("the pump is beeping and empty", "emergency", "pump"),
+            ("pump alarm going off right now", "emergency", "pump"),
+            ("i want to end it all tonight", "crisis", ""),
+            ("nobody would miss me if i was gone", "crisis", ""),
+            ("can i drink wine on baclofen", "near_miss", ""),
+            ("how should i store my tablets", "near_miss", ""),
+            ("my back is killing me after the gym", "near_miss", ""),
+        ]
+    ]
+    (data / "few.yaml").write_text(yaml.safe_dump({"cases": cases}), encoding="utf-8")
+    sources = data / "training.yaml"
+    sources.write_text(
+        "sources: [tests/data/few.yaml]\nstill_sealed: []\nthreshold: 0.5\nmin_count: 1\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "classifier.json"
+    from chatbot.cli import main
+
+    assert main(["train", "--sources", str(sources), "--out", str(out)]) == 0
+    reader = Classifier.load(out)
+    assert set(reader.labels) == {"crisis", "emergency.overdose", "emergency.pump", "none"}
+    assert reader.examples == len(cases) and reader.threshold == 0.5
+    assert main(["train", "--sources", str(sources), "--out", str(out), "--check"]) == 0
+    sources.write_text(sources.read_text().replace("0.5", "0.6"), encoding="utf-8")
+    assert main(["train", "--sources", str(sources), "--out", str(out), "--check"]) == 1
+
+
+def test_a_training_file_that_names_no_file_is_an_error(tmp_path, capsys):
+    sources = tmp_path / "tests" / "data" / "training.yaml"
+    sources.parent.mkdir(parents=True)
+    sources.write_text("sources: [tests/data/nothing_*.yaml]\n", encoding="utf-8")
+    from chatbot.cli import main
+
+    assert main(["train", "--sources", str(sources), "--check"]) == 2
+    assert "no file matches 'tests/data/nothing_*.yaml'" in capsys.readouterr().err
+
+
+# --- the reader in the engine: a hand-made reader in the small pack -------------------------
+
+CHECK_IN = """\
+  check_in: |
+    {crisis_line}
+    Checking in on you.
+"""
+
+
+def hand_made(
+    weights: dict[str, tuple[float, ...]], labels=("none", "crisis", "emergency.overdose")
+):
+    """A reader that knows only the given words: idf 1, one weight per label."""
+    return {
+        "format": 1,
+        "labels": list(labels),
+        "threshold": 0.8,
+        "intercepts": [0.0] * len(labels),
+        "weights": {f"w {w}": [1.0, *row] for w, row in weights.items()},
+    }
+
+
+def world_with(tmp_path: Path, reader: dict | str, check_in: bool = True):
+    world = small_world(tmp_path)
+    if check_in:
+        world.insert_after(MESSAGES, "crisis:", *CHECK_IN.rstrip("\n").split("\n"))
+    text = reader if isinstance(reader, str) else json.dumps(reader)
+    world.write("intents/safety/classifier.json", text)
+    return world
+
+
+def test_what_the_word_lists_miss_the_reader_can_still_send_to_help(tmp_path):
+    reader = hand_made({"zorblax": (0, 0, 30), "quorvim": (0, 30, 0)})
+    bot = world_with(tmp_path, reader).bot()
+    reply = bot.respond("zorblax")
+    assert (reply.kind, reply.rule) == ("emergency", "emergency.learned.overdose")
+    assert reply.text.startswith(bot.composer.emergency_line("overdose"))
+    reply, state = bot.reply("quorvim")
+    assert (reply.kind, reply.rule) == ("crisis", "crisis.learned")
+    assert "Checking in on you." in reply.text and state.crisis
+    # and the conversation remembers the crisis, as after a rule's crisis
+    assert bot.reply("ok", state)[0].kind == "crisis"
+
+
+def test_the_reader_never_calms_and_waits_while_help_is_under_way(tmp_path):
+    reader = hand_made({"zorblax": (0, 0, 30), "overdose": (30, 0, 0), "swallowed": (30, 0, 0)})
+    bot = world_with(tmp_path, reader).bot()
+    # the word lists' emergency stands, though the reader calls it calm
+    assert bot.respond("my son swallowed all my baclofen").kind == "emergency"
+    # inside a crisis, the crisis follow-up, not the reader's emergency
+    _reply, state = bot.reply("i want to kill myself")
+    assert bot.reply("zorblax", state)[0].rule != "emergency.learned.overdose"
+
+
+def test_a_confident_answer_keeps_its_place_behind_the_emergency_line(tmp_path):
+    reader = hand_made({"alcohol": (0, 0, 30)})  # "wine" is read as "alcohol"
+    bot = world_with(tmp_path, reader).bot()
+    plain = small_world(tmp_path / "plain").bot().respond("can i drink wine on baclofen")
+    assert plain.kind == "answer"
+    reply = bot.respond("can i drink wine on baclofen")
+    assert (reply.kind, reply.topic) == ("answer", plain.topic)
+    assert reply.text.startswith(bot.composer.emergency_line("overdose"))
+    assert plain.text in reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("{not json", "not JSON"),
+        ('{"format": 99}', "format 1"),
+        (json.dumps({**hand_made({"a": (0, 0, 1)}), "threshold": 2}), "threshold"),
+        (json.dumps({**hand_made({"a": (0, 1)})}), "rows must have 4 numbers"),
+    ],
+)
+def test_a_broken_reader_file_is_named_at_load(tmp_path, text, says):
+    kb, problems = world_with(tmp_path, text).load()
+    assert kb is None
+    [p] = [p for p in problems if p.code == "E052"]
+    assert p.path.endswith("intents/safety/classifier.json") and says in p.message
+
+
+def test_a_reader_label_without_its_message_is_an_error(tmp_path):
+    labels = ("none", "crisis", "emergency.pump")  # the small pack has no pump message
+    kb, problems = world_with(tmp_path, hand_made({"a": (0, 0, 1)}, labels), False).load()
+    assert kb is None
+    [p] = [p for p in problems if p.code == "E052"]
+    assert "crisis: check_in" in p.message and "emergency: pump" in p.message
