@@ -33,7 +33,6 @@ sys.path.insert(0, str(ROOT))
 
 from chatbot import Chatbot  # noqa: E402
 from chatbot.authoring import train  # noqa: E402
-from chatbot.learned import Classifier  # noqa: E402
 
 URGENT = ("crisis", "emergency")
 
@@ -66,7 +65,7 @@ def main() -> None:
     alone = Chatbot(replace(bot.kb, classifier=None), bot.settings)
     lists = [alone.respond(c["text"]) for c in cases]
     for threshold in args.thresholds:
-        r = Classifier(reader.labels, reader.intercepts, reader.weights, threshold)
+        r = replace(reader, threshold=threshold)
         with_reader = Chatbot(replace(bot.kb, classifier=r), bot.settings)
         total, found, by_lists, by_both = Counter(), Counter(), Counter(), Counter()
         for case, before in zip(cases, lists, strict=True):

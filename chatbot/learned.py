@@ -21,8 +21,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from array import array
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,45 @@ class Verdict:
     chance: float  # P(any label but "none")
 
 
+class Rows(Mapping[str, tuple[float, ...]]):
+    """feature -> (idf, one weight per label), held as one packed table of 32-bit floats
+    (the weights have 4 significant digits): 66,000 features unpickle in milliseconds
+    from the compiled-content cache, where a dict of tuples takes far longer."""
+
+    def __init__(self, index: dict[str, int], table: array[float], width: int) -> None:
+        self._index, self._table, self._width = index, table, width
+
+    @classmethod
+    def of(cls, rows: Mapping[str, tuple[float, ...]]) -> Rows:
+        if isinstance(rows, Rows):
+            return rows
+        width = len(next(iter(rows.values()), ()))
+        table = array("f", (x for row in rows.values() for x in row))
+        return cls({f: i for i, f in enumerate(rows)}, table, width)
+
+    def __getitem__(self, feature: str) -> tuple[float, ...]:
+        start = self._index[feature] * self._width
+        return tuple(self._table[start : start + self._width])
+
+    def __contains__(self, feature: object) -> bool:
+        return feature in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_unpack, ("\n".join(self._index), self._table.tobytes(), self._width))
+
+
+def _unpack(keys: str, table: bytes, width: int) -> Rows:
+    packed = array("f")
+    packed.frombytes(table)
+    return Rows({f: i for i, f in enumerate(keys.split("\n")) if keys}, packed, width)
+
+
 @dataclass(frozen=True)
 class Classifier:
     labels: tuple[str, ...]
@@ -73,6 +113,7 @@ class Classifier:
     _index: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "weights", Rows.of(self.weights))
         object.__setattr__(self, "_index", {label: i for i, label in enumerate(self.labels)})
 
     def probabilities(self, text: str) -> dict[str, float]:
@@ -136,7 +177,10 @@ class Classifier:
             "trained_on": self.trained_on,
             "examples": self.examples,
             "intercepts": list(self.intercepts),
-            "weights": {f: list(row) for f, row in sorted(self.weights.items())},
+            # held as 32-bit floats: written back with the 4 digits they were given
+            "weights": {
+                f: [float(f"{x:.4g}") for x in row] for f, row in sorted(self.weights.items())
+            },
         }
 
     @classmethod
