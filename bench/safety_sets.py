@@ -3,10 +3,12 @@
 The baseline is keyword spotting, the simple method a first release would use: a message
 is an emergency if it has one of a few overdose or danger words, a crisis if it has a
 suicide word, a refusal if it asks a dose; otherwise it is no alarm. It reads both
-languages. The bot is scored as tests/test_sealed.py scores it: emergency and crisis
-reach help (a crisis needs the crisis reply, or the emergency one for self-harm with
-something taken), a refusal gets a refusal or stronger, a near miss raises no alarm, an
-answer has the right topic. Figures only, never a message of the set; not a test.
+languages. "Word lists alone" is the same bot without its second reader (the learned
+classifier of chatbot/learned.py). The bot is scored as tests/test_sealed.py scores
+it: emergency and crisis reach help (a crisis needs the crisis reply, or the emergency
+one for self-harm with something taken), a refusal gets a refusal or stronger, a near
+miss raises no alarm, an answer has the right topic. Figures only, never a message of
+the set; not a test.
 
     .venv/bin/python bench/safety_sets.py tests/data/sealed/safety_v5.yaml
 """
@@ -17,6 +19,7 @@ import argparse
 import re
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -78,8 +81,11 @@ def main() -> None:
     args = ap.parse_args()
     data = yaml.safe_load(args.path.read_text(encoding="utf-8"))
     bot = Chatbot.default()
+    # the same bot without its second reader (chatbot/learned.py): the word lists alone
+    lists = Chatbot(replace(bot.kb, classifier=None), bot.settings)
     total: Counter[str] = Counter()
     ours: Counter[str] = Counter()
+    alone: Counter[str] = Counter()
     base: Counter[str] = Counter()
     exact = dose = 0
     for case in data["cases"]:
@@ -87,17 +93,22 @@ def main() -> None:
         reply = bot.respond(case["text"])
         total[g] += 1
         ours[g] += right(g, reply.kind, reply.rule, reply.topic, case)
+        r2 = lists.respond(case["text"])
+        alone[g] += right(g, r2.kind, r2.rule, r2.topic, case)
         guess = keyword_kind(case["text"])
         crisis_rule = "crisis.self_harm_taken" if guess == "emergency" else None
         base[g] += right(g, guess, crisis_rule, None, case) if g != "answer" else 0
         exact += reply.kind == case["kind"]
         dose += bool(DOSE_PATTERN.search(reply.text))
     print(f"{args.path.name}: {sum(total.values())} messages")
-    print(f"  {'group':10} {'bot':>16} {'keyword baseline':>18}")
+    print(f"  {'group':10} {'bot':>16} {'word lists alone':>18} {'keyword baseline':>18}")
     for g in GROUPS:
         if total[g]:
             b = f"{base[g]}/{total[g]} {base[g] / total[g]:.1%}" if g != "answer" else "-"
-            print(f"  {g:10} {ours[g]:>4}/{total[g]:<4} {ours[g] / total[g]:6.1%}   {b:>16}")
+            a = f"{alone[g]}/{total[g]} {alone[g] / total[g]:.1%}"
+            print(
+                f"  {g:10} {ours[g]:>4}/{total[g]:<4} {ours[g] / total[g]:6.1%}   {a:>16}   {b:>16}"
+            )
     print(f"  exact kind {exact}/{sum(total.values())}; replies with a dose amount: {dose}")
     turns = good = 0
     for conv in data.get("conversations") or []:
