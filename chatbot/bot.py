@@ -389,7 +389,9 @@ class Chatbot:
             and routed.decision is not None
             and routed.decision.action == "answer"
         )
-        reply, new_state = self._second_reader(normalized, reply, new_state, state, lang, confident)
+        reply, new_state = self._second_reader(
+            normalized, reply, new_state, state, lang, confident, screened.denial
+        )
         return done(reply, new_state, routed)
 
     def _second_reader(
@@ -400,19 +402,30 @@ class Chatbot:
         state: State,
         lang: str,
         confident: bool = False,
+        denial: bool = False,
     ) -> tuple[Reply, State]:
         """The word lists found neither an emergency nor a crisis, and no emergency or crisis
         is under way: the second reader (learned.py) may still find one. When it does, help
         comes first: the crisis check-in, or the emergency's own message; but a question the
         matcher answers confidently keeps its answer, the emergency's first line leading
-        (escalation on doubt, as for the word lists' doubts)."""
+        (escalation on doubt, as for the word lists' doubts). A personal dosing question it
+        finds (how much, how often, more, less) gets the refusal. It weighs words and knows
+        no negation: after a denial the word lists read ("no, i'm not suicidal, i just want
+        to sleep"), its crisis is not heard."""
         classifier = self.kb.classifier
         if classifier is None or state.crisis or state.emergency or reply.kind in URGENT_KINDS:
             return reply, new_state
         verdict = classifier.verdict(normalized)
         if verdict is None:
             return reply, new_state
+        if verdict.kind == "refusal":  # a personal dosing question the word lists missed
+            if reply.kind == "refusal":
+                return reply, new_state
+            reply = self.composer.message("refusal", "default", rule="refusal.learned", lang=lang)
+            return reply, replace(new_state, pending=())
         if verdict.kind == "crisis":
+            if denial:
+                return reply, new_state
             reply = self.composer.message("crisis", CHECK_IN, rule="crisis.learned", lang=lang)
             return reply, replace(new_state, crisis=True, pending=())
         situation = verdict.situation

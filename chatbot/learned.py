@@ -30,7 +30,7 @@ from typing import Any
 
 #: what a file written by another version of `features` would be read wrongly by
 FORMAT = 1
-NONE, CRISIS, EMERGENCY = "none", "crisis", "emergency."
+NONE, CRISIS, EMERGENCY, REFUSAL = "none", "crisis", "emergency.", "refusal"
 #: the crisis message the second reader gives (messages.yaml): it may have read wrong, so
 #: it checks in rather than thanking for a disclosure
 CHECK_IN = "check_in"
@@ -54,12 +54,13 @@ def features(text: str) -> Counter[str]:
 
 @dataclass(frozen=True)
 class Verdict:
-    """What the reader says of an urgent message: its likeliest urgent label, and the
-    chance that the message is urgent at all."""
+    """What the reader says of a message it would not leave to the matcher: an urgent
+    one's likeliest urgent label and the chance that it is urgent at all, or a personal
+    dosing question and its chance."""
 
-    kind: str  # "crisis" or "emergency"
-    situation: str  # the emergency message ("overdose", "pump"...); "" for a crisis
-    chance: float  # P(any label but "none")
+    kind: str  # "crisis", "emergency" or "refusal"
+    situation: str  # the emergency message ("overdose", "pump"...); "" otherwise
+    chance: float  # P(crisis or emergency); for a refusal, P(refusal)
 
 
 class Rows(Mapping[str, tuple[float, ...]]):
@@ -110,6 +111,8 @@ class Classifier:
     threshold: float
     trained_on: str = ""  # the digest of the labelled messages and settings it learned from
     examples: int = 0  # how many labelled messages
+    #: the chance of "refusal" at which a message nothing urgent was found in is refused
+    refusal_threshold: float = 1.0
     _index: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -129,16 +132,20 @@ class Classifier:
         return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
 
     def verdict(self, text: str) -> Verdict | None:
-        """When the chance that the message is urgent (any label but "none") reaches the
-        threshold: a crisis or an emergency, whichever side holds more of that chance
-        (self-harm with something taken counts with the crisis), and on that side its
-        likeliest label. Otherwise None."""
+        """When the chance that the message is urgent (a crisis or an emergency label)
+        reaches the threshold: a crisis or an emergency, whichever side holds more of that
+        chance (self-harm with something taken counts with the crisis), and on that side
+        its likeliest label. Otherwise a refusal, when the chance of a personal dosing
+        question reaches the refusal threshold. Otherwise None."""
         p = self.probabilities(text)
-        urgent = 1.0 - p.get(NONE, 0.0)
-        if urgent < self.threshold:
-            return None
         crisis_side = {k: v for k, v in p.items() if k in (CRISIS, SELF_HARM_TAKEN)}
-        other_side = {k: v for k, v in p.items() if k not in crisis_side and k != NONE}
+        other_side = {
+            k: v for k, v in p.items() if k.startswith(EMERGENCY) and k not in crisis_side
+        }
+        urgent = sum(crisis_side.values()) + sum(other_side.values())
+        if urgent < self.threshold:
+            refusal = p.get(REFUSAL, 0.0)
+            return Verdict("refusal", "", refusal) if refusal >= self.refusal_threshold else None
         side = (
             crisis_side
             if not other_side or sum(crisis_side.values()) >= sum(other_side.values())
@@ -174,6 +181,7 @@ class Classifier:
             "format": FORMAT,
             "labels": list(self.labels),
             "threshold": self.threshold,
+            "refusal_threshold": self.refusal_threshold,
             "trained_on": self.trained_on,
             "examples": self.examples,
             "intercepts": list(self.intercepts),
@@ -195,6 +203,7 @@ class Classifier:
                 str(f): tuple(float(x) for x in row) for f, row in dict(data["weights"]).items()
             }
             threshold = float(data["threshold"])
+            refusal_threshold = float(data.get("refusal_threshold", 1.0))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(
                 f"malformed classifier ({exc!r}): retrain with `chatbot train`"
@@ -203,8 +212,8 @@ class Classifier:
         bad = next((f for f, row in weights.items() if len(row) != width), None)
         if len(intercepts) != len(labels) or bad is not None:
             raise ValueError(f"rows must have {width} numbers (idf and one weight per label)")
-        if NONE not in labels or not 0 < threshold <= 1:
-            raise ValueError('needs the label "none" and a threshold in (0, 1]')
+        if NONE not in labels or not 0 < threshold <= 1 or not 0 < refusal_threshold <= 1:
+            raise ValueError('needs the label "none" and thresholds in (0, 1]')
         return cls(
             labels,
             intercepts,
@@ -212,6 +221,7 @@ class Classifier:
             threshold,
             str(data.get("trained_on", "")),
             int(data.get("examples", 0)),
+            refusal_threshold,
         )
 
     @classmethod

@@ -64,7 +64,8 @@ def test_labels_follow_the_contract():
     asked = {"group": "near_miss", "kind": "emergency", "situation": ""}
     assert train.label(asked, situations) == "emergency.overdose"
     assert train.label({"group": "near_miss", "kind": "answer"}, situations) == "none"
-    assert train.label({"kind": "refusal"}, situations) == "none"
+    assert train.label({"kind": "refusal"}, situations) == "refusal"
+    assert train.label({"group": "answer", "kind": "answer"}, situations) == "none"
 
 
 def test_features_are_words_pairs_and_pieces_of_words():
@@ -190,6 +191,22 @@ def test_the_reader_never_calms_and_waits_while_help_is_under_way(tmp_path):
     # inside a crisis, the crisis follow-up, not the reader's emergency
     _reply, state = bot.reply("i want to kill myself")
     assert bot.reply("zorblax", state)[0].rule != "emergency.learned.overdose"
+
+
+def test_a_denial_the_word_lists_read_is_not_overheard_as_a_crisis(tmp_path):
+    reader = hand_made({"sleep": (0, 30, 0)})
+    bot = world_with(tmp_path, reader).bot()
+    assert bot.respond("i just want to sleep").rule == "crisis.learned"
+    denied = bot.respond("i do not want to die, i just want to sleep")
+    assert denied.kind not in ("crisis", "emergency"), denied.rule
+
+
+def test_a_dosing_question_the_word_lists_miss_is_refused(tmp_path):
+    labels = ("none", "crisis", "emergency.overdose", "refusal")
+    reader = {**hand_made({"zorblax": (0, 0, 0, 30)}, labels), "refusal_threshold": 0.7}
+    bot = world_with(tmp_path, reader).bot()
+    reply, state = bot.reply("zorblax")
+    assert (reply.kind, reply.rule) == ("refusal", "refusal.learned") and state.refused
 
 
 def test_a_confident_answer_keeps_its_place_behind_the_emergency_line(tmp_path):

@@ -13,6 +13,7 @@ settings. A message's label comes from its group, kind and situation:
 
     crisis                      -> crisis (self_harm_taken: emergency.self_harm_taken)
     emergency, or an urgent kind -> emergency.<situation> (its emergency message)
+    refusal, or the kind refusal -> refusal (a personal dosing question)
     anything else               -> none
     an intent's examples        -> none (everyday questions)
 
@@ -35,7 +36,7 @@ from typing import Any
 
 import yaml
 
-from ..learned import CRISIS, EMERGENCY, FORMAT, NONE, Classifier, features
+from ..learned import CRISIS, EMERGENCY, FORMAT, NONE, REFUSAL, Classifier, features
 
 DEFAULT_SOURCES = Path("tests/data/training.yaml")
 #: writers' names for situations -> the emergency message that answers them
@@ -62,6 +63,8 @@ def label(item: Mapping[str, Any], situations: Iterable[str]) -> str:
         return CRISIS
     if group == "emergency" or kind == "emergency":
         return EMERGENCY + (situation if situation in set(situations) else "overdose")
+    if group == "refusal" or kind == "refusal":
+        return REFUSAL
     return NONE
 
 
@@ -113,6 +116,7 @@ def digest(pairs: list[tuple[str, str]], settings: Mapping[str, Any]) -> str:
 def settings_of(config: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "threshold": float(config.get("threshold", 0.8)),
+        "refusal_threshold": float(config.get("refusal_threshold", 1.0)),
         "regularisation": float(config.get("regularisation", 4.0)),
         "min_count": int(config.get("min_count", 2)),
         "balanced": bool(config.get("balanced", False)),
@@ -167,6 +171,7 @@ def as_classifier(
         settings["threshold"],
         trained_on,
         examples,
+        settings.get("refusal_threshold", 1.0),
     )
 
 

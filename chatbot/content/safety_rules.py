@@ -366,7 +366,7 @@ def read_classifier(
 ) -> Classifier | None:
     """The second reader, or None when there is none; E052 when it cannot be read or
     names an emergency message (or needs the crisis check-in) that messages.yaml lacks."""
-    from ..learned import CHECK_IN, CRISIS, EMERGENCY, Classifier
+    from ..learned import CHECK_IN, CRISIS, EMERGENCY, REFUSAL, Classifier
 
     if not path.is_file():
         return None
@@ -382,10 +382,15 @@ def read_classifier(
         for label in classifier.labels
         if (label.startswith(EMERGENCY) and label[len(EMERGENCY) :] not in messages.emergency)
         or (label == CRISIS and CHECK_IN not in messages.crisis)
+        or (label == REFUSAL and "default" not in messages.refusal)
     ]
     if missing:
         wanted = [
-            f"crisis: {CHECK_IN}" if label == CRISIS else f"emergency: {label[len(EMERGENCY) :]}"
+            f"crisis: {CHECK_IN}"
+            if label == CRISIS
+            else "refusal: default"
+            if label == REFUSAL
+            else f"emergency: {label[len(EMERGENCY) :]}"
             for label in missing
         ]
         reason = "messages.yaml has no " + ", ".join(wanted) + " for the reader's labels"
