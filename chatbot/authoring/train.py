@@ -183,6 +183,19 @@ def fit(
     return as_classifier(vectorizer, model, settings, trained_on, len(texts))
 
 
+def as_text(model: Classifier) -> str:
+    """classifier.json: its settings first, then one feature a line, so that a change of
+    weights shows in a diff as the lines of the features it moved."""
+    data = model.to_json()
+    weights = data.pop("weights")
+    head = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    rows = ",\n".join(
+        f"{json.dumps(f, ensure_ascii=False)}:{json.dumps(row, separators=(',', ':'))}"
+        for f, row in weights.items()
+    )
+    return f'{head[:-1]},"weights":{{\n{rows}\n}}}}\n'
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     from ..cli import add_content_options
 
@@ -244,10 +257,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     normalize = bot.kb.normalizer.normalize
     model = fit([normalize(t) for t, _ in pairs], [lab for _, lab in pairs], settings, trained_on)
-    out.write_text(
-        json.dumps(model.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n",
-        encoding="utf-8",
-    )
+    # written whole, then moved into place: an interrupted run leaves the old weights
+    partial = out.with_name(out.name + ".partial")
+    partial.write_text(as_text(model), encoding="utf-8")
+    partial.replace(out)
     counts = Counter(lab for _, lab in pairs)
     print(
         f"{out}: {len(model.weights)} features from {len(pairs)} messages "
