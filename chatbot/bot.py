@@ -371,10 +371,11 @@ class Chatbot:
             # one warning sign is not a crisis, but the reply says where help is, first
             reply = self.composer.with_reminder(reply, lang, first=True)
         elif state.crisis and reply.kind not in URGENT_KINDS:
-            # after a crisis, small talk, a fallback, three words ("i mean it"), a question
-            # of amounts, or words of the crisis are about it
+            # after a crisis, small talk, a fallback, a clarify question ("¿me lo dices o
+            # no?"), three words ("i mean it"), a question of amounts, or words of the
+            # crisis are about it
             if (
-                reply.kind in ("smalltalk", "fallback", "refusal")
+                reply.kind in ("smalltalk", "fallback", "refusal", "clarify")
                 or len(tokens) <= 3
                 or crisis_words
             ):
