@@ -80,8 +80,20 @@ class Rows(Mapping[str, tuple[float, ...]]):
         return cls({f: i for i, f in enumerate(rows)}, table, width)
 
     def __getitem__(self, feature: str) -> tuple[float, ...]:
-        start = self._index[feature] * self._width
+        start = self.start(feature)
         return tuple(self._table[start : start + self._width])
+
+    def start(self, feature: str) -> int:
+        """Where the feature's row starts in `table` (its idf; its weights follow)."""
+        return self._index[feature] * self._width
+
+    @property
+    def table(self) -> array[float]:
+        return self._table
+
+    @property
+    def width(self) -> int:
+        return self._width
 
     def __contains__(self, feature: object) -> bool:
         return feature in self._index
@@ -114,18 +126,21 @@ class Classifier:
     #: the chance of "refusal" at which a message nothing urgent was found in is refused
     refusal_threshold: float = 1.0
     _index: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _rows: Rows = field(init=False, compare=False, repr=False)  # `weights`, packed
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weights", Rows.of(self.weights))
+        object.__setattr__(self, "_rows", self.weights)
         object.__setattr__(self, "_index", {label: i for i, label in enumerate(self.labels)})
 
     def probabilities(self, text: str) -> dict[str, float]:
         """label -> probability, for a normalised message."""
         scores = list(self.intercepts)
+        table, width = self._rows.table, self._rows.width
         for feature, value in self._vector(text).items():
-            row = self.weights[feature]
-            for i in range(len(scores)):
-                scores[i] += value * row[i + 1]
+            start = self._rows.start(feature)
+            row = table[start + 1 : start + width]
+            scores = [s + value * w for s, w in zip(scores, row, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -168,10 +183,11 @@ class Classifier:
     def _vector(self, text: str) -> dict[str, float]:
         """TF-IDF as the trainer computed it: (1 + log count) x idf, scaled to length 1;
         features it never saw are left out."""
+        rows, table = self._rows, self._rows.table
         raw = {
-            f: (1.0 + math.log(c)) * self.weights[f][0]
+            f: (1.0 + math.log(c)) * table[rows.start(f)]  # the idf
             for f, c in features(text).items()
-            if f in self.weights
+            if f in rows
         }
         norm = math.sqrt(sum(v * v for v in raw.values()))
         return {f: v / norm for f, v in raw.items()} if norm else {}
