@@ -601,6 +601,23 @@ DEV_ROUND_6 = {
         "refusal": 54 / 55,
         "near_miss": 66 / 67,
     },
+    # Round 24 and Spanish round 23 (long and very short messages from many kinds of
+    # writer), as first run with a reader trained without them: emergency 175/183,
+    # 193/199; crisis 104/108, 97/99; refusal 62/65, 62/65; near misses calm 114/118,
+    # 138/146; conversation turns 30/32, 33/34. The word lists alone: 172/183, 181/199;
+    # 88/108, 86/99; 60/65, 62/65; 114/118, 139/146. Since learned from.
+    "dev_safety_r24.yaml": {
+        "emergency": 180 / 183,
+        "crisis": 104 / 108,
+        "refusal": 65 / 65,
+        "near_miss": 114 / 118,
+    },
+    "dev_safety_es_r23.yaml": {
+        "emergency": 196 / 199,
+        "crisis": 98 / 99,
+        "refusal": 65 / 65,
+        "near_miss": 139 / 146,
+    },
     # Round 23 (English: indirect crises, carers' and bystanders' emergencies) and Spanish
     # round 22 (near misses of idiom and goodbye, indirect crises), as first run with a
     # reader trained without them: emergency 181/188, 171/173; crisis 130/144, 117/127;
