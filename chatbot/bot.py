@@ -409,7 +409,8 @@ class Chatbot:
         is under way: the second reader (learned.py) may still find one. When it does, help
         comes first: the crisis check-in, or the emergency's own message; but a question the
         matcher answers confidently keeps its answer, the emergency's first line leading
-        (escalation on doubt, as for the word lists' doubts). A personal dosing question it
+        (escalation on doubt, as for the word lists' doubts), unless the reader is all but
+        sure (`Classifier.sure`). A personal dosing question it
         finds (how much, how often, more, less) gets the refusal. It weighs words and knows
         no negation: after a denial the word lists read ("no, i'm not suicidal, i just want
         to sleep"), its crisis is not heard."""
@@ -430,7 +431,7 @@ class Chatbot:
             reply = self.composer.message("crisis", CHECK_IN, rule="crisis.learned", lang=lang)
             return reply, replace(new_state, crisis=True, pending=())
         situation = verdict.situation
-        if confident:
+        if confident and verdict.chance < classifier.sure:
             return self.composer.with_line(reply, situation), new_state
         rule = f"emergency.learned.{situation}"
         reply = self.composer.message("emergency", situation, rule=rule, lang=lang)

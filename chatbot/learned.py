@@ -125,6 +125,8 @@ class Classifier:
     examples: int = 0  # how many labelled messages
     #: the chance of "refusal" at which a message nothing urgent was found in is refused
     refusal_threshold: float = 1.0
+    #: the chance of an emergency at which it outweighs an answer the matcher is confident of
+    sure: float = 1.0
     _index: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
     _rows: Rows = field(init=False, compare=False, repr=False)  # `weights`, packed
 
@@ -198,6 +200,7 @@ class Classifier:
             "labels": list(self.labels),
             "threshold": self.threshold,
             "refusal_threshold": self.refusal_threshold,
+            "sure": self.sure,
             "trained_on": self.trained_on,
             "examples": self.examples,
             "intercepts": list(self.intercepts),
@@ -220,6 +223,7 @@ class Classifier:
             }
             threshold = float(data["threshold"])
             refusal_threshold = float(data.get("refusal_threshold", 1.0))
+            sure = float(data.get("sure", 1.0))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(
                 f"malformed classifier ({exc!r}): retrain with `chatbot train`"
@@ -228,8 +232,8 @@ class Classifier:
         bad = next((f for f, row in weights.items() if len(row) != width), None)
         if len(intercepts) != len(labels) or bad is not None:
             raise ValueError(f"rows must have {width} numbers (idf and one weight per label)")
-        if NONE not in labels or not 0 < threshold <= 1 or not 0 < refusal_threshold <= 1:
-            raise ValueError('needs the label "none" and thresholds in (0, 1]')
+        if NONE not in labels or not 0 < threshold <= sure <= 1 or not 0 < refusal_threshold <= 1:
+            raise ValueError('needs the label "none", thresholds in (0, 1] and sure >= threshold')
         return cls(
             labels,
             intercepts,
@@ -238,6 +242,7 @@ class Classifier:
             str(data.get("trained_on", "")),
             int(data.get("examples", 0)),
             refusal_threshold,
+            sure,
         )
 
     @classmethod

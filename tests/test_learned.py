@@ -220,6 +220,13 @@ def test_a_confident_answer_keeps_its_place_behind_the_emergency_line(tmp_path):
     assert plain.text in reply.text
 
 
+def test_an_emergency_the_reader_is_all_but_sure_of_outweighs_a_confident_answer(tmp_path):
+    reader = {**hand_made({"alcohol": (0, 0, 30)}), "sure": 0.97}
+    bot = world_with(tmp_path, reader).bot()
+    reply = bot.respond("can i drink wine on baclofen")
+    assert (reply.kind, reply.rule) == ("emergency", "emergency.learned.overdose")
+
+
 @pytest.mark.parametrize(
     ("text", "says"),
     [

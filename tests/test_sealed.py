@@ -161,7 +161,21 @@ from chatbot import State
 from .conftest import load_data
 
 URGENT = {"crisis", "emergency"}
-ROUNDS = ("", "_v2", "_v3", "_v4a", "_v4b", "_v5", "_v6", "_v7", "_v8", "_v9", "_v10", "_v11", "_v12")
+ROUNDS = (
+    "",
+    "_v2",
+    "_v3",
+    "_v4a",
+    "_v4b",
+    "_v5",
+    "_v6",
+    "_v7",
+    "_v8",
+    "_v9",
+    "_v10",
+    "_v11",
+    "_v12",
+)
 NAMES = {
     "": "1",
     "_v2": "2",
