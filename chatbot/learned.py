@@ -10,9 +10,10 @@ and a multinomial logistic regression (scikit-learn at training time; here, plai
 Python, so the bot needs no more than the weights).
 
 It only ever adds help: the engine asks it when the word lists found no emergency and
-no crisis, and escalates when the chance of one is at least the threshold. It never
-calms a message the rules found urgent, and it never picks an answer. Its labels are
-"none", "crisis", and "emergency.<situation>" (the emergency message to give).
+no crisis, and escalates when the chance of one is at least the threshold; below that,
+it refuses a personal dosing question the word lists let through. It never calms a
+message the rules found urgent, and it never picks an answer. Its labels are "none",
+"refusal", "crisis", and "emergency.<situation>" (the emergency message to give).
 The weights live in intents/safety/classifier.json, written by `chatbot train`.
 """
 
