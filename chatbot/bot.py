@@ -17,7 +17,7 @@ from .compose import Composer
 from .concepts import MARKS
 from .content import SMALLTALK, KnowledgeBase
 from .language import language_of, unread_language
-from .learned import CHECK_IN
+from .learned import CHECK_IN, CRISIS
 from .loader import load_knowledge
 from .matcher import PROFILES, Candidate, Decision, content_words
 from .safety import SETTLED, Hit, Screened
@@ -299,6 +299,8 @@ class Chatbot:
             reply, new_state = self._safety_reply(hit, state, lang)
             if hit.kind == "refusal":  # a dosing question may yet be an emergency's
                 reply, new_state = self._second_reader(normalized, reply, new_state, state, lang)
+            elif hit.kind == "emergency" and not (hit.crisis or screened.denial or state.emergency):
+                reply, new_state = self._crisis_beside(normalized, reply, new_state, lang)
             return done(reply, new_state)
         denied = screened.denial and state.crisis  # "no, i'm not suicidal": heard, kindly
         # 2. matching, over the first max_chars
@@ -394,6 +396,22 @@ class Chatbot:
             normalized, reply, new_state, state, lang, confident, screened.denial
         )
         return done(reply, new_state, routed)
+
+    def _crisis_beside(
+        self, normalized: str, reply: Reply, new_state: State, lang: str
+    ) -> tuple[Reply, State]:
+        """An emergency the word lists found, in a message the second reader reads as a
+        crisis ("how long would it take if someone took all 60, id want it to be quick"):
+        the reply for self-harm with something taken, the emergency's line and the crisis
+        line both, since crisis comes first and the emergency may be real."""
+        classifier = self.kb.classifier
+        if classifier is None or new_state.crisis:
+            return reply, new_state
+        if classifier.probabilities(normalized).get(CRISIS, 0.0) < classifier.threshold:
+            return reply, new_state
+        rule = "crisis.learned.self_harm_taken"
+        reply = self.composer.message("emergency", "self_harm_taken", rule=rule, lang=lang)
+        return reply, replace(new_state, crisis=True, emergency="self_harm_taken")
 
     def _second_reader(
         self,

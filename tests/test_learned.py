@@ -161,10 +161,25 @@ def hand_made(
     }
 
 
+TAKEN = """\
+  self_harm_taken: |
+    {emergency_line}
+    {crisis_line}
+"""
+
+
 def world_with(tmp_path: Path, reader: dict | str, check_in: bool = True):
     world = small_world(tmp_path)
     if check_in:
         world.insert_after(MESSAGES, "crisis:", *CHECK_IN.rstrip("\n").split("\n"))
+        world.insert_after(MESSAGES, "emergency:", *TAKEN.rstrip("\n").split("\n"))
+        for region in ("US", "UK"):  # and its first line in each region
+            number = "911" if region == "US" else "999"
+            world.insert_after(
+                "knowledge/contacts.yaml",
+                f'      other_language: "Call {number}',
+                f'      self_harm_taken: "Call {number} now: tell them what was taken."',
+            )
     text = reader if isinstance(reader, str) else json.dumps(reader)
     world.write("intents/safety/classifier.json", text)
     return world
@@ -199,6 +214,17 @@ def test_a_denial_the_word_lists_read_is_not_overheard_as_a_crisis(tmp_path):
     assert bot.respond("i just want to sleep").rule == "crisis.learned"
     denied = bot.respond("i do not want to die, i just want to sleep")
     assert denied.kind not in ("crisis", "emergency"), denied.rule
+
+
+def test_a_crisis_read_beside_a_word_list_emergency_adds_the_crisis_line(tmp_path):
+    reader = hand_made({"quick": (0, 30, 0)})
+    bot = world_with(tmp_path, reader).bot()
+    plain = bot.respond("what if i took too many")
+    assert (plain.kind, plain.rule) == ("emergency", "emergency.danger")
+    reply, state = bot.reply("what if i took too many, i want it to be quick")
+    assert (reply.kind, reply.rule) == ("emergency", "crisis.learned.self_harm_taken")
+    assert reply.text.startswith(bot.composer.emergency_line("self_harm_taken"))
+    assert state.crisis and state.emergency == "self_harm_taken"
 
 
 def test_a_dosing_question_the_word_lists_miss_is_refused(tmp_path):

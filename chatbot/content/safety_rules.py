@@ -366,7 +366,7 @@ def read_classifier(
 ) -> Classifier | None:
     """The second reader, or None when there is none; E052 when it cannot be read or
     names an emergency message (or needs the crisis check-in) that messages.yaml lacks."""
-    from ..learned import CHECK_IN, CRISIS, EMERGENCY, REFUSAL, Classifier
+    from ..learned import CHECK_IN, CRISIS, EMERGENCY, REFUSAL, SELF_HARM_TAKEN, Classifier
 
     if not path.is_file():
         return None
@@ -377,16 +377,17 @@ def read_classifier(
         return None
     if messages is None:
         return classifier
-    missing = [
+    missing = [  # a crisis needs the check-in, and the reply for a crisis beside an emergency
         label
         for label in classifier.labels
         if (label.startswith(EMERGENCY) and label[len(EMERGENCY) :] not in messages.emergency)
         or (label == CRISIS and CHECK_IN not in messages.crisis)
+        or (label == CRISIS and SELF_HARM_TAKEN[len(EMERGENCY) :] not in messages.emergency)
         or (label == REFUSAL and "default" not in messages.refusal)
     ]
     if missing:
         wanted = [
-            f"crisis: {CHECK_IN}"
+            f"crisis: {CHECK_IN} and emergency: self_harm_taken"
             if label == CRISIS
             else "refusal: default"
             if label == REFUSAL
