@@ -31,10 +31,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from safety_sets import URGENT, group_of, right  # noqa: E402  (beside this file)
+
 from chatbot import Chatbot  # noqa: E402
 from chatbot.authoring import train  # noqa: E402
-
-URGENT = ("crisis", "emergency")
+from chatbot.learned import Verdict  # noqa: E402
 
 
 def main() -> None:
@@ -69,18 +70,16 @@ def main() -> None:
         with_reader = Chatbot(replace(bot.kb, classifier=r), bot.settings)
         total, found, by_lists, by_both = Counter(), Counter(), Counter(), Counter()
         for case, before in zip(cases, lists, strict=True):
-            group = case["group"]
-            if group == "near_miss" and case["kind"] in URGENT:
-                group = "emergency"
+            group = group_of(case)
             if group not in ("emergency", "crisis", "near_miss"):
                 continue
             verdict = r.verdict(normalize(case["text"]))
             after = with_reader.respond(case["text"])
             total[group] += 1
-            found[group] += verdict is not None
-            by_lists[group] += right(group, before)
-            by_both[group] += right(group, after)
-        alarms = sum(r.verdict(normalize(q)) is not None for q in calm_questions)
+            found[group] += urgent(verdict)
+            by_lists[group] += right(group, before.kind, before.rule, before.topic, case)
+            by_both[group] += right(group, after.kind, after.rule, after.topic, case)
+        alarms = sum(urgent(r.verdict(normalize(q))) for q in calm_questions)
         print(f"\nthreshold {threshold}")
         print(f"  {'group':10} {'reader alone':>14} {'word lists':>12} {'both':>12}")
         for g in ("emergency", "crisis", "near_miss"):
@@ -92,12 +91,9 @@ def main() -> None:
         print(f"  real and held-out routing questions alarmed: {alarms}/{len(calm_questions)}")
 
 
-def right(group: str, reply) -> bool:  # noqa: ANN001
-    if group == "emergency":
-        return reply.kind in URGENT
-    if group == "crisis":
-        return reply.kind == "crisis" or (reply.rule or "").startswith("crisis.")
-    return reply.kind not in URGENT
+def urgent(verdict: Verdict | None) -> bool:
+    """An alarm: a crisis or an emergency (a refusal is none)."""
+    return verdict is not None and verdict.kind in URGENT
 
 
 if __name__ == "__main__":

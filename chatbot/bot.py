@@ -428,10 +428,10 @@ class Chatbot:
         comes first: the crisis check-in, or the emergency's own message; but a question the
         matcher answers confidently keeps its answer, the emergency's first line leading
         (escalation on doubt, as for the word lists' doubts), unless the reader is all but
-        sure (`Classifier.sure`). A personal dosing question it
-        finds (how much, how often, more, less) gets the refusal. It weighs words and knows
-        no negation: after a denial the word lists read ("no, i'm not suicidal, i just want
-        to sleep"), its crisis is not heard."""
+        sure (`Classifier.sure`). A personal dosing question it finds (how much, how often,
+        more, less) gets the refusal. It weighs words and knows no negation: after a denial
+        the word lists read ("no, i'm not suicidal, i just want to sleep"), its crisis is
+        not heard."""
         classifier = self.kb.classifier
         if classifier is None or state.crisis or state.emergency or reply.kind in URGENT_KINDS:
             return reply, new_state

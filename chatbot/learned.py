@@ -25,10 +25,10 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import mul
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 #: what a file written by another version of `features` would be read wrongly by
 FORMAT = 1
@@ -124,6 +124,12 @@ def _unpack(keys: str, columns: list[bytes]) -> Rows:
     return Rows({f: i for i, f in enumerate(keys.split("\n")) if keys}, packed)
 
 
+def _digits(x: float) -> float:
+    """A weight as classifier.json keeps it: 4 significant digits (a chance moves by less
+    than 0.002), which 32-bit floats hold exactly enough."""
+    return float(f"{x:.4g}")
+
+
 @dataclass(frozen=True)
 class Classifier:
     labels: tuple[str, ...]
@@ -137,13 +143,14 @@ class Classifier:
     refusal_threshold: float = 1.0
     #: the chance of an emergency at which it outweighs an answer the matcher is confident of
     sure: float = 1.0
-    _index: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
-    _rows: Rows = field(init=False, compare=False, repr=False)  # `weights`, packed
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weights", Rows.of(self.weights))
-        object.__setattr__(self, "_rows", self.weights)
-        object.__setattr__(self, "_index", {label: i for i, label in enumerate(self.labels)})
+
+    @property
+    def _rows(self) -> Rows:
+        """`weights`, packed (`__post_init__` made them so)."""
+        return cast(Rows, self.weights)
 
     def probabilities(self, text: str) -> dict[str, float]:
         """label -> probability, for a normalised message."""
@@ -183,11 +190,11 @@ class Classifier:
 
     def reasons(self, text: str, label: str, n: int = 6) -> list[tuple[str, float]]:
         """The features that pushed `label` up most against "none" (`chatbot explain`)."""
-        i, base = self._index[label], self._index.get(NONE)
+        i, base = self.labels.index(label) + 1, self.labels.index(NONE) + 1  # after the idf
         out = []
         for feature, value in self._vector(text).items():
             row = self.weights[feature]
-            out.append((feature, value * (row[i + 1] - (row[base + 1] if base is not None else 0))))
+            out.append((feature, value * (row[i] - row[base])))
         return sorted(out, key=lambda fc: -fc[1])[:n]
 
     def _vector(self, text: str) -> dict[str, float]:
@@ -208,11 +215,8 @@ class Classifier:
             "sure": self.sure,
             "trained_on": self.trained_on,
             "examples": self.examples,
-            "intercepts": list(self.intercepts),
-            # held as 32-bit floats: written back with the 4 digits they were given
-            "weights": {
-                f: [float(f"{x:.4g}") for x in row] for f, row in sorted(self.weights.items())
-            },
+            "intercepts": [_digits(x) for x in self.intercepts],
+            "weights": {f: [_digits(x) for x in row] for f, row in sorted(self.weights.items())},
         }
 
     @classmethod

@@ -120,7 +120,6 @@ def settings_of(config: Mapping[str, Any]) -> dict[str, Any]:
         "sure": float(config.get("sure", 1.0)),
         "regularisation": float(config.get("regularisation", 4.0)),
         "min_count": int(config.get("min_count", 2)),
-        "balanced": bool(config.get("balanced", False)),
     }
 
 
@@ -138,7 +137,6 @@ def fitted(texts: list[str], labels: list[str], settings: Mapping[str, Any]) -> 
     x = vectorizer.fit_transform(texts)
     model = LogisticRegression(
         C=settings["regularisation"],
-        class_weight="balanced" if settings.get("balanced", False) else None,
         max_iter=5000,
     ).fit(x, labels)
     return vectorizer, model
@@ -151,23 +149,18 @@ def as_classifier(
     trained_on: str = "",
     examples: int = 0,
 ) -> Classifier:
-    """The fitted pair as the bot reads it, the weights kept to 4 significant digits (a
-    chance moves by less than 0.002)."""
+    """The fitted pair as the bot reads it (classifier.json keeps 4 significant digits)."""
     classes = [str(c) for c in model.classes_]
     coef, intercepts = model.coef_, model.intercept_
     if len(classes) == 2:  # scikit-learn keeps one row for two classes: softmax needs both
         coef, intercepts = [-coef[0] / 2, coef[0] / 2], [-intercepts[0] / 2, intercepts[0] / 2]
-
-    def r(v: float) -> float:
-        return float(f"{v:.4g}")
-
     weights = {
-        str(name): (r(vectorizer.idf_[j]), *(r(coef[i][j]) for i in range(len(classes))))
+        str(name): (float(vectorizer.idf_[j]), *(float(coef[i][j]) for i in range(len(classes))))
         for j, name in enumerate(vectorizer.get_feature_names_out())
     }
     return Classifier(
         tuple(classes),
-        tuple(r(b) for b in intercepts),
+        tuple(float(b) for b in intercepts),
         weights,
         settings["threshold"],
         trained_on,

@@ -366,7 +366,7 @@ def read_classifier(
 ) -> Classifier | None:
     """The second reader, or None when there is none; E052 when it cannot be read or
     names an emergency message (or needs the crisis check-in) that messages.yaml lacks."""
-    from ..learned import CHECK_IN, CRISIS, EMERGENCY, REFUSAL, SELF_HARM_TAKEN, Classifier
+    from ..learned import Classifier
 
     if not path.is_file():
         return None
@@ -377,24 +377,26 @@ def read_classifier(
         return None
     if messages is None:
         return classifier
-    missing = [  # a crisis needs the check-in, and the reply for a crisis beside an emergency
-        label
-        for label in classifier.labels
-        if (label.startswith(EMERGENCY) and label[len(EMERGENCY) :] not in messages.emergency)
-        or (label == CRISIS and CHECK_IN not in messages.crisis)
-        or (label == CRISIS and SELF_HARM_TAKEN[len(EMERGENCY) :] not in messages.emergency)
-        or (label == REFUSAL and "default" not in messages.refusal)
-    ]
-    if missing:
-        wanted = [
-            f"crisis: {CHECK_IN} and emergency: self_harm_taken"
-            if label == CRISIS
-            else "refusal: default"
-            if label == REFUSAL
-            else f"emergency: {label[len(EMERGENCY) :]}"
-            for label in missing
-        ]
+    wanted = [m for label in classifier.labels for m in _messages_for(label, messages)]
+    if wanted:
         reason = "messages.yaml has no " + ", ".join(wanted) + " for the reader's labels"
         ld.problems.append(problem("E052", ld.show(path), reason=reason))
         return None
     return classifier
+
+
+def _messages_for(label: str, messages: schema.MessagesFile) -> list[str]:
+    """The messages a label of the reader replies with that messages.yaml lacks: a
+    crisis's check-in and the reply for a crisis beside an emergency; a refusal's default;
+    an emergency's situation."""
+    from ..learned import CHECK_IN, CRISIS, EMERGENCY, REFUSAL, SELF_HARM_TAKEN
+
+    needs: list[tuple[str, Mapping[str, str]]] = []
+    if label == CRISIS:
+        needs = [(f"crisis: {CHECK_IN}", messages.crisis)]
+        needs.append((SELF_HARM_TAKEN.replace(".", ": "), messages.emergency))
+    elif label == REFUSAL:
+        needs = [("refusal: default", messages.refusal)]
+    elif label.startswith(EMERGENCY):
+        needs = [(label.replace(".", ": "), messages.emergency)]
+    return [name for name, texts in needs if name.split(": ")[1] not in texts]
