@@ -244,8 +244,14 @@ class SafetyScreen:
         reading = self.vocabulary.read(tokens)
         if not reading.found:
             return Screened(reading)
+        # what the words hold ("not ingested" for a negated one): a rule with a need that
+        # neither they nor the conversation can meet is not tried (most rules, most messages)
+        present = {f.concept for f in reading.found} | context
+        present |= {NEGATED + f.concept for f in reading.found if "negation" in f.modifiers}
         hits = []
         for rule in self.rules:
+            if not all(group & present for group in rule.all):
+                continue
             got = rule.find(reading, context)
             if got is None:
                 continue
