@@ -279,6 +279,8 @@ class Normalizer:
             return word  # "preocuparme": a Spanish verb and its pronoun, not a typo
         lexicon = self.lexicon_source()
         seen = max((lexicon.get(w, 0) for w in _spellings(word)), default=0)
+        if foreign:  # a Spanish word typed without its accents is a word ("conduccion")
+            seen = max(seen, spanish_unaccented().get(word, 0))
         if seen >= COMMON_WORD:
             return word
         max_edits = 2 if len(word) >= 7 and not seen else 1
@@ -448,6 +450,17 @@ def foreign_lexicon() -> Mapping[str, int]:
     from spellchecker import SpellChecker
 
     return dict(SpellChecker(language="es").word_frequency.dictionary)
+
+
+@lru_cache(maxsize=1)
+def spanish_unaccented() -> Mapping[str, int]:
+    """Spanish words as typed without accents, and how common they are: "conduccion" is
+    "conducción" (2,856), not a typo of "convulsión"."""
+    counts: dict[str, int] = {}
+    for word, n in foreign_lexicon().items():
+        plain = unaccented(word)
+        counts[plain] = counts.get(plain, 0) + n
+    return counts
 
 
 def common_counts(words: Iterable[str]) -> dict[str, int]:

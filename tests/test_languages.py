@@ -60,6 +60,15 @@ def test_an_emergency_in_either_language_gets_help_in_its_own(bot: Chatbot) -> N
     assert english.text.startswith("Call 911")
 
 
+def test_an_answer_inside_a_spanish_emergency_is_led_by_its_spanish_line(bot: Chatbot) -> None:
+    emergency, state = bot.reply("mi hijo se tragó 5 pastillas de baclofeno", State())
+    moving_on = "ya lo vio el médico. otra pregunta: el baclofeno se toma con comida?"
+    reply, _ = bot.reply(moving_on, state)
+    assert (reply.kind, reply.lang) == ("answer", "es")
+    # the same first line as the emergency's, in Spanish (it was the English one)
+    assert reply.text.split("\n")[0] == emergency.text.split("\n")[0]
+
+
 def test_the_default_language_is_a_setting_and_an_unknown_one_is_refused(bot: Chatbot) -> None:
     spanish_first = Chatbot(bot.kb, bot.settings.with_(language="es"))
     assert spanish_first.respond("hola").lang == "es"
@@ -166,6 +175,13 @@ def test_an_english_word_the_lexicon_lacks_is_not_turned_into_spanish(bot, text,
     words = bot.kb.normalizer.normalize(text).split()
     assert not set(words) & bot.kb.normalizer.foreign_only
     assert kept in words or (kept == "dosette" and "organiser" in words)
+
+
+def test_a_spanish_word_typed_without_its_accents_is_not_corrected_into_another(bot) -> None:
+    # "conduccion" is "conducción" (driving), not a typo of "convulsión" (a seizure)
+    reply = bot.respond("baclofeno y conduccion de vehiculos")
+    assert (reply.kind, reply.topic) == ("answer", "baclofen.driving")
+    assert "conduccion" in bot.kb.normalizer.normalize("baclofeno y conduccion de vehiculos")
 
 
 def test_a_typo_in_a_spanish_message_is_still_corrected_to_spanish(bot) -> None:
