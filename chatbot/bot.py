@@ -364,9 +364,15 @@ class Chatbot:
             f.concept in self.kb.screen.crisis_stay and not f.modifiers & SETTLED
             for f in screened.reading.found
         )
-        if doubt and not state.crisis and reply.kind not in URGENT_KINDS and not asks_beside(reply):
+        if (
+            doubt
+            and not state.crisis
+            and reply.kind not in URGENT_KINDS
+            and (not asks_beside(reply) or self._half_read_crisis(normalized))
+        ):
             # a warning sign strong alone ("i'm so tired of existing") and no question
-            # beside it that is confidently meant: when unsure, the crisis reply
+            # beside it that is confidently meant, or one the second reader half-reads as a
+            # crisis ("me estoy despidiendo de la gente de a poco"): when unsure, the crisis
             reply = self.composer.message("crisis", doubt.message, rule=doubt.rule, lang=lang)
             new_state = replace(new_state, crisis=True, pending=())
         elif crisis_words and not state.crisis and reply.kind not in URGENT_KINDS:
@@ -397,18 +403,34 @@ class Chatbot:
         )
         return done(reply, new_state, routed)
 
+    def _half_read_crisis(self, normalized: str) -> bool:
+        """Does the second reader read a crisis, at least at `beside`?"""
+        classifier = self.kb.classifier
+        if classifier is None:
+            return False
+        chance = classifier.probabilities(normalized).get(CRISIS, 0.0)
+        return chance >= min(classifier.beside, classifier.threshold)
+
     def _crisis_beside(
         self, normalized: str, reply: Reply, new_state: State, lang: str
     ) -> tuple[Reply, State]:
         """An emergency the word lists found, in a message the second reader reads as a
         crisis ("how long would it take if someone took all 60, id want it to be quick"):
         the reply for self-harm with something taken, the emergency's line and the crisis
-        line both, since crisis comes first and the emergency may be real."""
+        line both, since crisis comes first and the emergency may be real. Read as a crisis
+        less surely (from `beside` up to the threshold): the emergency's own reply, with the
+        crisis line after its first line ("my friend says she's checking out tonight and
+        she has loads of baclofen")."""
         classifier = self.kb.classifier
         if classifier is None or new_state.crisis:
             return reply, new_state
-        if classifier.probabilities(normalized).get(CRISIS, 0.0) < classifier.threshold:
-            return reply, new_state
+        chance = classifier.probabilities(normalized).get(CRISIS, 0.0)
+        if chance < classifier.threshold:
+            if chance < classifier.beside:
+                return reply, new_state
+            # half-read: the emergency's own reply, the crisis line after its first line
+            reply = replace(self.composer.with_crisis_line(reply, lang), rule="crisis.learned.line")
+            return reply, replace(new_state, crisis=True)
         rule = "crisis.learned.self_harm_taken"
         reply = self.composer.message("emergency", "self_harm_taken", rule=rule, lang=lang)
         return reply, replace(new_state, crisis=True, emergency="self_harm_taken")

@@ -169,14 +169,28 @@ class Composer:
             return "".join(items)
         return fill(self.kb.ui.lists.alternatives, items=", ".join(items[:-1]), last=items[-1])
 
-    def emergency_line(self, situation: str) -> str:
-        """The first line of the emergency message for `situation`."""
+    def emergency_line(self, situation: str, lang: str = "en") -> str:
+        """The first line of the emergency message for `situation` (in `lang`, where the
+        region has it)."""
         lines = self.region.emergency_lines
+        if lang in self.region.languages:
+            lines = self.region.languages[lang].emergency_lines or lines
         return lines.get(situation) or lines.get("overdose", "")
 
     def with_line(self, reply: Reply, situation: str) -> Reply:
-        """An ordinary reply inside an emergency: the emergency's first line leads."""
-        return replace(reply, text=f"{self.emergency_line(situation)}\n\n{reply.text}")
+        """An ordinary reply inside an emergency: the emergency's first line leads, in the
+        reply's language."""
+        line = self.emergency_line(situation, reply.lang)
+        return replace(reply, text=f"{line}\n\n{reply.text}")
+
+    def with_crisis_line(self, reply: Reply, lang: str = "en") -> Reply:
+        """An emergency reply with the crisis line after its own first line (a crisis the
+        second reader half-reads beside it): the emergency still leads."""
+        line: str = self.region.crisis_line
+        if lang in self.region.languages and reply.lang == lang:
+            line = self.region.languages[lang].crisis_line
+        first, _, rest = reply.text.partition("\n")
+        return replace(reply, text=f"{first}\n{line.strip()}\n{rest}".rstrip("\n"))
 
     def with_reminder(self, reply: Reply, lang: str = "en", first: bool = False) -> Reply:
         """Where help is, before the reply (in the reply's language, where the region has

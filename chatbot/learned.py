@@ -143,6 +143,9 @@ class Classifier:
     refusal_threshold: float = 1.0
     #: the chance of an emergency at which it outweighs an answer the matcher is confident of
     sure: float = 1.0
+    #: the chance of a crisis at which an emergency the word lists found also gets the
+    #: crisis line (below `threshold`: after the emergency's own first line)
+    beside: float = 1.0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weights", Rows.of(self.weights))
@@ -213,6 +216,7 @@ class Classifier:
             "threshold": self.threshold,
             "refusal_threshold": self.refusal_threshold,
             "sure": self.sure,
+            "beside": self.beside,
             "trained_on": self.trained_on,
             "examples": self.examples,
             "intercepts": [_digits(x) for x in self.intercepts],
@@ -233,6 +237,7 @@ class Classifier:
             threshold = float(data["threshold"])
             refusal_threshold = float(data.get("refusal_threshold", 1.0))
             sure = float(data.get("sure", 1.0))
+            beside = float(data.get("beside", 1.0))
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(
                 f"malformed classifier ({exc!r}): retrain with `chatbot train`"
@@ -241,7 +246,12 @@ class Classifier:
         bad = next((f for f, row in weights.items() if len(row) != width), None)
         if len(intercepts) != len(labels) or bad is not None:
             raise ValueError(f"rows must have {width} numbers (idf and one weight per label)")
-        if NONE not in labels or not 0 < threshold <= sure <= 1 or not 0 < refusal_threshold <= 1:
+        if (
+            NONE not in labels
+            or not 0 < threshold <= sure <= 1
+            or not 0 < refusal_threshold <= 1
+            or not 0 < beside <= 1
+        ):
             raise ValueError('needs the label "none", thresholds in (0, 1] and sure >= threshold')
         return cls(
             labels,
@@ -252,6 +262,7 @@ class Classifier:
             int(data.get("examples", 0)),
             refusal_threshold,
             sure,
+            beside,
         )
 
     @classmethod

@@ -227,6 +227,23 @@ def test_a_crisis_read_beside_a_word_list_emergency_adds_the_crisis_line(tmp_pat
     assert state.crisis and state.emergency == "self_harm_taken"
 
 
+def test_a_crisis_half_read_beside_an_emergency_adds_the_line_after_the_emergencys(tmp_path):
+    # one known word: P(crisis) = e^1.54 / (e^1.54 + 2) = 0.70, between beside and threshold
+    reader = {**hand_made({"quick": (0, 1.54, 0)}), "beside": 0.6}
+    bot = world_with(tmp_path, reader).bot()
+    plain, plain_state = bot.reply("what if i took too many")
+    reply, state = bot.reply("what if i took too many, i want it to be quick")
+    assert (reply.kind, reply.rule) == ("emergency", "crisis.learned.line")
+    first, second, *rest = reply.text.split("\n")
+    assert first == plain.text.split("\n")[0]  # the emergency's own first line still leads
+    assert second == bot.composer.region.crisis_line.strip()
+    assert "\n".join(rest) == plain.text.split("\n", 1)[1]  # and all its guidance
+    assert state.crisis and state.emergency == plain_state.emergency
+    below = {**hand_made({"quick": (0, 1.0, 0)}), "beside": 0.6}  # P(crisis) = 0.58
+    reply = world_with(tmp_path / "below", below).bot().respond("what if i took too many, quick")
+    assert (reply.kind, reply.rule) == ("emergency", "emergency.danger")
+
+
 def test_a_dosing_question_the_word_lists_miss_is_refused(tmp_path):
     labels = ("none", "crisis", "emergency.overdose", "refusal")
     reader = {**hand_made({"zorblax": (0, 0, 0, 30)}, labels), "refusal_threshold": 0.7}

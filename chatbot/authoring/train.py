@@ -118,6 +118,7 @@ def settings_of(config: Mapping[str, Any]) -> dict[str, Any]:
         "threshold": float(config.get("threshold", 0.8)),
         "refusal_threshold": float(config.get("refusal_threshold", 1.0)),
         "sure": float(config.get("sure", 1.0)),
+        "beside": float(config.get("beside", 1.0)),
         "regularisation": float(config.get("regularisation", 4.0)),
         "min_count": int(config.get("min_count", 2)),
     }
@@ -167,6 +168,7 @@ def as_classifier(
         examples,
         settings.get("refusal_threshold", 1.0),
         settings.get("sure", 1.0),
+        settings.get("beside", 1.0),
     )
 
 
