@@ -293,6 +293,15 @@ MECHANISMS = [
     ("se me acabaron ayer y no tengo receta", "emergency"),
     ("running out of patience with my gp, how does baclofen work", "answer|fallback|clarify"),
     ("se me acabaron los datos del celular, el baclofeno se toma con comida?", "answer|clarify"),
+    # a pump alarm asked about ahead of time, with nothing happening now, is a question
+    ("what do the different pump alarms mean? mine has never gone off", "answer|fallback|clarify"),
+    (
+        "que significa cuando suena la bomba? solo por saber, ahorita no suena nada",
+        "answer|fallback|clarify",
+    ),
+    ("my pump is beeping, should i go to a&e just in case", "emergency"),
+    ("in general my pump is fine but tonight it keeps beeping", "emergency"),
+    ("la bomba de mi hijo esta pitando, en general que significan las alarmas?", "emergency"),
     # a supply that was not given is a supply stopped
     ("mums care home hasnt given her baclofen since tuesday", "emergency"),
     ("care home hasnt given her baclofen since tuesday and now shes feverish", "emergency"),
