@@ -876,6 +876,29 @@ EVERYDAY = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("I can't go on like this with the nausea, does baclofen with food help?", "988"),
+        ("ya no puedo mas con el trafico y ando somnoliento x el baclofeno, puedo manejar?", "988"),
+        ("ya no aguanto los mareos del baclofeno, ¿qué me ayuda?", "988"),
+    ],
+)
+def test_worn_out_by_a_named_burden_is_answered_with_the_crisis_line_first(lists, text, line):
+    """ "Can't go on" with the nausea, the traffic, the dizziness: worn out, not self-harm,
+    so the question is answered; but it is a warning sign, so the crisis line leads."""
+    reply = lists.respond(text)
+    assert reply.kind not in ("crisis", "emergency"), reply.rule
+    assert line in reply.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "text", ["ya no puedo mas con esta vida", "i cant go on with my life", "no puedo más con todo"]
+)
+def test_worn_out_by_life_itself_is_a_crisis(lists, text):
+    assert lists.respond(text).kind == "crisis"
+
+
 @pytest.mark.parametrize("text", EVERYDAY)
 def test_everyday_sentences_with_words_of_the_lists_raise_no_alarm(lists, text):
     reply = lists.respond(text)
