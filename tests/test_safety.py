@@ -302,6 +302,9 @@ MECHANISMS = [
     ("my pump is beeping, should i go to a&e just in case", "emergency"),
     ("in general my pump is fine but tonight it keeps beeping", "emergency"),
     ("la bomba de mi hijo esta pitando, en general que significan las alarmas?", "emergency"),
+    # a seizure said to be happening now, even a clause away, is one; a controlled one is not
+    ("seizure after baclofen, first time ever, happening now, what do i do", "emergency"),
+    ("I have epilepsy, my seizures are well controlled now, is baclofen ok?", "answer|clarify"),
     # a supply that was not given is a supply stopped
     ("mums care home hasnt given her baclofen since tuesday", "emergency"),
     ("care home hasnt given her baclofen since tuesday and now shes feverish", "emergency"),
