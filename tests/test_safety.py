@@ -305,6 +305,11 @@ MECHANISMS = [
     # a seizure said to be happening now, even a clause away, is one; a controlled one is not
     ("seizure after baclofen, first time ever, happening now, what do i do", "emergency"),
     ("I have epilepsy, my seizures are well controlled now, is baclofen ok?", "answer|clarify"),
+    # stopping told as an event of the last day or two is a supply stopped; asked, a topic
+    ("quit baclofen this morning because we're trying for a baby, feel fine", "emergency"),
+    ("mi abuela dejó de tomar el baclofeno ayer, todavía no tiene nada raro", "emergency"),
+    ("if i quit baclofen today what happens", "answer|clarify"),
+    ("my doctor stopped my baclofen yesterday and switched me to tizanidine", "answer|clarify"),
     # a supply that was not given is a supply stopped
     ("mums care home hasnt given her baclofen since tuesday", "emergency"),
     ("care home hasnt given her baclofen since tuesday and now shes feverish", "emergency"),
