@@ -453,7 +453,9 @@ class Chatbot:
         sure (`Classifier.sure`). A personal dosing question it finds (how much, how often,
         more, less) gets the refusal. It weighs words and knows no negation: after a denial
         the word lists read ("no, i'm not suicidal, i just want to sleep"), its crisis is
-        not heard."""
+        not heard. A crisis it reads below the threshold, the rest of the urgency an
+        emergency's ("she's asleep but wakes when i talk to her"), gets that emergency's
+        message with the crisis line after its first line."""
         classifier = self.kb.classifier
         if classifier is None or state.crisis or state.emergency or reply.kind in URGENT_KINDS:
             return reply, new_state
@@ -468,6 +470,12 @@ class Chatbot:
         if verdict.kind == "crisis":
             if denial:
                 return reply, new_state
+            if verdict.also:  # a crisis and an emergency read about equally: both lines
+                emergency = self.composer.message("emergency", verdict.also, rule="", lang=lang)
+                reply = replace(
+                    self.composer.with_crisis_line(emergency, lang), rule="crisis.learned.line"
+                )
+                return reply, replace(new_state, crisis=True, emergency=verdict.also, pending=())
             reply = self.composer.message("crisis", CHECK_IN, rule="crisis.learned", lang=lang)
             return reply, replace(new_state, crisis=True, pending=())
         situation = verdict.situation

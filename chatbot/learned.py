@@ -63,6 +63,9 @@ class Verdict:
     kind: str  # "crisis", "emergency" or "refusal"
     situation: str  # the emergency message ("overdose", "pump"...); "" otherwise
     chance: float  # P(crisis or emergency); for a refusal, P(refusal)
+    #: for a crisis whose own side is below the threshold (the urgency is shared with an
+    #: emergency): that side's likeliest emergency message; "" otherwise
+    also: str = ""
 
 
 class Rows(Mapping[str, tuple[float, ...]]):
@@ -188,7 +191,10 @@ class Classifier:
         )
         top = max(side, key=lambda k: side[k])
         if top == CRISIS:
-            return Verdict("crisis", "", urgent)
+            also = ""
+            if other_side and sum(crisis_side.values()) < self.threshold:
+                also = max(other_side, key=lambda k: other_side[k])[len(EMERGENCY) :]
+            return Verdict("crisis", "", urgent, also)
         return Verdict("emergency", top[len(EMERGENCY) :], urgent)
 
     def reasons(self, text: str, label: str, n: int = 6) -> list[tuple[str, float]]:

@@ -244,6 +244,21 @@ def test_a_crisis_half_read_beside_an_emergency_adds_the_line_after_the_emergenc
     assert (reply.kind, reply.rule) == ("emergency", "emergency.danger")
 
 
+def test_a_crisis_read_as_much_as_an_emergency_gets_both_lines(tmp_path):
+    # P(crisis) 0.57, P(overdose) 0.35: urgent, the crisis likelier, but not alone
+    reader = hand_made({"zorblax": (0, 2.0, 1.5)})
+    bot = world_with(tmp_path, reader).bot()
+    reply, state = bot.reply("zorblax")
+    assert (reply.kind, reply.rule) == ("emergency", "crisis.learned.line")
+    first, second, *_ = reply.text.split("\n")
+    assert first == bot.composer.emergency_line("overdose")
+    assert second == bot.composer.region.crisis_line.strip()
+    assert state.crisis and state.emergency == "overdose"
+    alone = hand_made({"zorblax": (0, 30, 0)})  # the crisis alone: the check-in
+    reply = world_with(tmp_path / "alone", alone).bot().respond("zorblax")
+    assert (reply.kind, reply.rule) == ("crisis", "crisis.learned")
+
+
 def test_a_dosing_question_the_word_lists_miss_is_refused(tmp_path):
     labels = ("none", "crisis", "emergency.overdose", "refusal")
     reader = {**hand_made({"zorblax": (0, 0, 0, 30)}, labels), "refusal_threshold": 0.7}
