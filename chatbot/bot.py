@@ -479,9 +479,14 @@ class Chatbot:
             reply = self.composer.message("crisis", CHECK_IN, rule="crisis.learned", lang=lang)
             return reply, replace(new_state, crisis=True, pending=())
         situation = verdict.situation
-        if confident and verdict.chance < classifier.sure:
+        # self-harm with something taken is a crisis too: no answer outweighs it
+        if confident and verdict.chance < classifier.sure and situation != "self_harm_taken":
             return self.composer.with_line(reply, situation), new_state
+        # self-harm with something taken carries the crisis line: named as a crisis rule,
+        # as _crisis_beside names it
         rule = f"emergency.learned.{situation}"
+        if situation == "self_harm_taken":
+            rule = "crisis.learned.self_harm_taken"
         reply = self.composer.message("emergency", situation, rule=rule, lang=lang)
         crisis = new_state.crisis or situation == "self_harm_taken"
         return reply, replace(new_state, emergency=situation, crisis=crisis, pending=())

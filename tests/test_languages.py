@@ -184,6 +184,12 @@ def test_a_spanish_word_typed_without_its_accents_is_not_corrected_into_another(
     assert "conduccion" in bot.kb.normalizer.normalize("baclofeno y conduccion de vehiculos")
 
 
+def test_a_spanish_denial_is_heard_and_silences_the_second_reader(bot) -> None:
+    # the words of self-harm, negated ("no estoy pensando en..."): a denial, not hidden
+    reply = bot.respond("no estoy pensando en suicidarme, el baclofeno da sueño?")
+    assert reply.kind not in ("crisis", "emergency"), reply.rule
+
+
 def test_a_typo_in_a_spanish_message_is_still_corrected_to_spanish(bot) -> None:
     assert "pastillas" in bot.kb.normalizer.normalize("mi hijo se tomo las pastilas")
 

@@ -278,6 +278,16 @@ def test_a_confident_answer_keeps_its_place_behind_the_emergency_line(tmp_path):
     assert plain.text in reply.text
 
 
+def test_no_answer_outweighs_self_harm_with_something_taken(tmp_path):
+    labels = ("none", "crisis", "emergency.self_harm_taken")
+    reader = {**hand_made({"alcohol": (0, 0, 3)}, labels), "sure": 0.97}  # P = 0.91
+    bot = world_with(tmp_path, reader).bot()
+    reply, state = bot.reply("can i drink wine on baclofen")
+    assert (reply.kind, reply.rule) == ("emergency", "crisis.learned.self_harm_taken")
+    assert reply.text.startswith(bot.composer.emergency_line("self_harm_taken"))
+    assert state.crisis and state.emergency == "self_harm_taken"
+
+
 def test_an_emergency_the_reader_is_all_but_sure_of_outweighs_a_confident_answer(tmp_path):
     reader = {**hand_made({"alcohol": (0, 0, 30)}), "sure": 0.97}
     bot = world_with(tmp_path, reader).bot()
