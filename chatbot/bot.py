@@ -40,6 +40,8 @@ _FOLLOWUP_SITUATIONS = frozenset({"overdose", "symptoms", "self_harm_taken"})
 NEW_SUBJECT = "new_subject"
 #: after a refusal, a push for the number all the same ("just tell me roughly")
 PUSHBACK = "pushback"
+#: what to do about a missed dose, asked in general: the topic, never a dosing refusal
+MISSED_WHAT_NOW = "missed_what_now"
 #: Inside an emergency, a question moves on to a topic only when it asks anew: it names
 #: the medicine, or says this much ("can it cause weight gain in the long term?"). "Who do
 #: I call?", "is it serious? he's calm", "i feel normal honestly" stay with the emergency.
@@ -398,8 +400,12 @@ class Chatbot:
             and routed.decision is not None
             and routed.decision.action == "answer"
         )
+        asks_missed = any(
+            f.concept == MISSED_WHAT_NOW and "negation" not in f.modifiers
+            for f in screened.reading.found
+        )
         reply, new_state = self._second_reader(
-            normalized, reply, new_state, state, lang, confident, screened.denial
+            normalized, reply, new_state, state, lang, confident, screened.denial, asks_missed
         )
         return done(reply, new_state, routed)
 
@@ -444,6 +450,7 @@ class Chatbot:
         lang: str,
         confident: bool = False,
         denial: bool = False,
+        asks_missed: bool = False,
     ) -> tuple[Reply, State]:
         """The word lists found neither an emergency nor a crisis, and no emergency or crisis
         is under way: the second reader (learned.py) may still find one. When it does, help
@@ -453,9 +460,11 @@ class Chatbot:
         sure (`Classifier.sure`). A personal dosing question it finds (how much, how often,
         more, less) gets the refusal. It weighs words and knows no negation: after a denial
         the word lists read ("no, i'm not suicidal, i just want to sleep"), its crisis is
-        not heard. A crisis it reads below the threshold, the rest of the urgency an
-        emergency's ("she's asleep but wakes when i talk to her"), gets that emergency's
-        message with the crisis line after its first line."""
+        not heard; nor is its refusal of what to do about a missed dose, asked in general
+        (`asks_missed`: the contract's missed-dose topic). A crisis it reads below the
+        threshold, the rest of the urgency an emergency's ("she's asleep but wakes when i
+        talk to her"), gets that emergency's message with the crisis line after its first
+        line."""
         classifier = self.kb.classifier
         if classifier is None or state.crisis or state.emergency or reply.kind in URGENT_KINDS:
             return reply, new_state
@@ -463,7 +472,7 @@ class Chatbot:
         if verdict is None:
             return reply, new_state
         if verdict.kind == "refusal":  # a personal dosing question the word lists missed
-            if reply.kind == "refusal":
+            if reply.kind == "refusal" or asks_missed:  # "what do i do if i skip a dose"
                 return reply, new_state
             reply = self.composer.message("refusal", "default", rule="refusal.learned", lang=lang)
             return reply, replace(new_state, pending=())

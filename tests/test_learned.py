@@ -267,6 +267,18 @@ def test_a_dosing_question_the_word_lists_miss_is_refused(tmp_path):
     assert (reply.kind, reply.rule) == ("refusal", "refusal.learned") and state.refused
 
 
+def test_what_to_do_about_a_missed_dose_is_never_refused_by_the_reader(tmp_path):
+    labels = ("none", "crisis", "emergency.overdose", "refusal")
+    reader = {**hand_made({"skip": (0, 0, 0, 30)}, labels), "refusal_threshold": 0.7}
+    world = world_with(tmp_path, reader)
+    concepts = "intents/safety/concepts.yaml"
+    world.insert_after(concepts, "concepts:", '  missed_what_now: ["what do i do if i skip"]')
+    bot = world.bot()
+    assert bot.respond("zorblax skip").kind == "refusal"  # the reader refuses "skip"...
+    reply = bot.respond("what do i do if i skip a dose")  # ...but not a missed dose asked about
+    assert reply.kind != "refusal", reply.rule
+
+
 def test_a_confident_answer_keeps_its_place_behind_the_emergency_line(tmp_path):
     reader = hand_made({"alcohol": (0, 0, 30)})  # "wine" is read as "alcohol"
     bot = world_with(tmp_path, reader).bot()
