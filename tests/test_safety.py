@@ -317,6 +317,11 @@ MECHANISMS = [
     ("what do i do if i skip a dose", "answer"),
     ("puedo saltarme la dosis de mañana?", "refusal"),
     ("can i skip my morning dose", "refusal"),
+    # a lot taken on purpose, in Spanish words for "a lot" and "poisoned myself", is the
+    # self-harm reply (kind emergency, both lines) or the crisis, from the word lists alone
+    ("he tomado bastante baclofeno adrede, no se lo digas a nadie", "emergency|crisis"),
+    ("me intoxiqué a propósito con baclofeno", "emergency|crisis"),
+    ("tome el baclofeno con bastante agua, es mejor asi?", "answer|clarify"),
     # a supply that was not given is a supply stopped
     ("mums care home hasnt given her baclofen since tuesday", "emergency"),
     ("care home hasnt given her baclofen since tuesday and now shes feverish", "emergency"),
