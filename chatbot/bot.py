@@ -400,6 +400,12 @@ class Chatbot:
             and routed.decision is not None
             and routed.decision.action == "answer"
         )
+        if (
+            reply.kind == "emergency"
+            and (reply.rule or "").startswith("emergency.doubt.")
+            and not (state.emergency or new_state.crisis or screened.denial)
+        ):  # an emergency on doubt, in a message the reader reads as a crisis
+            reply, new_state = self._crisis_beside(normalized, reply, new_state, lang)
         asks_missed = any(
             f.concept == MISSED_WHAT_NOW and "negation" not in f.modifiers
             for f in screened.reading.found

@@ -10,11 +10,13 @@ sealed rounds) and in tests/test_sealed.py.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
+from chatbot import Chatbot
 from chatbot.authoring import train
 from chatbot.learned import Classifier, features
 
@@ -257,6 +259,16 @@ def test_a_crisis_read_as_much_as_an_emergency_gets_both_lines(tmp_path):
     alone = hand_made({"zorblax": (0, 30, 0)})  # the crisis alone: the check-in
     reply = world_with(tmp_path / "alone", alone).bot().respond("zorblax")
     assert (reply.kind, reply.rule) == ("crisis", "crisis.learned")
+
+
+def test_an_emergency_on_doubt_the_reader_reads_as_a_crisis_gets_the_crisis_line(bot):
+    # the word lists see only a doubt ("many baclofen"); the reader reads the crisis
+    text = "sorry my english. i think about to stop living. i have many baclofen in my home"
+    lists = Chatbot(replace(bot.kb, classifier=None), bot.settings).respond(text)
+    assert lists.rule.startswith("emergency.doubt."), lists.rule
+    reply = bot.respond(text)
+    assert reply.kind == "emergency" and reply.rule.startswith("crisis.learned"), reply.rule
+    assert bot.composer.region.crisis_line.strip() in reply.text
 
 
 def test_a_dosing_question_the_word_lists_miss_is_refused(tmp_path):

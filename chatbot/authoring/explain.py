@@ -196,10 +196,11 @@ def why(trace: Trace) -> str:
             "the message carries a sign of an emergency that no rule settled and the matcher "
             "was not confident, so, when unsure, the emergency reply"
         )
-    if rule.startswith("emergency.learned.") or rule == "crisis.learned":
+    if rule.startswith(("emergency.learned.", "crisis.learned")):
         return (
-            "no safety rule fired, but the second reader (trained on the team's labelled "
-            "messages) found an emergency or a crisis likely enough, so, when unsure, help first"
+            "the second reader (trained on the team's labelled messages) found an emergency "
+            "or a crisis likely enough, so, when unsure, help first (with a crisis it reads "
+            "beside an emergency, the crisis line too)"
         )
     if rule.startswith("emergency.followup"):
         return "an emergency is under way in this conversation, so follow-ups get its guidance"
