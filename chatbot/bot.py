@@ -370,7 +370,7 @@ class Chatbot:
             doubt
             and not state.crisis
             and reply.kind not in URGENT_KINDS
-            and (not asks_beside(reply) or self._half_read_crisis(normalized))
+            and (not asks_beside(reply) or self._crisis_read(normalized))
         ):
             # a warning sign strong alone ("i'm so tired of existing") and no question
             # beside it that is confidently meant, or one the second reader half-reads as a
@@ -415,13 +415,16 @@ class Chatbot:
         )
         return done(reply, new_state, routed)
 
-    def _half_read_crisis(self, normalized: str) -> bool:
-        """Does the second reader read a crisis, at least at `beside`?"""
+    def _crisis_read(self, normalized: str) -> str:
+        """How the second reader reads a crisis in the message: "sure" (at the threshold),
+        "half" (from `beside` up to it) or "" (below, or no reader)."""
         classifier = self.kb.classifier
         if classifier is None:
-            return False
+            return ""
         chance = classifier.probabilities(normalized).get(CRISIS, 0.0)
-        return chance >= min(classifier.beside, classifier.threshold)
+        if chance >= classifier.threshold:
+            return "sure"
+        return "half" if chance >= classifier.beside else ""
 
     def _crisis_beside(
         self, normalized: str, reply: Reply, new_state: State, lang: str
@@ -433,14 +436,10 @@ class Chatbot:
         less surely (from `beside` up to the threshold): the emergency's own reply, with the
         crisis line after its first line ("my friend says she's checking out tonight and
         she has loads of baclofen")."""
-        classifier = self.kb.classifier
-        if classifier is None or new_state.crisis:
+        read = "" if new_state.crisis else self._crisis_read(normalized)
+        if not read:
             return reply, new_state
-        chance = classifier.probabilities(normalized).get(CRISIS, 0.0)
-        if chance < classifier.threshold:
-            if chance < classifier.beside:
-                return reply, new_state
-            # half-read: the emergency's own reply, the crisis line after its first line
+        if read == "half":  # the emergency's own reply, the crisis line after its first line
             reply = replace(self.composer.with_crisis_line(reply, lang), rule="crisis.learned.line")
             return reply, replace(new_state, crisis=True)
         rule = "crisis.learned.self_harm_taken"

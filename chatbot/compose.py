@@ -186,18 +186,20 @@ class Composer:
     def with_crisis_line(self, reply: Reply, lang: str = "en") -> Reply:
         """An emergency reply with the crisis line after its own first line (a crisis the
         second reader half-reads beside it): the emergency still leads."""
-        line: str = self.region.crisis_line
-        if lang in self.region.languages and reply.lang == lang:
-            line = self.region.languages[lang].crisis_line
+        line = self._crisis_field("crisis_line", reply, lang)
         first, _, rest = reply.text.partition("\n")
-        return replace(reply, text=f"{first}\n{line.strip()}\n{rest}".rstrip("\n"))
+        return replace(reply, text=f"{first}\n{line}\n{rest}".rstrip("\n"))
 
     def with_reminder(self, reply: Reply, lang: str = "en", first: bool = False) -> Reply:
         """Where help is, before the reply (in the reply's language, where the region has
         it): after a crisis, the reminder; with a first sign of one (`first`), the crisis
         line itself."""
-        field = "crisis_line" if first else "crisis_reminder"
+        line = self._crisis_field("crisis_line" if first else "crisis_reminder", reply, lang)
+        return replace(reply, text=f"{line}\n\n{reply.text}")
+
+    def _crisis_field(self, field: str, reply: Reply, lang: str) -> str:
+        """The region's crisis line or reminder, in the reply's language where it has it."""
         line: str = getattr(self.region, field)
         if lang in self.region.languages and reply.lang == lang:
             line = getattr(self.region.languages[lang], field)
-        return replace(reply, text=f"{line.strip()}\n\n{reply.text}")
+        return line.strip()

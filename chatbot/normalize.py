@@ -280,7 +280,8 @@ class Normalizer:
         lexicon = self.lexicon_source()
         seen = max((lexicon.get(w, 0) for w in _spellings(word)), default=0)
         if foreign:  # a Spanish word typed without its accents is a word ("conduccion")
-            seen = max(seen, spanish_unaccented().get(word, 0))
+            spanish = foreign_lexicon()
+            seen = max(seen, *(spanish.get(w, 0) for w in spanish_spellings(word)))
         if seen >= COMMON_WORD:
             return word
         max_edits = 2 if len(word) >= 7 and not seen else 1
@@ -452,15 +453,22 @@ def foreign_lexicon() -> Mapping[str, int]:
     return dict(SpellChecker(language="es").word_frequency.dictionary)
 
 
-@lru_cache(maxsize=1)
-def spanish_unaccented() -> Mapping[str, int]:
-    """Spanish words as typed without accents, and how common they are: "conduccion" is
-    "conducción" (2,856), not a typo of "convulsión"."""
-    counts: dict[str, int] = {}
-    for word, n in foreign_lexicon().items():
-        plain = unaccented(word)
-        counts[plain] = counts.get(plain, 0) + n
-    return counts
+_ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "úü", "n": "ñ"}
+
+
+def spanish_spellings(word: str) -> list[str]:
+    """The ways a Spanish word typed without its marks may be written with them: one
+    accent or ü, an ñ, or both ("conduccion": "conducción", which the Spanish word list
+    counts 2,856 times; "anos": "años")."""
+    one = [
+        word[:i] + mark + word[i + 1 :]
+        for i, ch in enumerate(word)
+        for mark in _ACCENTED.get(ch, "")
+    ]
+    two = [
+        w[:i] + "ñ" + w[i + 1 :] for w in one if "ñ" not in w for i, ch in enumerate(w) if ch == "n"
+    ]
+    return [word, *one, *two]
 
 
 def common_counts(words: Iterable[str]) -> dict[str, int]:

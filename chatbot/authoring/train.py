@@ -7,9 +7,10 @@
 The word lists catch what their authors wrote; the second reader (chatbot/learned.py)
 learns from every labelled message the team has opened (development rounds, opened
 sealed sets, routing questions) how an emergency or a crisis is said, and the engine
-asks it when the word lists found neither. training.yaml lists the files it learns
-from, the ones still sealed (never learned from), the threshold and the fitting
-settings. A message's label comes from its group, kind and situation:
+asks it when the word lists found neither, and for a crisis beside what they found.
+training.yaml lists the files it learns from, the ones still sealed (never learned
+from), the chances the engine acts at (threshold, refusal_threshold, sure, beside) and
+the fitting settings. A message's label comes from its group, kind and situation:
 
     crisis                      -> crisis (self_harm_taken: emergency.self_harm_taken)
     emergency, or an urgent kind -> emergency.<situation> (its emergency message)
@@ -200,7 +201,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--sources",
         default=str(DEFAULT_SOURCES),
         metavar="FILE",
-        help=f"the training file: sources, still_sealed, threshold (default: {DEFAULT_SOURCES})",
+        help=f"the training file: sources, still_sealed, thresholds (default: {DEFAULT_SOURCES})",
     )
     parser.add_argument(
         "--out",
