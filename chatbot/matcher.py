@@ -59,6 +59,9 @@ FUZZY_WEIGHT = 0.35
 #: BM25's term-frequency saturation and length normalisation (the usual values).
 BM25_K1 = 1.2
 BM25_B = 0.75
+#: What a background word (who the question is about: intents/lay_terms.yaml) weighs
+#: beside the words of what it asks.
+BACKGROUND_WEIGHT = 0.3
 #: A content word that no example or answer uses weighs this share of the rarest word.
 UNKNOWN_WORD = 0.6
 #: However common a question's words, the most it could score is at least this share of
@@ -174,6 +177,12 @@ class LayTerms:
     longest: int = 1
     ignore: frozenset[str] = frozenset()  # words that say nothing about the topic ("even")
     follow_ups: tuple[tuple[str, ...], ...] = ()  # how a follow-up starts ("what about")
+    # who the question is about and their condition ("my son", "cerebral palsy"): beside
+    # other content words they weigh BACKGROUND_WEIGHT of a word (see Matcher.rank)
+    background: frozenset[tuple[str, ...]] = frozenset()
+    background_longest: int = 0
+    # ...except after these ("for MS", "para la esclerosis"): then they are what is asked
+    purpose: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def build(
@@ -181,11 +190,37 @@ class LayTerms:
         pairs: Iterable[tuple[Sequence[str], Sequence[str]]],
         ignore: Iterable[str] = (),
         follow_ups: Iterable[Sequence[str]] = (),
+        background: Iterable[Sequence[str]] = (),
+        purpose: Iterable[Sequence[str]] = (),
     ) -> LayTerms:
         table = {tuple(v): tuple(c) for v, c in pairs if v and tuple(v) != tuple(c)}
         longest = max((len(k) for k in table), default=1)
         starts = tuple(sorted({tuple(f) for f in follow_ups if f}, key=len, reverse=True))
-        return cls(MappingProxyType(table), longest, frozenset(ignore), starts)
+        back = frozenset(tuple(b) for b in background if b)
+        return cls(
+            MappingProxyType(table),
+            longest,
+            frozenset(ignore),
+            starts,
+            back,
+            max((len(b) for b in back), default=0),
+            tuple(sorted({tuple(p) for p in purpose if p}, key=len, reverse=True)),
+        )
+
+    def background_at(self, words: Sequence[str]) -> set[int]:
+        """The positions of the words that say who the question is about, not what."""
+        at: set[int] = set()
+        i, n = 0, len(words)
+        while i < n:
+            for size in range(min(self.background_longest, n - i), 0, -1):
+                if tuple(words[i : i + size]) in self.background:
+                    if not any(tuple(words[max(0, i - len(p)) : i]) == p for p in self.purpose):
+                        at.update(range(i, i + size))
+                    i += size
+                    break
+            else:
+                i += 1
+        return at
 
     def apply(self, words: Sequence[str]) -> list[str]:
         if not self.table:
@@ -237,18 +272,23 @@ class Bm25:
             BM25_FLOOR * rarest,
         )
 
-    def scores(self, features: Iterable[str]) -> dict[str, float]:
-        """Each document's share (0-1) of the most these features could score."""
+    def scores(
+        self, features: Iterable[str], weights: Mapping[str, float] | None = None
+    ) -> dict[str, float]:
+        """Each document's share (0-1) of the most these features could score; a feature
+        in `weights` counts that share of itself, in what is found and in the most."""
         found: dict[str, float] = defaultdict(float)
         most = 0.0
+        weights = weights or {}
         for w in set(features):
+            share = weights.get(w, 1.0)
             idf = self.idf.get(w)
             if idf is None:
-                most += self.unknown
+                most += self.unknown * share
                 continue
-            most += idf
+            most += idf * share
             for doc, weight in self.postings[w]:
-                found[doc] += weight
+                found[doc] += weight * share
         most = max(most, self.floor)
         if most <= 0:
             return {}
@@ -363,34 +403,71 @@ class Matcher:
         self, query: str, limit: int = 5, keep: Callable[[str], bool] | None = None
     ) -> list[Candidate]:
         """Best blended score per intent, best first. `query` is a `match_key`; `keep`, if
-        given, says which intents may be candidates (a medicine's scope)."""
+        given, says which intents may be candidates (a medicine's scope).
+
+        Who the question is about ("my son", intents/lay_terms.yaml `background`) weighs
+        less than what it asks, when it asks something besides, so they stop pulling a
+        question to the topic whose examples name them most. No score then goes above the
+        best one on the whole question: weighing them less never makes the matcher surer."""
         words = query.split()
-        content = self.content(query)
-        laid = self._lay_content(words)  # the content words once the lay terms are applied
-        if not self.keys or not (content or laid):
+        if not self.keys or not (self.content(query) or self._lay_content(words)):
             return []
+        scores = self._scores(words)
+        back = self.lay.background_at(words)
+        if back and self._lay_content([w for i, w in enumerate(words) if i not in back]):
+            most = max((score for score, _ in scores.values()), default=0.0)
+            scores = {
+                intent: (min(score, most), example)
+                for intent, (score, example) in self._scores(words, back).items()
+            }
+        ranked = [
+            Candidate(intent, round(score, 1), example)
+            for intent, (score, example) in scores.items()
+            if keep is None or keep(intent)
+        ]
+        ranked.sort(key=lambda c: (-c.score, c.intent))
+        return ranked[:limit]
+
+    def _scores(
+        self, words: Sequence[str], back: set[int] | None = None
+    ) -> dict[str, tuple[float, str]]:
+        """Each intent's blended score (0-100) and its best example; the words at `back`
+        weigh BACKGROUND_WEIGHT and are left out of the fuzzy comparison."""
         stem = self.profile.stem
+        laid = self._lay_content(words)  # the content words once the lay terms are applied
         stems = [stem(w) for w in laid]
+        said = self.content(" ".join(words)) or laid
+        weights: dict[str, float] = {}
+        if back:
+            fore = [w for i, w in enumerate(words) if i not in back]
+            fore_laid = self._lay_content(fore)
+            fore_stems = {stem(w) for w in fore_laid}
+            behind = self._lay_content([words[i] for i in sorted(back)])
+            weights = {s: BACKGROUND_WEIGHT for s in map(stem, behind) if s not in fore_stems}
+            weights |= {
+                f"{a} {b}": BACKGROUND_WEIGHT
+                for i, (a, b) in enumerate(zip(words, words[1:], strict=False))
+                if i in back or i + 1 in back
+            }
+            said = self.content(" ".join(fore)) or fore_laid
+            laid = fore_laid
         evidence: dict[str, float] = defaultdict(float)
         for index, weight, found in (
             (self.words, WORDS_WEIGHT, stems),
             (self.pairs, PAIRS_WEIGHT, _pairs(words)),
             (self.answers, ANSWER_WEIGHT, stems),
         ):
-            for intent, share in index.scores(found).items():
+            for intent, share in index.scores(found, weights).items():
                 evidence[intent] += weight * share
         # a question in common words only ("what is it for") is compared by its lay terms
-        said = content or laid
-        fuzzy = self._fuzzy(" ".join(said), {stem(w) for w in said} | set(stems))
-        scores = []
-        for intent in evidence.keys() | fuzzy.keys():
-            if keep is not None and not keep(intent):
-                continue
-            value, example = fuzzy.get(intent, (0.0, ""))
-            total = 100.0 * evidence.get(intent, 0.0) + FUZZY_WEIGHT * value
-            scores.append(Candidate(intent, round(total, 1), example))
-        scores.sort(key=lambda c: (-c.score, c.intent))
-        return scores[:limit]
+        fuzzy = self._fuzzy(" ".join(said), {stem(w) for w in said} | {stem(w) for w in laid})
+        return {
+            intent: (
+                100.0 * evidence.get(intent, 0.0) + FUZZY_WEIGHT * fuzzy.get(intent, (0.0, ""))[0],
+                fuzzy.get(intent, (0.0, ""))[1],
+            )
+            for intent in evidence.keys() | fuzzy.keys()
+        }
 
     def content(self, query: str) -> list[str]:
         """The words of a match key that can say what it is about."""

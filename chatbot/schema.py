@@ -331,6 +331,15 @@ class LayTermsFile(Strict):
         default_factory=list,
         description="how a short follow-up to the last answer starts ('what about', 'and for')",
     )
+    background: list[Text] = Field(
+        default_factory=list,
+        description="who a question is about and their condition ('my son', 'cerebral palsy'):"
+        " beside what it asks, they weigh less",
+    )
+    purpose: list[Text] = Field(
+        default_factory=list,
+        description="words after which a background word is what is asked ('for', 'para la')",
+    )
 
 
 class OtherMedicinesFile(Strict):

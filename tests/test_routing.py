@@ -183,3 +183,45 @@ def test_every_topic_has_at_least_20_examples(bot):
     counts = {i.id: len(i.examples) for i in bot.kb.intents.values() if i.kind == "answer"}
     print("\n" + ", ".join(f"{k.split('.')[1]}={v}" for k, v in sorted(counts.items())))
     assert min(counts.values()) >= 20
+
+
+def test_who_a_question_is_about_weighs_less_than_what_it_asks():
+    from chatbot.matcher import LayTerms, Matcher
+
+    asked = ["is it safe for my son", "can my son take it", "my son is six can he have it"]
+    rows = [("children", t, t) for t in asked + ["my son has it"]] + [
+        ("effectiveness", t, t) for t in ["still stiff after a month", "not working yet"]
+    ]
+    strict = Thresholds(margin=10)  # answer only well ahead of the next topic
+    plain = Matcher.build(rows, strict)
+    weighed = Matcher.build(rows, strict, lay=LayTerms.build([], background=[["my", "son"]]))
+    question = "my son is still stiff"
+    before, after = plain.rank(question), weighed.rank(question)
+    assert plain.decide(before, question).action == "clarify"  # "my son" pulls to children
+    assert weighed.decide(after, question).action == "answer"
+    assert after[0].intent == "effectiveness"
+    assert after[0].score <= before[0].score  # never surer than on the whole question
+    # alone, who it is about is what there is to go on
+    assert weighed.rank("my son") == plain.rank("my son")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "mi hijo con paralisis cerebral toma baclofeno desde hace un mes y sigue igual de "
+            "tieso, es normal q tarde?",
+            "effectiveness",
+        ),
+        (
+            "mi mama con esclerosis multiple toma baclofeno y la noto mas irritable y rara de "
+            "animo, el baclofeno hace eso?",
+            "mental_health",
+        ),
+        ("Es verdad que el Lioresal es para la esclerosis?", "uses"),  # what it is for
+        ("baclofeno para niños con paralisis cerebral", "children"),
+    ],
+)
+def test_a_spanish_question_about_someone_goes_to_what_it_asks(bot, text, topic):
+    r = bot.respond(text)
+    assert (r.kind, r.topic) == ("answer", f"baclofen.{topic}"), r.rule

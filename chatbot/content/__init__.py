@@ -211,6 +211,8 @@ def load(
             ),
             (w for text in file.ignore for w in normalizer.tokens(text)),
             (normalizer.tokens(text) for text in file.follow_ups),
+            (as_keyed(text) for text in file.background),
+            (normalizer.tokens(text) for text in file.purpose),
         )
 
     intents, matcher, phrases = _index(
