@@ -17,7 +17,7 @@ from .compose import Composer
 from .concepts import MARKS
 from .content import SMALLTALK, KnowledgeBase
 from .language import language_of, unread_language
-from .learned import CHECK_IN, CRISIS
+from .learned import CHECK_IN, CRISIS, SELF_HARM_TAKEN
 from .loader import load_knowledge
 from .matcher import PROFILES, Candidate, Decision, content_words
 from .safety import SETTLED, Hit, Screened
@@ -421,7 +421,8 @@ class Chatbot:
         classifier = self.kb.classifier
         if classifier is None:
             return ""
-        chance = classifier.probabilities(normalized).get(CRISIS, 0.0)
+        p = classifier.probabilities(normalized)
+        chance = p.get(CRISIS, 0.0) + p.get(SELF_HARM_TAKEN, 0.0)  # self-harm, taken or not
         if chance >= classifier.threshold:
             return "sure"
         return "half" if chance >= classifier.beside else ""

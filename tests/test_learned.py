@@ -229,6 +229,17 @@ def test_a_crisis_read_beside_a_word_list_emergency_adds_the_crisis_line(tmp_pat
     assert state.crisis and state.emergency == "self_harm_taken"
 
 
+def test_self_harm_with_something_taken_read_beside_a_word_list_emergency_is_a_crisis(tmp_path):
+    # the reader's crisis side is crisis and self-harm taken together: "took my mum's pills
+    # on purpose" read as self-harm taken is the crisis the word lists' overdose lacked
+    labels = ("none", "crisis", "emergency.self_harm_taken")
+    reader = hand_made({"quick": (0, 0, 30)}, labels)
+    bot = world_with(tmp_path, reader).bot()
+    reply, state = bot.reply("what if i took too many, i want it to be quick")
+    assert (reply.kind, reply.rule) == ("emergency", "crisis.learned.self_harm_taken")
+    assert state.crisis and state.emergency == "self_harm_taken"
+
+
 def test_a_crisis_half_read_beside_an_emergency_adds_the_line_after_the_emergencys(tmp_path):
     # one known word: P(crisis) = e^1.54 / (e^1.54 + 2) = 0.70, between beside and threshold
     reader = {**hand_made({"quick": (0, 1.54, 0)}), "beside": 0.6}
