@@ -314,8 +314,11 @@ class Normalizer:
                 f[0],
             ),
         )[0]
-        if foreign and best not in self.other_language and spanish_conjugated(word):
-            return word  # "sube" is a form of "subir", not a typo of English "sure"
+        if foreign and spanish_conjugated(word):
+            if best not in self.other_language:
+                return word  # "sube" is a form of "subir", not a typo of English "sure"
+            if not spanish_verbs(word) & spanish_verbs(best):
+                return word  # "pondría" is "poner", not "podría"; "enferme" not "enfermera"
         if seen and weight(best) < (PRIORITY_RARER_BY if best in priority else RARER_BY) * seen:
             return word  # a real word, and the known one is not much more likely
         return str(best)
@@ -341,6 +344,12 @@ def spanish_conjugated(word: str) -> bool:
     ("sube" of "subir", "aparece" of "aparecer"): a real word the list lacks."""
     lexicon = foreign_lexicon()
     return any(lexicon.get(v, 0) >= SPANISH_VERB_SEEN for v in conjugated_from(word))
+
+
+def spanish_verbs(word: str) -> set[str]:
+    """The common Spanish verbs a word may be a form of (or is): "recargaran" -> {"recargar"}."""
+    lexicon = foreign_lexicon()
+    return {v for v in conjugated_from(word) | {word} if lexicon.get(v, 0) >= SPANISH_VERB_SEEN}
 
 
 def spanish_with_clitics(word: str) -> bool:

@@ -64,13 +64,28 @@ CONJUGATIONS = tuple(
 )
 
 
+#: The irregular stems of the future and the conditional ("pondría" is "poner"), with
+#: the verbs that end in them ("propondría", "mantendría").
+IRREGULAR_FUTURE = {
+    "pondr": "poner", "tendr": "tener", "saldr": "salir", "vendr": "venir", "valdr": "valer",
+    "podr": "poder", "querr": "querer", "sabr": "saber", "cabr": "caber", "habr": "haber",
+    "dir": "decir", "har": "hacer",
+}
+_FUTURE = "a as e emos eis an ia ias iamos iais ian".split()
+
+
 def conjugated_from(word: str) -> set[str]:
-    """The infinitives a word could be a regular form of ("sube" -> "subar", "suber",
-    "subir"): candidates to look up in a word list, not an analysis."""
+    """The infinitives a word could be a form of ("sube" -> "subar", "suber", "subir";
+    "pondría" -> "poner"): candidates to look up in a word list, not an analysis."""
     plain = unaccented(word)
     out: set[str] = set()
     for ending, infinitive_endings in CONJUGATIONS:
         stem = plain[: -len(ending)]
         if plain.endswith(ending) and len(stem) >= 2:
             out.update(stem + e for e in infinitive_endings)
+    for ending in _FUTURE:
+        stem = plain[: -len(ending)]
+        for irregular, verb in IRREGULAR_FUTURE.items():
+            if plain.endswith(ending) and stem.endswith(irregular):
+                out.add(stem[: -len(irregular)] + verb)
     return out
