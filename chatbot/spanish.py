@@ -67,9 +67,18 @@ CONJUGATIONS = tuple(
 #: The irregular stems of the future and the conditional ("pondría" is "poner"), with
 #: the verbs that end in them ("propondría", "mantendría").
 IRREGULAR_FUTURE = {
-    "pondr": "poner", "tendr": "tener", "saldr": "salir", "vendr": "venir", "valdr": "valer",
-    "podr": "poder", "querr": "querer", "sabr": "saber", "cabr": "caber", "habr": "haber",
-    "dir": "decir", "har": "hacer",
+    "pondr": "poner",
+    "tendr": "tener",
+    "saldr": "salir",
+    "vendr": "venir",
+    "valdr": "valer",
+    "podr": "poder",
+    "querr": "querer",
+    "sabr": "saber",
+    "cabr": "caber",
+    "habr": "haber",
+    "dir": "decir",
+    "har": "hacer",
 }
 _FUTURE = "a as e emos eis an ia ias iamos iais ian".split()
 
