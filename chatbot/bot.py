@@ -19,7 +19,7 @@ from .content import SMALLTALK, KnowledgeBase
 from .language import language_of, unread_language
 from .learned import CHECK_IN, CRISIS, SELF_HARM_TAKEN
 from .loader import load_knowledge
-from .matcher import PROFILES, Candidate, Decision, content_words
+from .matcher import MEDICINE, PROFILES, Candidate, Decision, content_words
 from .safety import SETTLED, Hit, Screened
 from .sessions import SessionStore
 from .settings import Settings
@@ -629,6 +629,8 @@ class Chatbot:
         assert last is not None
         medicine = self.kb.answers[last].medicine
         local = last.split(".", 1)[1]
+        if q.named and self._asks_of_the_other(q):  # "and what is tramadol for?": not ours
+            return None
         if q.named and not self.kb.answers[last].names_other_medicines:  # "and tramadol?"
             topic = f"{medicine}.interactions"
             if topic in self.kb.answers:
@@ -647,6 +649,18 @@ class Chatbot:
             if best.score - max([last_score, *others]) >= FOLLOW_UP_LEAD:
                 return self.kb.intents[best.intent].target, "a follow-up that names a new topic"
         return last, f"a follow-up to the last answer ({local})"
+
+    def _asks_of_the_other(self, q: Asked) -> bool:
+        """Does a follow-up that names another medicine ask something of that medicine
+        itself ("and what is tramadol for?"), rather than of taking the two together ("and
+        tramadol?", "what about with tramadol?")?"""
+        name = set(self.kb.normalizer.tokens(q.named or ""))
+        # the other medicine stands where ours would: "and what is * for"
+        key = q.kb.key_of([MEDICINE if t in name else t for t in q.tokens])
+        if not q.kb.matcher.asks_more_than_the_name(key):
+            return False
+        best = q.kb.matcher.rank(key, limit=1)
+        return bool(best) and not best[0].intent.endswith("interactions")
 
     def _is_follow_up(self, tokens: list[str]) -> bool:
         if len(tokens) > FOLLOW_UP_WORDS:

@@ -124,6 +124,21 @@ def test_a_short_follow_up_continues_or_names_its_topic(bot, first, then, topic)
     assert (r.kind, r.topic) == ("answer", f"baclofen.{topic}"), r.rule
 
 
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("what is baclofen", "and what is tramadol for?"),
+        ("can i drink on baclofen", "what about tramadol side effects?"),
+        ("¿qué es el baclofeno?", "¿y el tramadol pa qué es?"),
+    ],
+)
+def test_a_follow_up_asking_of_another_medicine_itself_is_not_ours(bot, first, then):
+    # "and tramadol?" is about taking the two together; "what is tramadol for?" is not
+    _, state = bot.reply(first)
+    r, _ = bot.reply(then, state)
+    assert (r.kind, r.rule) == ("fallback", "fallback.other_medicine"), r.rule
+
+
 def test_asking_again_never_repeats_the_same_paragraph(bot):
     texts, state = [], State()
     for _ in range(3):
