@@ -192,6 +192,7 @@ def _not_really(text: str, is_medicine: Callable[[str], bool], reads: str) -> st
 
 #: Marks only Spanish writing has: inverted question and exclamation marks, ñ.
 _SPANISH_MARKS = re.compile(r"[¿¡ñ]")
+_DRAWN_OUT = re.compile(r"(.)\1\1")
 #: Letters Spanish writes (French and Portuguese too, but their function words show them).
 _SPANISH_ACCENTS = re.compile(r"[áéíóú]")
 
@@ -209,9 +210,10 @@ def language_of(
     message mostly of no English words, its accents and its commonest words: `spanish`),
     and wins with two or more that outnumber the English function words. A tie goes to
     the words only one of the tied has, then to one the bot reads. A message no language
-    wins is English when English function words say so, and otherwise ("ok", "baclofen?",
-    "hola") in `default`, the language the person chose. `english`: the commonest English
-    words."""
+    wins is Spanish when it is two words or more of common Spanish and nothing English
+    ("baclofeno convulsiones"), English when English function words say so, and otherwise
+    ("ok", "baclofen?", "hola") in `default`, the language the person chose. `english`: the
+    commonest English words."""
     words = words_as_written(text)
     lowered = text.casefold()
     not_english = sum(w not in english for w in words)
@@ -246,6 +248,20 @@ def language_of(
             count += spanish_content  # Spanish words that are no language's function words
         if count >= 2 and count > english_function:
             scores[lang] = count
+    unknown = sum(w not in english and w not in spanish for w in words)
+    plain_spanish = sum(  # a drawn-out word ("hellooo") is any language's
+        w in spanish and w not in english and not _DRAWN_OUT.search(w) for w in words
+    )
+    if (
+        not scores
+        and len(words) >= 2
+        and plain_spanish
+        and not any(w in english for w in words)
+        and unknown <= 1
+    ):  # two words or more, none English, the rest common Spanish words and at most one
+        # word neither knows (a medicine's name): "baclofeno convulsiones", "lioresal embarazo"
+        if "es" in languages and not any(n for lang, n in own.items() if lang != "es"):
+            return "es"
     if not scores:
         shared = SHARED_FUNCTION_WORDS.get(default, frozenset())
         english_said = any(w in ENGLISH_FUNCTION_WORDS and w not in shared for w in words)

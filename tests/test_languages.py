@@ -51,6 +51,13 @@ def test_a_message_that_does_not_say_its_language_gets_the_chosen_one(
     assert bot.reply(text, State())[0].lang == "en"
 
 
+@pytest.mark.parametrize("text", ["baclofeno convulsiones", "baclofen lactancia", "lioresal embarazo"])
+def test_two_words_of_spanish_and_none_of_english_are_spanish(bot: Chatbot, text: str) -> None:
+    # no function word says it, but every word is common Spanish or the medicine's name
+    assert bot.reply(text, State())[0].lang == "es"
+    assert bot.reply("hellooo there", State())[0].lang == "en"
+
+
 def test_an_emergency_in_either_language_gets_help_in_its_own(bot: Chatbot) -> None:
     spanish, _ = bot.reply("mi hijo se tragó unas pastillas de baclofeno", State(lang="en"))
     english, _ = bot.reply("my son swallowed some of my baclofen pills", State(lang="es"))
