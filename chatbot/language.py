@@ -252,16 +252,17 @@ def language_of(
     plain_spanish = sum(  # a drawn-out word ("hellooo") is any language's
         w in spanish and w not in english and not _DRAWN_OUT.search(w) for w in words
     )
-    if (
+    if (  # two words or more, none English, the rest common Spanish words and at most one
+        # word neither knows (a medicine's name): "baclofeno convulsiones", "lioresal embarazo"
         not scores
         and len(words) >= 2
         and plain_spanish
         and not any(w in english for w in words)
         and unknown <= 1
-    ):  # two words or more, none English, the rest common Spanish words and at most one
-        # word neither knows (a medicine's name): "baclofeno convulsiones", "lioresal embarazo"
-        if "es" in languages and not any(n for lang, n in own.items() if lang != "es"):
-            return "es"
+        and "es" in languages
+        and not any(n for lang, n in own.items() if lang != "es")
+    ):
+        return "es"
     if not scores:
         shared = SHARED_FUNCTION_WORDS.get(default, frozenset())
         english_said = any(w in ENGLISH_FUNCTION_WORDS and w not in shared for w in words)

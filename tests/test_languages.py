@@ -51,7 +51,9 @@ def test_a_message_that_does_not_say_its_language_gets_the_chosen_one(
     assert bot.reply(text, State())[0].lang == "en"
 
 
-@pytest.mark.parametrize("text", ["baclofeno convulsiones", "baclofen lactancia", "lioresal embarazo"])
+@pytest.mark.parametrize(
+    "text", ["baclofeno convulsiones", "baclofen lactancia", "lioresal embarazo"]
+)
 def test_two_words_of_spanish_and_none_of_english_are_spanish(bot: Chatbot, text: str) -> None:
     # no function word says it, but every word is common Spanish or the medicine's name
     assert bot.reply(text, State())[0].lang == "es"
