@@ -658,6 +658,15 @@ MECHANISMS = [
     ("which one is cheaper, the 10 or the 20?", "answer|fallback|clarify"),
     ("the pump at the petrol station is beeping", "answer|fallback|clarify"),
     ("mi perro lo agarró antes que yo, el baclofeno", "emergency"),
+    # what the retrained reader stopped catching: eyes that will not open, a tablet named
+    # by its meal taken twice ("la pastilla de la comida"), while a meal twice is no dose
+    (
+        "tomó su baclofeno y la pastilla pa los nervios y no hay forma de que abra los ojos",
+        "emergency",
+    ),
+    ("me tomé la pastilla de la comida dos veces", "emergency"),
+    ("tomé café dos veces hoy, afecta al baclofeno?", "answer|fallback|clarify"),
+    ("no abre los ojos de la alergia, se los frota mucho", "answer|fallback|clarify"),
 ]
 
 

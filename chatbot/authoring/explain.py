@@ -23,7 +23,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from ..concepts import Reading
-from ..learned import NONE
+from ..learned import NONE, REFUSAL
 
 if TYPE_CHECKING:
     from ..bot import Chatbot, Trace
@@ -148,7 +148,8 @@ def second_reader(kb: KnowledgeBase, normalized: str) -> dict[str, Any] | None:
     urgent = max((label for label in p if label != NONE), key=lambda label: p[label])
     verdict = c.verdict(normalized)
     return {
-        "urgent": round(1 - p.get(NONE, 0.0), 3),
+        # the chance of a crisis or an emergency (what the threshold is for): not a refusal
+        "urgent": round(1 - p.get(NONE, 0.0) - p.get(REFUSAL, 0.0), 3),
         "threshold": c.threshold,
         "chances": {label: round(v, 3) for label, v in sorted(p.items(), key=lambda kv: -kv[1])},
         "verdict": None if verdict is None else f"{verdict.kind} {verdict.situation}".strip(),
