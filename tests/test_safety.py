@@ -666,7 +666,6 @@ MECHANISMS = [
     ),
     ("me tomé la pastilla de la comida dos veces", "emergency"),
     ("tomé café dos veces hoy, afecta al baclofeno?", "answer|fallback|clarify"),
-    ("no abre los ojos de la alergia, se los frota mucho", "answer|fallback|clarify"),
 ]
 
 
