@@ -85,8 +85,9 @@ def test_the_wheel_holds_every_content_file_and_is_small(installed: Installed):
             rel = path.relative_to(ROOT).as_posix()
             assert f"chatbot/_shipped/{rel}" in names, rel
     assert not [n for n in names if n.startswith(("tests/", "examples/", "bench/"))]
-    # about 1.3 MB: 1.1 MB of it the second reader's weights (intents/safety/classifier.json)
-    assert installed.wheel.stat().st_size < 1_500_000
+    # about 1.5 MB: 1.3 MB of it the second reader's weights (intents/safety/classifier.json,
+    # 29,700 features from 36,900 messages; it grows as opened sets join its training)
+    assert installed.wheel.stat().st_size < 1_800_000
 
 
 def test_the_installed_command_finds_its_content_in_the_package(installed: Installed):
