@@ -192,9 +192,28 @@ def _not_really(text: str, is_medicine: Callable[[str], bool], reads: str) -> st
 
 #: Marks only Spanish writing has: inverted question and exclamation marks, ñ.
 _SPANISH_MARKS = re.compile(r"[¿¡ñ]")
+#: A letter written three times over ("hellooo"): a drawn-out word, of any language.
 _DRAWN_OUT = re.compile(r"(.)\1\1")
 #: Letters Spanish writes (French and Portuguese too, but their function words show them).
 _SPANISH_ACCENTS = re.compile(r"[áéíóú]")
+
+
+def _spanish_words_only(
+    words: list[str],
+    english: frozenset[str],
+    spanish: frozenset[str],
+    own: Mapping[str, int],
+    languages: Collection[str],
+) -> bool:
+    """Two words or more, none English, the rest common Spanish words (not drawn out) and at
+    most one word neither list knows (a medicine's name): "baclofeno convulsiones"."""
+    if "es" not in languages or len(words) < 2 or any(w in english for w in words):
+        return False
+    if any(n for lang, n in own.items() if lang != "es"):
+        return False
+    unknown = sum(w not in spanish for w in words)
+    plain = any(w in spanish and not _DRAWN_OUT.search(w) for w in words)
+    return plain and unknown <= 1
 
 
 def language_of(
@@ -248,20 +267,7 @@ def language_of(
             count += spanish_content  # Spanish words that are no language's function words
         if count >= 2 and count > english_function:
             scores[lang] = count
-    unknown = sum(w not in english and w not in spanish for w in words)
-    plain_spanish = sum(  # a drawn-out word ("hellooo") is any language's
-        w in spanish and w not in english and not _DRAWN_OUT.search(w) for w in words
-    )
-    if (  # two words or more, none English, the rest common Spanish words and at most one
-        # word neither knows (a medicine's name): "baclofeno convulsiones", "lioresal embarazo"
-        not scores
-        and len(words) >= 2
-        and plain_spanish
-        and not any(w in english for w in words)
-        and unknown <= 1
-        and "es" in languages
-        and not any(n for lang, n in own.items() if lang != "es")
-    ):
+    if not scores and _spanish_words_only(words, english, spanish, own, languages):
         return "es"
     if not scores:
         shared = SHARED_FUNCTION_WORDS.get(default, frozenset())

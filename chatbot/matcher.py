@@ -414,11 +414,12 @@ class Matcher:
             return []
         scores = self._scores(words)
         back = self.lay.background_at(words)
-        if back and self._lay_content([w for i, w in enumerate(words) if i not in back]):
+        fore = self._lay_content([w for i, w in enumerate(words) if i not in back]) if back else []
+        if fore:
             most = max((score for score, _ in scores.values()), default=0.0)
             scores = {
                 intent: (min(score, most), example)
-                for intent, (score, example) in self._scores(words, back).items()
+                for intent, (score, example) in self._scores(words, back, fore).items()
             }
         ranked = [
             Candidate(intent, round(score, 1), example)
@@ -429,19 +430,17 @@ class Matcher:
         return ranked[:limit]
 
     def _scores(
-        self, words: Sequence[str], back: set[int] | None = None
+        self, words: Sequence[str], back: set[int] | None = None, fore: list[str] | None = None
     ) -> dict[str, tuple[float, str]]:
-        """Each intent's blended score (0-100) and its best example; the words at `back`
-        weigh BACKGROUND_WEIGHT and are left out of the fuzzy comparison."""
+        """Each intent's blended score (0-100) and its best example. The words at `back`
+        weigh BACKGROUND_WEIGHT and are left out of the fuzzy comparison, which compares
+        `fore`, the content words of the rest (lay terms applied)."""
         stem = self.profile.stem
         laid = self._lay_content(words)  # the content words once the lay terms are applied
         stems = [stem(w) for w in laid]
-        said = self.content(" ".join(words)) or laid
         weights: dict[str, float] = {}
-        if back:
-            fore = [w for i, w in enumerate(words) if i not in back]
-            fore_laid = self._lay_content(fore)
-            fore_stems = {stem(w) for w in fore_laid}
+        if back and fore:
+            fore_stems = {stem(w) for w in fore}
             behind = self._lay_content([words[i] for i in sorted(back)])
             weights = {s: BACKGROUND_WEIGHT for s in map(stem, behind) if s not in fore_stems}
             weights |= {
@@ -449,8 +448,10 @@ class Matcher:
                 for i, (a, b) in enumerate(zip(words, words[1:], strict=False))
                 if i in back or i + 1 in back
             }
-            said = self.content(" ".join(fore)) or fore_laid
-            laid = fore_laid
+            rest = [w for i, w in enumerate(words) if i not in back]
+            said, laid = self.content(" ".join(rest)) or fore, fore
+        else:
+            said = self.content(" ".join(words)) or laid
         evidence: dict[str, float] = defaultdict(float)
         for index, weight, found in (
             (self.words, WORDS_WEIGHT, stems),
@@ -461,13 +462,11 @@ class Matcher:
                 evidence[intent] += weight * share
         # a question in common words only ("what is it for") is compared by its lay terms
         fuzzy = self._fuzzy(" ".join(said), {stem(w) for w in said} | {stem(w) for w in laid})
-        return {
-            intent: (
-                100.0 * evidence.get(intent, 0.0) + FUZZY_WEIGHT * fuzzy.get(intent, (0.0, ""))[0],
-                fuzzy.get(intent, (0.0, ""))[1],
-            )
-            for intent in evidence.keys() | fuzzy.keys()
-        }
+        out = {}
+        for intent in evidence.keys() | fuzzy.keys():
+            value, example = fuzzy.get(intent, (0.0, ""))
+            out[intent] = (100.0 * evidence.get(intent, 0.0) + FUZZY_WEIGHT * value, example)
+        return out
 
     def content(self, query: str) -> list[str]:
         """The words of a match key that can say what it is about."""

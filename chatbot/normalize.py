@@ -340,16 +340,17 @@ SPANISH_VERB_SEEN = 200
 
 
 def spanish_conjugated(word: str) -> bool:
-    """Whether a word is a regular form of a verb the Spanish word list has often enough
-    ("sube" of "subir", "aparece" of "aparecer"): a real word the list lacks."""
-    lexicon = foreign_lexicon()
-    return any(lexicon.get(v, 0) >= SPANISH_VERB_SEEN for v in conjugated_from(word))
+    """Whether a word is a form of a verb the Spanish word list has often enough ("sube"
+    of "subir", "aparece" of "aparecer", "pondría" of "poner"): a real word the list lacks."""
+    return bool(spanish_verbs(word, itself=False))
 
 
-def spanish_verbs(word: str) -> set[str]:
-    """The common Spanish verbs a word may be a form of (or is): "recargaran" -> {"recargar"}."""
+def spanish_verbs(word: str, itself: bool = True) -> set[str]:
+    """The common Spanish verbs a word may be a form of ("recargaran" -> {"recargar"}),
+    and the word itself when it is one (`itself`)."""
     lexicon = foreign_lexicon()
-    return {v for v in conjugated_from(word) | {word} if lexicon.get(v, 0) >= SPANISH_VERB_SEEN}
+    forms = conjugated_from(word) | ({word} if itself else set())
+    return {v for v in forms if lexicon.get(v, 0) >= SPANISH_VERB_SEEN}
 
 
 def spanish_with_clitics(word: str) -> bool:
