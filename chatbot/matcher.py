@@ -59,6 +59,8 @@ FUZZY_WEIGHT = 0.35
 #: BM25's term-frequency saturation and length normalisation (the usual values).
 BM25_K1 = 1.2
 BM25_B = 0.75
+#: How a background phrase writes "any number" ("# months": intents/lay_terms.yaml).
+NUMBER = "#"
 #: What a background word (who the question is about: intents/lay_terms.yaml) weighs
 #: beside the words of what it asks.
 BACKGROUND_WEIGHT = 0.3
@@ -208,12 +210,14 @@ class LayTerms:
         )
 
     def background_at(self, words: Sequence[str]) -> set[int]:
-        """The positions of the words that say who the question is about, not what."""
+        """The positions of the words that say who the question is about, not what. A
+        number is `#` in the lists ("# months")."""
         at: set[int] = set()
+        shaped = [NUMBER if w.isdigit() else w for w in words]
         i, n = 0, len(words)
         while i < n:
             for size in range(min(self.background_longest, n - i), 0, -1):
-                if tuple(words[i : i + size]) in self.background:
+                if tuple(shaped[i : i + size]) in self.background:
                     if not any(tuple(words[max(0, i - len(p)) : i]) == p for p in self.purpose):
                         at.update(range(i, i + size))
                     i += size

@@ -240,3 +240,37 @@ def test_who_a_question_is_about_weighs_less_than_what_it_asks():
 def test_a_spanish_question_about_someone_goes_to_what_it_asks(bot, text, topic):
     r = bot.respond(text)
     assert (r.kind, r.topic) == ("answer", f"baclofen.{topic}"), r.rule
+
+
+def test_how_long_someone_has_been_on_it_weighs_less_than_what_they_ask():
+    """A number in a background phrase is `#`: "8 months" and "for 3 weeks" are how long,
+    not what is asked, and stop pulling to the topic that names months (travel)."""
+    from chatbot.matcher import LayTerms, Matcher
+
+    rows = [("interactions", t, t) for t in ["can i take it with other medicines", "mixing it"]]
+    rows += [("travel", t, t) for t in ["going away for 3 months", "away for 2 months with it"]]
+    lay = LayTerms.build([], background=[["#", "months"], ["for", "#", "months"]])
+    plain, weighed = Matcher.build(rows, Thresholds()), Matcher.build(rows, Thresholds(), lay=lay)
+    question = "on it for 8 months can i take it with other medicines"
+    before = {c.intent: c.score for c in plain.rank(question)}
+    after = {c.intent: c.score for c in weighed.rank(question)}
+    assert after["interactions"] == before["interactions"]
+    assert after.get("travel", 0) < before["travel"] / 2
+    assert lay.background_at(["on", "it", "8", "months"]) == {2, 3}
+    assert lay.background_at(["my", "8", "year", "old"]) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        (
+            "been on baclofen about a month and my legs are still stiff, is that normal?",
+            "effectiveness",
+        ),
+        ("how do I get rid of my old baclofen tablets? been on the new ones a month", "storage"),
+        ("mum's been on it 10 years, does it stop working over time?", "effectiveness"),
+    ],
+)
+def test_a_question_that_says_how_long_goes_to_what_it_asks(bot, text, topic):
+    r = bot.respond(text)
+    assert (r.kind, r.topic) == ("answer", f"baclofen.{topic}"), r.rule

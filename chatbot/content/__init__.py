@@ -71,7 +71,7 @@ def load(
     """
     from .. import schema
     from ..concepts import NUMBER_WORDS
-    from ..matcher import MEDICINE, PROFILES, LayTerms
+    from ..matcher import MEDICINE, NUMBER, PROFILES, LayTerms
     from ..normalize import Normalizer, english_lexicon
     from ..problems import problem
     from ..settings import Thresholds
@@ -202,6 +202,11 @@ def load(
         """A lay phrase as match keys have it: a medicine's name is `*` ("what is baclofen for")."""
         return [MEDICINE if w in medicine_words else w for w in normalizer.tokens(text)]
 
+    def as_background(text: str) -> list[str]:
+        """A background phrase as match keys have it, `#` standing for any number."""
+        keyed = as_keyed(" ".join("0" if w == NUMBER else w for w in text.split()))
+        return [NUMBER if w.isdigit() else w for w in keyed]
+
     def lay_terms(file: schema.LayTermsFile) -> LayTerms:
         return LayTerms.build(
             (
@@ -211,7 +216,7 @@ def load(
             ),
             (w for text in file.ignore for w in normalizer.tokens(text)),
             (normalizer.tokens(text) for text in file.follow_ups),
-            (as_keyed(text) for text in file.background),
+            (as_background(text) for text in file.background),
             (normalizer.tokens(text) for text in file.purpose),
         )
 
