@@ -36,6 +36,9 @@ _FOLLOWUPS: tuple[tuple[str, str], ...] = (
     ("watch", "watch"),
 )
 _FOLLOWUP_SITUATIONS = frozenset({"overdose", "symptoms", "self_harm_taken"})
+#: What the conversation context holds when a message names another medicine and not
+#: ours: rules with it in `unless:` (running out) are about our medicine's supply
+OTHER_MEDICINE = "@other_medicine"
 #: The concept that starts a new subject ("different question:"): what follows is routed.
 NEW_SUBJECT = "new_subject"
 #: after a refusal, a push for the number all the same ("just tell me roughly")
@@ -251,6 +254,8 @@ class Chatbot:
         # the emergency under way, the last topic
         about = (state.emergency, (state.last_topic or "").rpartition(".")[2])
         context = frozenset(f"@{x}" for x in (*about, "crisis" if state.crisis else "") if x)
+        if self._names_only_another_medicine(tokens):  # "mum ran out of her gabapentin"
+            context |= {OTHER_MEDICINE}
         screened = self.kb.screen.screen(marked, context, every_rule)
         # the reply's language: the message's, when the content has it; when the message
         # does not say ("ok", "baclofen?"), the one the person chose
@@ -767,6 +772,10 @@ class Chatbot:
         return self.composer.message(
             "fallback", "other_medicine", rule="fallback.other_medicine", other=name
         )
+
+    def _names_only_another_medicine(self, tokens: list[str]) -> bool:
+        """Does the message name a medicine the bot does not cover, and none it does?"""
+        return not self._ignore.intersection(tokens) and self._other_medicine(tokens) is not None
 
     def _other_medicine(self, tokens: list[str]) -> str | None:
         n = len(tokens)

@@ -145,7 +145,10 @@ class Rule:
         return self.reply or self.kind
 
     def find(self, reading: Reading, context: frozenset[str]) -> tuple[Found, ...] | None:
-        """The concepts that make the rule fire, or None."""
+        """The concepts that make the rule fire, or None. An `unless` of the conversation
+        ("@other_medicine") holds for the whole message."""
+        if self.unless & context:
+            return None
         by_sentence: dict[int, list[list[Found]]] = {}
         for f in reading.found:
             negated = NEGATED + f.concept if "negation" in f.modifiers else ""

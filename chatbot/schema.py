@@ -368,8 +368,10 @@ class SafetyRule(Strict):
         default_factory=list,
         description="modifiers that cancel a concept for this rule (negation, hypothetical, ...)",
     )
-    unless: list[Id] = Field(
-        default_factory=list, description="concepts that, in the same sentence, stop the rule"
+    unless: list[Annotated[str, Field(pattern=r"^@?[a-z][a-z0-9_]*$")]] = Field(
+        default_factory=list,
+        description="concepts that, in the same sentence, stop the rule; @other_medicine: the "
+        "message names another medicine and not ours",
     )
     within: int = Field(default=12, ge=1, le=60, description="most tokens the concepts may span")
     across: bool = Field(

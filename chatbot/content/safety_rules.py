@@ -191,7 +191,8 @@ def compile_safety(
                         ok &= _known(ld, doc, ("rules", i, "all", j), concept, concepts, "concept")
                 groups.append(frozenset(names))
             for j, name in enumerate(r.unless):
-                ok &= _known(ld, doc, ("rules", i, "unless", j), name, concepts, "concept")
+                if not name.startswith("@"):  # met by the conversation ("@other_medicine")
+                    ok &= _known(ld, doc, ("rules", i, "unless", j), name, concepts, "concept")
             categories = {m[3]: m for m in modifiers.values()}
             for j, name in enumerate(r.cancel):
                 ok &= _known(ld, doc, ("rules", i, "cancel", j), name, categories, "modifier")
