@@ -691,7 +691,29 @@ MECHANISMS = [
     ("our dog's seizure meds (phenobarbital) have run out and the vet is shut", "fallback|answer"),
     ("the vet gave my dog methocarbamol for his back", "answer|fallback|clarify"),
     ("i gave my dog away to my sister last night", "crisis"),
+    ("took a break from everything and went camping", "answer|fallback|clarify|smalltalk"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis_line"),
+    [
+        ("swallowed the lot so i could sleep forever", True),
+        ("she took all her tablets so she wouldnt be a burden anymore", True),
+        ("took loads because i hate my life", True),
+        ("me tomé todas las del frasco pa ya no ser una carga", True),
+        ("me tome 20 pastillas pa no tener que despertar", True),
+        ("took 2 extra so i could get some sleep", False),
+        ("took 3 to make the spasms stop", False),
+    ],
+)
+def test_many_taken_to_escape_gets_the_crisis_line_beside_the_emergency(lists, text, crisis_line):
+    """Why many were taken, when the why is to escape (not to face tomorrow, not to be a
+    burden), makes it self-harm with something taken: the emergency line, then the crisis
+    line. Taken for sleep or for spasms, it is an overdose, without the crisis line."""
+    reply = lists.respond(text)
+    assert reply.kind == "emergency", reply.rule
+    assert ("988" in reply.text) is crisis_line, reply.rule
 
 
 @pytest.fixture(scope="module")
@@ -1103,7 +1125,9 @@ def test_everyday_sentences_with_words_of_the_lists_raise_no_alarm(lists, text):
 #: and one emergency lost on the open ones, so it was not kept. 6 since the other
 #: medicine's supply joined (round r28): "se le acabaron las pastillas de la presion a mi
 #: mama" reads as an overdose to the reader, which does not know whose tablets they are.
-READER_ALARMS = 6
+#: 7 since "took a break from everything and went camping" joined (the near miss of
+#: taken_to_escape): the reader reads "took ... from everything" as taken to escape.
+READER_ALARMS = 7
 
 
 def test_the_second_reader_alarms_on_few_of_the_word_lists_near_misses(bot):
