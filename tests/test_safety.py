@@ -692,6 +692,24 @@ MECHANISMS = [
     ("the vet gave my dog methocarbamol for his back", "answer|fallback|clarify"),
     ("i gave my dog away to my sister last night", "crisis"),
     ("took a break from everything and went camping", "answer|fallback|clarify|smalltalk"),
+    # gone without, said with how long or how it happened; a pump refill that did not
+    # happen, a low-reservoir warning given; the same words of something else, or asked
+    ("been without my baclofen since sunday", "emergency"),
+    ("insurance still pending, been out 3 days now", "emergency"),
+    ("the dog chewed the bottle and theres nothing left", "emergency"),
+    ("no meds since thursday and now im burning up and confused", "emergency"),
+    ("been without a car for a week, how do i get my refill", "answer|fallback|clarify"),
+    ("i have nothing left to live for", "crisis"),
+    ("estoy sin ninguna pastilla desde ayer", "emergency"),
+    ("se les acabó el baclofeno en el asilo", "emergency"),
+    ("ya no tengo mas dolor desde que tomo baclofeno", "answer|fallback|clarify"),
+    ("mi papa dice q se muere sin su baclofeno jaja, se puede dejar de golpe?", "answer|clarify"),
+    ("her pump was meant to be refilled yesterday but nobody came", "emergency"),
+    ("the pump is showing a low reservoir warning", "emergency"),
+    ("what do the low reservoir warnings on the pump mean", "answer|clarify"),
+    ("when is the pump meant to be refilled", "answer|clarify"),
+    ("no le han recargado la bomba y ya se pasó la fecha", "emergency"),
+    ("ya me la recargaron ayer, todo bien", "answer|clarify|smalltalk|fallback"),
 ]
 
 
