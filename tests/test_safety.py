@@ -710,6 +710,19 @@ MECHANISMS = [
     ("when is the pump meant to be refilled", "answer|clarify"),
     ("no le han recargado la bomba y ya se pasó la fecha", "emergency"),
     ("ya me la recargaron ayer, todo bien", "answer|clarify|smalltalk|fallback"),
+    # a stop said as hours without, doses omitted, tablets thrown away or the last one's
+    # day, with signs now; a missed dose taken with the next, a dose given by two shifts;
+    # breathing that costs; the same signs asked about
+    ("36 hours without his baclofen and now he is hearing voices", "emergency"),
+    ("her baclofen has been omitted since friday and she is febrile", "emergency"),
+    ("binned my baclofen last week and now im shaking and sweating", "emergency"),
+    ("la ultima se la dieron el sabado y ahora esta afiebrada y rigida", "emergency"),
+    ("la ultima fue ayer, cuando me toca la siguiente?", "refusal|answer|clarify"),
+    ("can baclofen make you hear voices?", "answer|clarify|fallback"),
+    ("took last night's missed dose and this morning's together", "emergency"),
+    ("the night carer gave him his baclofen and so did the morning carer", "emergency"),
+    ("me tomé la que se me olvidó y la de hoy juntas", "emergency"),
+    ("le está costando respirar desde que tomó el baclofeno con el tramadol", "emergency"),
 ]
 
 
