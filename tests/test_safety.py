@@ -748,6 +748,20 @@ MECHANISMS = [
     ("¿empiezo con media o con una?", "refusal"),
     ("¿divido la pastilla en dos?", "refusal"),
     ("es mejor tomarlo con comida?", "answer|clarify|fallback"),
+    # a year is not a count; a supply gap already met is not running out; fainting at a
+    # price is a figure of speech
+    ("on baclofen since 2021, can i get pregnant", "answer|clarify|fallback"),
+    ("desde 2020 tomo baclofeno, puedo tomar cafe?", "answer|clarify|fallback"),
+    ("my son took 2020 of them", "emergency"),
+    (
+        "pharmacy was out but they gave me the liquid instead, how do i measure it",
+        "answer|clarify|fallback",
+    ),
+    ("se me acabaron pero me dieron el generico, es igual?", "answer|clarify|fallback"),
+    ("ran out of baclofen yesterday and they gave me nothing instead", "emergency"),
+    ("ayer no me dieron el baclofeno en el hospital porque no tenían", "emergency"),
+    ("almost passed out when i saw the price, any cheaper option?", "answer|clarify|fallback"),
+    ("she almost passed out after her baclofen", "emergency"),
 ]
 
 
