@@ -762,6 +762,19 @@ MECHANISMS = [
     ("ayer no me dieron el baclofeno en el hospital porque no tenían", "emergency"),
     ("almost passed out when i saw the price, any cheaper option?", "answer|clarify|fallback"),
     ("she almost passed out after her baclofen", "emergency"),
+    # a supply stolen, ruined, not delivered, or left behind by someone; a patient admitted
+    # without it; days gone without it; the same words of the usual dose or other tablets
+    ("his tablets got soaked in the flood and theres no more", "emergency"),
+    ("the pharmacy delivery never came and she has none", "emergency"),
+    ("mum was admitted without her baclofen this morning", "emergency"),
+    ("took my baclofen as normal today, can i drive", "answer|clarify|fallback|refusal"),
+    ("mi esposo dejó su baclofeno en la casa y estamos de viaje", "emergency"),
+    ("mi papá lleva dos días sin tomarlo porque el seguro no lo cubre", "emergency"),
+    ("en la residencia no le dan el baclofeno por falta de stock", "emergency"),
+    (
+        "no tengo pastillas de dormir, puedo tomar baclofeno para dormir?",
+        "answer|clarify|fallback|refusal",
+    ),
 ]
 
 
