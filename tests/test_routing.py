@@ -274,3 +274,14 @@ def test_how_long_someone_has_been_on_it_weighs_less_than_what_they_ask():
 def test_a_question_that_says_how_long_goes_to_what_it_asks(bot, text, topic):
     r = bot.respond(text)
     assert (r.kind, r.topic) == ("answer", f"baclofen.{topic}"), r.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["does baclofen clash with hay fever tablets?", "can i take my allergy tablets with baclofen"],
+)
+def test_medicines_named_by_what_they_treat_ask_about_interactions(bot, text):
+    """Lay terms: "hay fever tablets" and "clash with" ask about interactions (a sealed
+    round-16 conversation moved on to this question and was not understood)."""
+    r = bot.respond(text)
+    assert (r.kind, r.topic) == ("answer", "baclofen.interactions"), r.rule
