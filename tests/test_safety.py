@@ -769,6 +769,7 @@ MECHANISMS = [
     ("mum was admitted without her baclofen this morning", "emergency"),
     ("took my baclofen as normal today, can i drive", "answer|clarify|fallback|refusal"),
     ("mi esposo dejó su baclofeno en la casa y estamos de viaje", "emergency"),
+    ("no tengo quien me rellene la bomba y ya se pasó la fecha", "emergency"),
     ("mi papá lleva dos días sin tomarlo porque el seguro no lo cubre", "emergency"),
     ("en la residencia no le dan el baclofeno por falta de stock", "emergency"),
     (
@@ -1389,3 +1390,17 @@ def test_after_a_crisis_a_denial_with_a_question_of_its_own_gets_the_answer(bot)
 def test_once_the_emergency_is_seen_to_the_person_moves_on(bot, texts):
     first, second = _turns(bot, *texts)
     assert first.kind == "emergency" and second.kind in ("answer", "clarify")
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("me mudé y no tengo quien me rellene la bomba", "equipo médico de su bomba"),
+        ("nobody came to refill her pump and it was due yesterday", "pump team"),
+        ("no tengo quien me surta la receta de baclofeno y ya no tengo", "Consiga más baclofeno"),
+    ],
+)
+def test_a_pump_nobody_refills_gets_the_pump_line_not_the_supply_line(lists, text, first):
+    """Nobody to refill a pump is a missed refill (call the pump team), not a supply run
+    out (get tablets today): the two lists no longer overlap on the pump's verbs."""
+    assert first in lists.respond(text).text.split("\n")[0]
