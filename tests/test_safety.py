@@ -1252,7 +1252,10 @@ def test_everyday_sentences_with_words_of_the_lists_raise_no_alarm(lists, text):
 #: 8 since "tengo 30 pastillas guardadas pal viaje" joined (the near miss of pills kept
 #: back): the reader reads a count of pills put away as hoarding. 8 of 138 (5 of 122 at
 #: this session's start): the whole bot's cost of the reader on these near misses.
-READER_ALARMS = 8
+#: 11 of 163 since the reader escalates from 0.7 instead of 0.8 (chosen on sealed rounds as
+#: first measured, where it cost 1 near miss of 651 for 6 emergencies and crises more):
+#: pills counted for a trip (0.70), another medicine run out (0.74) and dry lips (0.75).
+READER_ALARMS = 11
 
 
 def test_the_second_reader_alarms_on_few_of_the_word_lists_near_misses(bot):
