@@ -814,6 +814,15 @@ MECHANISMS = [
     ("is there a number i can call for the pump team", "answer|clarify|fallback"),
     ("nada grave, solo q me tome la de la noche dos veces", "emergency"),
     ("dime tú nomás: ¿10 o 20 mg?", "refusal"),
+    # a verb of stopping with the medicine as its object, told as an event, is a stop
+    # (ran out or stopped, no symptoms yet); asked or wished, it is the stopping topic
+    ("my dad came off baclofen this morning, no symptoms yet", "emergency"),
+    ("she gave up on the baclofen today, feels fine", "emergency"),
+    ("mi abuela paró el baclofeno ayer y todavía no tiene nada", "emergency"),
+    ("mi esposo decidió dejar de tomar el baclofeno hoy", "emergency"),
+    ("can i come off baclofen on my own", "answer|clarify|fallback"),
+    ("i'd like to quit baclofen, how do i do it safely", "answer|clarify|fallback"),
+    ("how should a dropped baclofen tablet be disposed of", "answer|clarify|fallback"),
 ]
 
 
@@ -1230,6 +1239,20 @@ def test_worn_out_by_a_named_burden_is_answered_with_the_crisis_line_first(lists
 )
 def test_worn_out_by_life_itself_is_a_crisis(lists, text):
     assert lists.respond(text).kind == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I came off baclofen way too fast and now I have a high temperature and I'm confused",
+        "mi hermano paró el baclofeno hace una semana y ahora ve bichos en la pared",
+    ],
+)
+def test_a_stop_told_any_way_with_signs_of_withdrawal_gets_the_withdrawal_line(lists, text):
+    """Withdrawal with symptoms needs the emergency number now; the supply line (get
+    tablets today) is for a stop with no symptoms yet."""
+    reply = lists.respond(text)
+    assert reply.rule == "emergency.withdrawal_now", (reply.rule, reply.text)
 
 
 @pytest.mark.parametrize("text", EVERYDAY)
