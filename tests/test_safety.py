@@ -823,6 +823,24 @@ MECHANISMS = [
     ("can i come off baclofen on my own", "answer|clarify|fallback"),
     ("i'd like to quit baclofen, how do i do it safely", "answer|clarify|fallback"),
     ("how should a dropped baclofen tablet be disposed of", "answer|clarify|fallback"),
+    # a verb of stopping alone counts with the medicine near it and a recent time, whatever
+    # comes between ("paró, o sea, el baclofeno hoy"); what else comes or goes off does not
+    ("mi esposo paro o sea el baclofeno esta mañana y todavia no tiene nada", "emergency"),
+    ("he came off, like, the baclofen yesterday, no symptoms yet", "emergency"),
+    (
+        "the cap came off my baclofen bottle this morning, are they still ok",
+        "answer|clarify|fallback",
+    ),
+    (
+        "my phone alarm went off for my baclofen at 8 today, is 9 ok",
+        "answer|clarify|fallback|refusal",
+    ),
+    ("estoy en paro desde ayer, hay ayuda para pagar el baclofeno?", "answer|clarify|fallback"),
+    # "had" is taking when an amount of the medicine follows; "had a few of the side
+    # effects" is not
+    ("my mum had the whole bottle of his pills", "emergency"),
+    ("our toddler had a handful of her muscle relaxers", "emergency"),
+    ("i had a few of the side effects when i started baclofen", "answer|clarify|fallback"),
 ]
 
 
