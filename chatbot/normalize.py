@@ -281,7 +281,7 @@ class Normalizer:
         seen = max((lexicon.get(w, 0) for w in _spellings(word)), default=0)
         if foreign:  # a Spanish word typed without its accents is a word ("conduccion")
             spanish = foreign_lexicon()
-            seen = max(seen, *(spanish.get(w, 0) for w in spanish_spellings(word)))
+            seen = max(seen, *(spanish.get(w, 0) for w in spanish_forms(word)))
         if seen >= COMMON_WORD:
             return word
         max_edits = 2 if len(word) >= 7 and not seen else 1
@@ -479,6 +479,21 @@ def spanish_spellings(word: str) -> list[str]:
         w[:i] + "ñ" + w[i + 1 :] for w in one if "ñ" not in w for i, ch in enumerate(w) if ch == "n"
     ]
     return [word, *one, *two]
+
+
+def spanish_forms(word: str) -> list[str]:
+    """`spanish_spellings` of a word and of its singular, when it may be a plural: the
+    Spanish word list counts singulars only ("condición" 29,618 times, "condiciones" not at
+    all), so a plural it lacks is a word, not a typo of a word the content knows
+    ("condiciones" is not "condicional")."""
+    singulars = []
+    if word.endswith("ces"):
+        singulars.append(word[:-3] + "z")  # "luces": "luz"
+    if word.endswith("es"):
+        singulars.append(word[:-2])  # "condiciones": "condicion", "riñones": "riñon"
+    if word.endswith("s"):
+        singulars.append(word[:-1])  # "pastillas": "pastilla"
+    return [form for w in (word, *singulars) for form in spanish_spellings(w)]
 
 
 def common_counts(words: Iterable[str]) -> dict[str, int]:

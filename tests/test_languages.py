@@ -193,6 +193,20 @@ def test_a_spanish_word_typed_without_its_accents_is_not_corrected_into_another(
     assert "conduccion" in bot.kb.normalizer.normalize("baclofeno y conduccion de vehiculos")
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("hay condiciones en las q no se deberia tomar baclofeno?", "condiciones"),
+        ("me duelen los riñones desde que tomo baclofeno", "riñones"),
+    ],
+)
+def test_a_spanish_plural_is_a_word_not_a_typo_of_another(bot, text, word) -> None:
+    # the Spanish word list counts singulars only: "condiciones" was read as "condicional"
+    # (of "libertad condicional", the drug-tests topic)
+    assert word in bot.kb.normalizer.normalize(text).split()
+    assert bot.respond(text).topic != "baclofen.drug_tests"
+
+
 def test_a_spanish_denial_is_heard_and_silences_the_second_reader(bot) -> None:
     # the words of self-harm, negated ("no estoy pensando en..."): a denial, not hidden
     reply = bot.respond("no estoy pensando en suicidarme, el baclofeno da sueño?")
