@@ -867,6 +867,22 @@ MECHANISMS = [
         "emergency",
     ),
     ("my husband took his baclofen and then went for a walk", "answer|clarify|fallback"),
+    # an amount called dangerous, long over; Spanish past cues ('la navidad pasada', 'cuando
+    # era adolescente', 'en 2019'), found by a generated probe of past, resolved events
+    (
+        "my mum took too many of her baclofen last year and was fine. how should i store it?",
+        "answer|clarify|fallback",
+    ),
+    ("is 6 baclofen at one time dangerous", "emergency"),
+    (
+        "el perro se comió una pastilla la navidad pasada y estuvo bien, cómo guardo el baclofeno?",
+        "answer|clarify|fallback",
+    ),
+    (
+        "mi hijo se tragó una pastilla de baclofeno en 2019 y no pasó nada, cómo la guardo?",
+        "answer|clarify|fallback",
+    ),
+    ("el perro se comió una pastilla de baclofeno", "emergency"),
     # "had" is taking when an amount of the medicine follows; "had a few of the side
     # effects" is not
     ("my mum had the whole bottle of his pills", "emergency"),
