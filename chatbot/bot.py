@@ -41,6 +41,13 @@ _FOLLOWUP_SITUATIONS = frozenset({"overdose", "symptoms", "self_harm_taken"})
 OTHER_MEDICINE = "@other_medicine"
 #: The concept that starts a new subject ("different question:"): what follows is routed.
 NEW_SUBJECT = "new_subject"
+#: "and was fine", "no pasó nada": an event told as over, when the word lists read every
+#: event in the message (EVENTS) as history, settles it for the second reader too
+TURNED_OUT_FINE = "turned_out_fine"
+EVENTS = frozenset(
+    {"ingested", "excess", "overdose", "took_two", "lots_of_pills", "pill_count", "one_extra",
+     "unknown_amount", "severe_sign", "pills_gone", "withdrawal_now", "alarm", "too_much"}
+)  # fmt: skip
 #: after a refusal, a push for the number all the same ("just tell me roughly")
 PUSHBACK = "pushback"
 #: what to do about a missed dose, asked in general: the topic, never a dosing refusal
@@ -66,6 +73,19 @@ _SECOND = re.compile(
     r"^(?:the )?(?:2|2nd|second|two|second one|b|latter|other|other one|"
     r"option 2|number 2|bottom)(?: one| option| please)?$"
 )
+
+
+def told_as_over(screened: Screened) -> bool:
+    """An event the word lists read as history, every one of it, and said to have turned
+    out fine ("my son swallowed one two years ago and was fine", "me tomé doble dosis hace
+    años y no pasó nada"): the second reader, which knows no time, does not escalate it."""
+    found = screened.reading.found
+    events = [f for f in found if f.concept in EVENTS]
+    return (
+        bool(events)
+        and all("historical" in f.modifiers for f in events)
+        and any(f.concept == TURNED_OUT_FINE for f in found)
+    )
 
 
 class ContentError(Exception):
@@ -305,7 +325,9 @@ class Chatbot:
         if hit is not None:
             reply, new_state = self._safety_reply(hit, state, lang)
             if hit.kind == "refusal":  # a dosing question may yet be an emergency's
-                reply, new_state = self._second_reader(normalized, reply, new_state, state, lang)
+                reply, new_state = self._second_reader(
+                    normalized, reply, new_state, state, lang, over=told_as_over(screened)
+                )
             elif hit.kind == "emergency" and not (hit.crisis or screened.denial or state.emergency):
                 reply, new_state = self._crisis_beside(normalized, reply, new_state, lang)
             return done(reply, new_state)
@@ -416,7 +438,15 @@ class Chatbot:
             for f in screened.reading.found
         )
         reply, new_state = self._second_reader(
-            normalized, reply, new_state, state, lang, confident, screened.denial, asks_missed
+            normalized,
+            reply,
+            new_state,
+            state,
+            lang,
+            confident,
+            screened.denial,
+            asks_missed,
+            told_as_over(screened),
         )
         return done(reply, new_state, routed)
 
@@ -462,6 +492,7 @@ class Chatbot:
         confident: bool = False,
         denial: bool = False,
         asks_missed: bool = False,
+        over: bool = False,
     ) -> tuple[Reply, State]:
         """The word lists found neither an emergency nor a crisis, and no emergency or crisis
         is under way: the second reader (learned.py) may still find one. When it does, help
@@ -499,6 +530,8 @@ class Chatbot:
             reply = self.composer.message("crisis", CHECK_IN, rule="crisis.learned", lang=lang)
             return reply, replace(new_state, crisis=True, pending=())
         situation = verdict.situation
+        if over and situation != "self_harm_taken":  # "took two by mistake last year, was fine"
+            return reply, new_state
         # self-harm with something taken is a crisis too: no answer outweighs it
         if confident and verdict.chance < classifier.sure and situation != "self_harm_taken":
             return self.composer.with_line(reply, situation), new_state

@@ -352,3 +352,27 @@ def test_a_reader_label_without_its_message_is_an_error(tmp_path):
     assert kb is None
     [p] = [p for p in problems if p.code == "E052"]
     assert "crisis: check_in" in p.message and "emergency: pump" in p.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son swallowed one of my baclofen two years ago and was fine. how do i store it now?",
+        "me tomé doble dosis de baclofeno sin querer hace años y no pasó nada. ¿da convulsiones?",
+    ],
+)
+def test_an_event_told_as_over_and_fine_is_not_escalated_by_the_reader(bot, text):
+    """The word lists read every event in these as history, and the message says it turned
+    out fine: the reader, which knows no time, does not escalate them."""
+    assert bot.respond(text).kind not in ("crisis", "emergency")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son swallowed one of my baclofen an hour ago and he seems fine",
+        "me tomé doble dosis de baclofeno sin querer y estoy bien, ¿qué hago?",
+    ],
+)
+def test_an_event_said_to_be_fine_now_still_reaches_help(bot, text):
+    assert bot.respond(text).kind == "emergency"
