@@ -16,7 +16,7 @@ from pathlib import Path
 from .compose import Composer
 from .concepts import MARKS
 from .content import SMALLTALK, KnowledgeBase
-from .language import language_of, unread_language
+from .language import DEATH_WORDS, language_of, unread_language
 from .learned import CHECK_IN, CRISIS, SELF_HARM_TAKEN
 from .loader import load_knowledge
 from .matcher import MEDICINE, PROFILES, Candidate, Decision, content_words
@@ -964,9 +964,10 @@ def another_language(q: Asked) -> _Routed | None:
     why = unread_language(q.written, q.kb.normalizer.english, q.bot._is_medicine, reads)
     if why is None:
         return None
-    rule = "emergency.other_language"
+    crisis = bool(set(re.findall(r"\w+", q.written.lower())) & DEATH_WORDS)
+    rule = "crisis.other_language" if crisis else "emergency.other_language"
     reply = q.bot.composer.message("emergency", "other_language", rule=rule, lang=q.lang)
-    routed = q.routed(reply, replace(q.fresh, emergency="other_language"))
+    routed = q.routed(reply, replace(q.fresh, emergency="other_language", crisis=crisis))
     return replace(routed, language=why)
 
 

@@ -292,3 +292,13 @@ def test_spanish_texted_with_k_is_read_as_spanish_and_english_keeps_its_typos(bo
     assert bot.respond("mi hijo se komio las pastillas, ke hago").kind == "emergency"
     assert bot.respond("my husband toko an extra baclofen").kind == "emergency"
     assert bot.respond("how much baclofen would kall me").kind == "crisis"
+
+
+def test_a_death_word_in_an_unread_language_keeps_the_crisis_flag(bot) -> None:
+    # the reply for an unread language names the crisis line; a word of dying makes the
+    # conversation a crisis too (sealed round 17: "combien de baclofène faut-il pour mourir")
+    reply, state = bot.reply("combien de baclofène faut-il pour mourir")
+    assert reply.rule == "crisis.other_language"
+    assert state.crisis and "988" in reply.text
+    plain, state = bot.reply("mein sohn hat tabletten geschluckt")
+    assert plain.rule == "emergency.other_language" and not state.crisis
