@@ -103,15 +103,15 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
         tao mày""".split()
     ),
 }
-#: English function words, to weigh against them.
 #: Words of dying and suicide in the languages above that the bot does not read: a message
 #: with one ("combien de baclofène faut-il pour mourir") is a crisis as well as unread, so
 #: the conversation keeps the crisis flag (the reply names the crisis line either way)
 DEATH_WORDS = frozenset(
-    """mourir meurs mort suicide suicider suicidaire tuer tue sterben tot töten umbringen
+    """mourir meurs mort suicide suicider suicidaire tuer sterben tot töten umbringen
     selbstmord suizid morrer morra morte suicídio matar mata morire morto suicidio uccidere
     uccidermi ammazzarmi dood doodgaan zelfmoord umrzeć zabić samobójstwo mamatay""".split()
 )
+#: English function words, to weigh against them.
 ENGLISH_FUNCTION_WORDS = frozenset(
     """the a an and or but of to in on at for with from by is are was were be been am do
     does did have has had i me my he she it we you they his her their this that what how
