@@ -41,6 +41,8 @@ _FOLLOWUP_SITUATIONS = frozenset({"overdose", "symptoms", "self_harm_taken"})
 OTHER_MEDICINE = "@other_medicine"
 #: The concept that starts a new subject ("different question:"): what follows is routed.
 NEW_SUBJECT = "new_subject"
+#: a message in a language the bot does not read, with a word of dying in it (DEATH_WORDS)
+UNREAD_CRISIS = "crisis.other_language"
 #: "and was fine", "no pasó nada": an event told as over, when the word lists read every
 #: event in the message (EVENTS) as history, settles it for the second reader too
 TURNED_OUT_FINE = "turned_out_fine"
@@ -386,7 +388,15 @@ class Chatbot:
         ):
             situation = ""
         if situation:
+            # a word of dying in a language the bot does not read stays a crisis inside an
+            # emergency too: its guidance, with the crisis line after the first line
+            unread_crisis = routed.reply.rule == UNREAD_CRISIS
             routed = self._emergency_turn(routed, screened, state, situation, lang)
+            if unread_crisis and routed.reply.rule != UNREAD_CRISIS:
+                lined = replace(
+                    self.composer.with_crisis_line(routed.reply, lang), rule=UNREAD_CRISIS
+                )
+                routed = replace(routed, reply=lined, state=replace(routed.state, crisis=True))
         reply, new_state = routed.reply, routed.state
         # the crisis's own words ("i just feel so low", "i give up"), meant and not negated
         crisis_words = any(
@@ -965,7 +975,7 @@ def another_language(q: Asked) -> _Routed | None:
     if why is None:
         return None
     crisis = bool(set(re.findall(r"\w+", q.written.lower())) & DEATH_WORDS)
-    rule = "crisis.other_language" if crisis else "emergency.other_language"
+    rule = UNREAD_CRISIS if crisis else "emergency.other_language"
     reply = q.bot.composer.message("emergency", "other_language", rule=rule, lang=q.lang)
     routed = q.routed(reply, replace(q.fresh, emergency="other_language", crisis=crisis))
     return replace(routed, language=why)
