@@ -370,12 +370,17 @@ class Chatbot:
         # crisis: crisis comes before emergency
         doubt = screened.crisis_doubt
         beside: bool | None = None
+        # an answer below Thresholds.sure is answered, but is not sure enough to stand
+        # beside a doubt or inside a crisis: there it counts as a question asked back
+        sure = self._sure_answer(routed)
 
         def asks_beside(reply: Reply) -> bool:
             """A question beside a crisis sign? It routes the message again: asked once."""
             nonlocal beside
             if beside is None:
-                beside = self._asks_beside(screened, marked, reply, state, text, router, lang)
+                beside = sure and self._asks_beside(
+                    screened, marked, reply, state, text, router, lang
+                )
             return beside
 
         situation = state.emergency or (screened.doubt.message if screened.doubt else "")
@@ -423,6 +428,7 @@ class Chatbot:
             # crisis are about it
             if (
                 reply.kind in ("smalltalk", "fallback", "refusal", "clarify")
+                or (reply.kind == "answer" and not sure)
                 or len(tokens) <= 3
                 or crisis_words
             ):
@@ -432,11 +438,7 @@ class Chatbot:
             else:
                 reply = self.composer.with_reminder(reply, lang)
             new_state = replace(new_state, crisis=True)
-        confident = (
-            reply.kind == "answer"
-            and routed.decision is not None
-            and routed.decision.action == "answer"
-        )
+        confident = reply.kind == "answer" and self._sure_answer(routed)
         if (
             reply.kind == "emergency"
             and (reply.rule or "").startswith("emergency.doubt.")
@@ -573,6 +575,19 @@ class Chatbot:
         emergency = hit.message if kind == "emergency" else state.emergency
         return reply, state.next(pending=(), crisis=crisis, emergency=emergency)
 
+    def _sure_answer(self, routed: _Routed) -> bool:
+        """An answer the matcher is sure enough of to keep its place beside a doubt of an
+        emergency (the doubt's first line leading it) or inside one: decided "answer",
+        its best intent scoring `Thresholds.sure` or more (answers start lower)."""
+        d = routed.decision
+        return (
+            routed.reply.kind == "answer"
+            and d is not None
+            and d.action == "answer"
+            and bool(d.candidates)
+            and d.candidates[0].score >= self.settings.thresholds.sure
+        )
+
     def _emergency_turn(
         self, routed: _Routed, screened: Screened, state: State, situation: str, lang: str
     ) -> _Routed:
@@ -585,10 +600,7 @@ class Chatbot:
             reply = self.composer.followup("thanks", situation, rule=rule, lang=lang)
             return _Routed(reply, replace(routed.state, emergency=state.emergency))
         moved_on = (
-            reply.kind == "answer"
-            and routed.decision is not None
-            and routed.decision.action == "answer"
-            and reply.rule != "smalltalk.more"
+            self._sure_answer(routed) and reply.rule != "smalltalk.more"
         ) or reply.rule == "smalltalk.goodbye"
         found = {f.concept for f in screened.reading.found}
         screen = self.kb.screen

@@ -285,3 +285,14 @@ def test_medicines_named_by_what_they_treat_ask_about_interactions(bot, text):
     round-16 conversation moved on to this question and was not understood)."""
     r = bot.respond(text)
     assert (r.kind, r.topic) == ("answer", "baclofen.interactions"), r.rule
+
+
+def test_an_answer_below_the_sure_threshold_is_given_but_does_not_outweigh_a_crisis(bot):
+    """Answers start at 34 (Thresholds.answer); only from 36 (Thresholds.sure) does one
+    stand beside a sign of an emergency or inside a crisis."""
+    text = "hay condiciones en las q no se deberia tomar baclofeno?"
+    reply, _ = bot.reply(text)
+    assert (reply.kind, reply.topic) == ("answer", "baclofen.precautions")
+    _, state = bot.reply("i want to end it all")
+    inside, _ = bot.reply(text, state)
+    assert inside.rule == "crisis.followup", inside.rule
