@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -46,8 +47,6 @@ GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 def score(checkout: Path, files: list[Path], settings: list[tuple[float, float]]) -> dict:
     """Run inside the old checkout (its own code, content and reader): counts per setting,
     and "lists" for the word lists alone."""
-    import os
-
     os.environ["CHATBOT_NO_CACHE"] = "1"
     sys.path[:0] = [str(checkout), str(checkout / "bench")]
     from dataclasses import replace

@@ -376,3 +376,14 @@ def test_an_event_told_as_over_and_fine_is_not_escalated_by_the_reader(bot, text
 )
 def test_an_event_said_to_be_fine_now_still_reaches_help(bot, text):
     assert bot.respond(text).kind == "emergency"
+
+
+def test_the_concepts_the_code_names_are_in_the_word_lists():
+    """told_as_over reads concepts by name: renaming one in concepts.yaml would silently
+    let the reader escalate every past event again."""
+    from chatbot.bot import EVENTS, TURNED_OUT_FINE
+
+    concepts = Path(__file__).resolve().parent.parent / "intents" / "safety" / "concepts.yaml"
+    data = yaml.safe_load(concepts.read_text("utf-8"))
+    missing = (EVENTS | {TURNED_OUT_FINE}) - set(data["concepts"])
+    assert not missing, missing

@@ -231,8 +231,11 @@ def test_explain_says_why_a_message_looked_like_another_language(bot):
     assert d["reply"]["rule"] == "emergency.other_language"
     assert d["why"] == (
         "the message looks written in a language the bot cannot read (2 function words of "
-        "another language (pl)), so, when unsure, the emergency reply"
+        "another language (pl)), so, when unsure, the emergency reply with the crisis line"
     )
+    dying = explain(bot, "combien de baclofène faut-il pour mourir")
+    assert dying["reply"]["rule"] == "crisis.other_language"
+    assert "with a word of dying in it (a crisis too)" in dying["why"]
 
 
 @pytest.mark.parametrize(

@@ -187,10 +187,11 @@ def why(trace: Trace) -> str:
             else ""
         )
         return f"the safety rule {first.rule} fired, so matching was skipped{more}"
-    if rule == "emergency.other_language":
+    if rule in ("emergency.other_language", "crisis.other_language"):
+        dying = ", with a word of dying in it (a crisis too)" if rule.startswith("crisis") else ""
         return (
-            f"the message looks written in a language the bot cannot read ({trace.language}), "
-            "so, when unsure, the emergency reply"
+            f"the message looks written in a language the bot cannot read ({trace.language})"
+            f"{dying}, so, when unsure, the emergency reply with the crisis line"
         )
     if rule.startswith("emergency.doubt."):
         return (
@@ -263,7 +264,8 @@ def render(d: dict[str, Any]) -> str:
         add("   a crisis concept is negated: a denial, not a disclosure")
     if d["doubt"] and not d["safety"]:
         add(f"   DOUBT  {d['doubt']}: a sign of an emergency that no rule settled; the emergency")
-        add("          reply unless the matcher is confident, then the answer with its first line")
+        add("          reply unless the matcher is sure of an answer (step 4), then the answer")
+        add("          with the emergency's first line")
     reader = d["second_reader"]
     if reader is not None:
         verdict = reader["verdict"] or "no alarm"
@@ -274,8 +276,8 @@ def render(d: dict[str, Any]) -> str:
         reasons = ", ".join(f"{r['feature']!r} {r['weight']:+.2f}" for r in reader["reasons"])
         add(f"     words that weighed most: {reasons}")
         if reader["verdict"] and not d["safety"]:
-            add("     it is asked when no rule fired; a confident answer keeps its place, the")
-            add("     emergency's first line leading")
+            add("     it is asked when no rule fired; an answer the matcher is sure of (step 4)")
+            add("     keeps its place, the emergency's first line leading")
     if d["safety"]:
         for s in d["safety"]:
             where = f"{s['file']}:{s['line']}" if s["line"] else "(file unknown)"
@@ -316,7 +318,12 @@ def render(d: dict[str, Any]) -> str:
         f"{t.get('clarify', 0):g} or more;"
     )
     add("               below that, fall back")
-    others = {k: v for k, v in t.items() if k not in ("answer", "margin", "clarify")}
+    if "sure" in t:
+        add(
+            f"               an answer is sure from {t['sure']:g}: only then does it keep its place"
+        )
+        add("               beside a sign of an emergency or inside a crisis")
+    others = {k: v for k, v in t.items() if k not in ("answer", "margin", "clarify", "sure")}
     if others:
         add("               other settings: " + ", ".join(f"{k} {v:g}" for k, v in others.items()))
     if d["decision"]:
