@@ -160,9 +160,8 @@ class Classifier:
 
     def probabilities(self, text: str) -> dict[str, float]:
         """label -> probability, for a normalised message."""
-        vector = self._vector(text)
-        found = self._rows.positions(vector)
-        sums = self._rows.dot([i for _f, i in found], [vector[f] for f, _i in found])
+        found = self._vector(text)
+        sums = self._rows.dot([i for _f, i, _v in found], [v for _f, _i, v in found])
         scores = [b + x for b, x in zip(self.intercepts, sums, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
@@ -201,19 +200,20 @@ class Classifier:
         """The features that pushed `label` up most against "none" (`chatbot explain`)."""
         i, base = self.labels.index(label) + 1, self.labels.index(NONE) + 1  # after the idf
         out = []
-        for feature, value in self._vector(text).items():
+        for feature, _i, value in self._vector(text):
             row = self.weights[feature]
             out.append((feature, value * (row[i] - row[base])))
         return sorted(out, key=lambda fc: -fc[1])[:n]
 
-    def _vector(self, text: str) -> dict[str, float]:
+    def _vector(self, text: str) -> list[tuple[str, int, float]]:
         """TF-IDF as the trainer computed it: (1 + log count) x idf, scaled to length 1;
-        features it never saw are left out."""
+        features it never saw are left out. (feature, its row, value) for each."""
         counts = features(text)
         rows = self._rows
-        raw = {f: (1.0 + math.log(counts[f])) * rows.idf(i) for f, i in rows.positions(counts)}
-        norm = math.sqrt(sum(v * v for v in raw.values()))
-        return {f: v / norm for f, v in raw.items()} if norm else {}
+        found = rows.positions(counts)
+        raw = [(1.0 + math.log(counts[f])) * rows.idf(i) for f, i in found]
+        norm = math.sqrt(sum(v * v for v in raw))
+        return [(f, i, v / norm) for (f, i), v in zip(found, raw, strict=True)] if norm else []
 
     def to_json(self) -> dict[str, Any]:
         return {
