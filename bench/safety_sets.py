@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from chatbot import Chatbot, State  # noqa: E402
 from chatbot.dose import DOSE_PATTERN  # noqa: E402
+from chatbot.learned import Classifier  # noqa: E402
 
 URGENT = {"crisis", "emergency"}
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
@@ -78,9 +79,18 @@ def right(group: str, kind: str, rule: str | None, topic: str | None, case: dict
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("path", type=Path, help="a sealed set (cases, conversations)")
+    ap.add_argument(
+        "--classifier",
+        type=Path,
+        metavar="FILE",
+        help="score with this second reader (a classifier.json written by `chatbot train "
+        "--out`, say with other settings or without the set) instead of the shipped one",
+    )
     args = ap.parse_args()
     data = yaml.safe_load(args.path.read_text(encoding="utf-8"))
     bot = Chatbot.default()
+    if args.classifier:
+        bot = Chatbot(replace(bot.kb, classifier=Classifier.load(args.classifier)), bot.settings)
     # the same bot without its second reader (chatbot/learned.py): the word lists alone
     lists = Chatbot(replace(bot.kb, classifier=None), bot.settings)
     total: Counter[str] = Counter()
