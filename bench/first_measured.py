@@ -40,6 +40,7 @@ ROUNDS = {
     14: "11bb65c",
     15: "65c7334",
     16: "5340baf",
+    17: "e5e1220",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
@@ -78,6 +79,12 @@ def main() -> None:
     ap.add_argument("--thresholds", nargs="+", type=float, default=[0.7, 0.8])
     ap.add_argument("--sure", nargs="+", type=float, default=[0.94, 0.97])
     ap.add_argument("--rounds", nargs="+", type=int, default=sorted(ROUNDS))
+    ap.add_argument(
+        "--language",
+        choices=("en", "es", "both"),
+        default="both",
+        help="score the English set of each round, the Spanish one, or both (default)",
+    )
     ap.add_argument("--inner", nargs=2, metavar=("CHECKOUT", "ROUND"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     settings = [(t, s) for t in args.thresholds for s in args.sure]
@@ -85,6 +92,7 @@ def main() -> None:
         checkout, n = Path(args.inner[0]), int(args.inner[1])
         sealed = ROOT / "tests" / "data" / "sealed"
         files = [sealed / f"safety_v{n}.yaml", sealed / f"spanish_v{n}.yaml"]
+        files = {"en": files[:1], "es": files[1:]}.get(args.language, files)
         print(json.dumps(score(checkout, files, settings)))
         return
     total: dict[str, Counter[str]] = {}
@@ -109,6 +117,7 @@ def main() -> None:
                 command = [sys.executable, __file__, "--inner", str(checkout), str(n)]
                 command += ["--thresholds", *map(str, args.thresholds)]
                 command += ["--sure", *map(str, args.sure)]
+                command += ["--language", args.language]
                 out = subprocess.run(command, check=True, capture_output=True, text=True)
             finally:
                 subprocess.run(
@@ -118,7 +127,8 @@ def main() -> None:
         print(f"round {n} at {ROUNDS[n]}: done", file=sys.stderr)
         for name, c in json.loads(out.stdout.splitlines()[-1]).items():
             total.setdefault(name, Counter()).update(c)
-    print(f"rounds {', '.join(map(str, args.rounds))} (English and Spanish), as first measured")
+    language = {"en": "English", "es": "Spanish", "both": "English and Spanish"}[args.language]
+    print(f"rounds {', '.join(map(str, args.rounds))} ({language}), as first measured")
     print(f"  {'threshold sure':16}" + "".join(f"{g:>16}" for g in GROUPS))
     for name, c in total.items():
         cells = "".join(f"{c[g]:>9}/{c[g + ' total']:<6}" for g in GROUPS)

@@ -412,7 +412,7 @@ class Chatbot:
             doubt
             and not state.crisis
             and reply.kind not in URGENT_KINDS
-            and (not asks_beside(reply) or self._crisis_read(normalized))
+            and (not asks_beside(reply) or self._crisis_read(normalized, lang))
         ):
             # a warning sign strong alone ("i'm so tired of existing") and no question
             # beside it that is confidently meant, or one the second reader half-reads as a
@@ -462,7 +462,7 @@ class Chatbot:
         )
         return done(reply, new_state, routed)
 
-    def _crisis_read(self, normalized: str) -> str:
+    def _crisis_read(self, normalized: str, lang: str) -> str:
         """How the second reader reads a crisis in the message: "sure" (at the threshold),
         "half" (from `beside` up to it) or "" (below, or no reader)."""
         classifier = self.kb.classifier
@@ -470,7 +470,7 @@ class Chatbot:
             return ""
         p = classifier.probabilities(normalized)
         chance = p.get(CRISIS, 0.0) + p.get(SELF_HARM_TAKEN, 0.0)  # self-harm, taken or not
-        if chance >= classifier.threshold:
+        if chance >= classifier.threshold_for(lang):
             return "sure"
         return "half" if chance >= classifier.beside else ""
 
@@ -484,7 +484,7 @@ class Chatbot:
         less surely (from `beside` up to the threshold): the emergency's own reply, with the
         crisis line after its first line ("my friend says she's checking out tonight and
         she has loads of baclofen")."""
-        read = "" if new_state.crisis else self._crisis_read(normalized)
+        read = "" if new_state.crisis else self._crisis_read(normalized, lang)
         if not read:
             return reply, new_state
         if read == "half":  # the emergency's own reply, the crisis line after its first line
@@ -522,7 +522,7 @@ class Chatbot:
         classifier = self.kb.classifier
         if classifier is None or state.crisis or state.emergency or reply.kind in URGENT_KINDS:
             return reply, new_state
-        verdict = classifier.verdict(normalized)
+        verdict = classifier.verdict(normalized, lang)
         if verdict is None:
             return reply, new_state
         if verdict.kind == "refusal":  # a personal dosing question the word lists missed

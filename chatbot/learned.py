@@ -149,6 +149,9 @@ class Classifier:
     #: the chance of a crisis at which an emergency the word lists found also gets the
     #: crisis line (below `threshold`: after the emergency's own first line)
     beside: float = 1.0
+    #: (language, threshold) where a language's messages escalate at another chance than
+    #: `threshold` (the reader reads Spanish less surely: its chances are lower)
+    language_thresholds: tuple[tuple[str, float], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weights", Rows.of(self.weights))
@@ -168,19 +171,24 @@ class Classifier:
         total = sum(exps)
         return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
 
-    def verdict(self, text: str) -> Verdict | None:
+    def threshold_for(self, lang: str = "") -> float:
+        """The chance at which a message in this language escalates."""
+        return dict(self.language_thresholds).get(lang, self.threshold)
+
+    def verdict(self, text: str, lang: str = "") -> Verdict | None:
         """When the chance that the message is urgent (a crisis or an emergency label)
         reaches the threshold: a crisis or an emergency, whichever side holds more of that
         chance (self-harm with something taken counts with the crisis), and on that side
         its likeliest label. Otherwise a refusal, when the chance of a personal dosing
         question reaches the refusal threshold. Otherwise None."""
         p = self.probabilities(text)
+        threshold = self.threshold_for(lang)
         crisis_side = {k: v for k, v in p.items() if k in (CRISIS, SELF_HARM_TAKEN)}
         other_side = {
             k: v for k, v in p.items() if k.startswith(EMERGENCY) and k not in crisis_side
         }
         urgent = sum(crisis_side.values()) + sum(other_side.values())
-        if urgent < self.threshold:
+        if urgent < threshold:
             refusal = p.get(REFUSAL, 0.0)
             return Verdict("refusal", "", refusal) if refusal >= self.refusal_threshold else None
         side = (
@@ -191,7 +199,7 @@ class Classifier:
         top = max(side, key=lambda k: side[k])
         if top == CRISIS:
             also = ""
-            if other_side and sum(crisis_side.values()) < self.threshold:
+            if other_side and sum(crisis_side.values()) < threshold:
                 also = max(other_side, key=lambda k: other_side[k])[len(EMERGENCY) :]
             return Verdict("crisis", "", urgent, also)
         return Verdict("emergency", top[len(EMERGENCY) :], urgent)
@@ -220,6 +228,7 @@ class Classifier:
             "format": FORMAT,
             "labels": list(self.labels),
             "threshold": self.threshold,
+            "language_thresholds": dict(self.language_thresholds),
             "refusal_threshold": self.refusal_threshold,
             "sure": self.sure,
             "beside": self.beside,
@@ -244,6 +253,12 @@ class Classifier:
             refusal_threshold = float(data.get("refusal_threshold", 1.0))
             sure = float(data.get("sure", 1.0))
             beside = float(data.get("beside", 1.0))
+            by_language = tuple(
+                sorted(
+                    (str(k), float(v))
+                    for k, v in dict(data.get("language_thresholds") or {}).items()
+                )
+            )
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(
                 f"malformed classifier ({exc!r}): retrain with `chatbot train`"
@@ -255,6 +270,7 @@ class Classifier:
         if (
             NONE not in labels
             or not 0 < threshold <= sure <= 1
+            or not all(0 < t <= sure for _lang, t in by_language)
             or not 0 < refusal_threshold <= 1
             or not 0 < beside <= 1
         ):
@@ -269,6 +285,7 @@ class Classifier:
             refusal_threshold,
             sure,
             beside,
+            by_language,
         )
 
     @classmethod

@@ -116,7 +116,8 @@ def test_train_writes_weights_the_loader_reads_and_check_says_when_stale(tmp_pat
     (data / "few.yaml").write_text(yaml.safe_dump({"cases": cases}), encoding="utf-8")
     sources = data / "training.yaml"
     sources.write_text(
-        "sources: [tests/data/few.yaml]\nstill_sealed: []\nthreshold: 0.5\nmin_count: 1\n",
+        "sources: [tests/data/few.yaml]\nstill_sealed: []\nthreshold: 0.5\nmin_count: 1\n"
+        "language_thresholds: {es: 0.4}\n",
         encoding="utf-8",
     )
     out = tmp_path / "classifier.json"
@@ -126,6 +127,7 @@ def test_train_writes_weights_the_loader_reads_and_check_says_when_stale(tmp_pat
     reader = Classifier.load(out)
     assert set(reader.labels) == {"crisis", "emergency.overdose", "emergency.pump", "none"}
     assert reader.examples == len(cases) and reader.threshold == 0.5
+    assert reader.threshold_for("es") == 0.4 and reader.threshold_for("en") == 0.5
     assert main(["train", "--sources", str(sources), "--out", str(out), "--check"]) == 0
     sources.write_text(sources.read_text().replace("0.5", "0.6"), encoding="utf-8")
     assert main(["train", "--sources", str(sources), "--out", str(out), "--check"]) == 1
@@ -198,6 +200,19 @@ def test_what_the_word_lists_miss_the_reader_can_still_send_to_help(tmp_path):
     assert "Checking in on you." in reply.text and state.crisis
     # and the conversation remembers the crisis, as after a rule's crisis
     assert bot.reply("ok", state)[0].kind == "crisis"
+
+
+def test_a_language_the_reader_reads_less_surely_escalates_at_its_own_chance():
+    # one known word: P(overdose) = e^0.7 / (e^0.7 + 1) = 0.67, between 0.6 and 0.7
+    labels = ("none", "emergency.overdose")
+    data = {**hand_made({"zorblax": (0, 0.7)}, labels), "threshold": 0.7}
+    reader = Classifier.from_json({**data, "language_thresholds": {"es": 0.6}})
+    assert reader.verdict("zorblax", "en") is None
+    assert reader.verdict("zorblax") is None  # a message of no known language: the default
+    verdict = reader.verdict("zorblax", "es")
+    assert verdict is not None and (verdict.kind, verdict.situation) == ("emergency", "overdose")
+    with pytest.raises(ValueError, match="sure >= threshold"):  # above `sure`: meaningless
+        Classifier.from_json({**data, "sure": 0.9, "language_thresholds": {"es": 0.95}})
 
 
 def test_the_reader_never_calms_and_waits_while_help_is_under_way(tmp_path):

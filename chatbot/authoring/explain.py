@@ -113,7 +113,7 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
     reply = trace.reply
     return {
         "question": question,
-        "second_reader": second_reader(kb, trace.normalized),
+        "second_reader": second_reader(kb, trace.normalized, trace.reply.lang),
         "normalized": trace.normalized,
         "safety": safety,
         "concepts": concepts,
@@ -138,7 +138,7 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
     }
 
 
-def second_reader(kb: KnowledgeBase, normalized: str) -> dict[str, Any] | None:
+def second_reader(kb: KnowledgeBase, normalized: str, lang: str = "") -> dict[str, Any] | None:
     """What the learned second reader (chatbot/learned.py) makes of the message: the chance
     of each label, its verdict, and the features that pushed the likeliest urgent label up."""
     c = kb.classifier
@@ -146,11 +146,11 @@ def second_reader(kb: KnowledgeBase, normalized: str) -> dict[str, Any] | None:
         return None
     p = c.probabilities(normalized)
     urgent = max((label for label in p if label != NONE), key=lambda label: p[label])
-    verdict = c.verdict(normalized)
+    verdict = c.verdict(normalized, lang)
     return {
         # the chance of a crisis or an emergency (what the threshold is for): not a refusal
         "urgent": round(1 - p.get(NONE, 0.0) - p.get(REFUSAL, 0.0), 3),
-        "threshold": c.threshold,
+        "threshold": c.threshold_for(lang),
         "chances": {label: round(v, 3) for label, v in sorted(p.items(), key=lambda kv: -kv[1])},
         "verdict": None if verdict is None else f"{verdict.kind} {verdict.situation}".strip(),
         "likeliest_urgent": urgent,

@@ -120,6 +120,9 @@ def settings_of(config: Mapping[str, Any]) -> dict[str, Any]:
         "refusal_threshold": float(config.get("refusal_threshold", 1.0)),
         "sure": float(config.get("sure", 1.0)),
         "beside": float(config.get("beside", 1.0)),
+        "language_thresholds": {
+            str(k): float(v) for k, v in dict(config.get("language_thresholds") or {}).items()
+        },
         "regularisation": float(config.get("regularisation", 4.0)),
         "min_count": int(config.get("min_count", 2)),
     }
@@ -170,6 +173,7 @@ def as_classifier(
         settings.get("refusal_threshold", 1.0),
         settings.get("sure", 1.0),
         settings.get("beside", 1.0),
+        tuple(sorted(dict(settings.get("language_thresholds") or {}).items())),
     )
 
 
