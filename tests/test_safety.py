@@ -876,6 +876,16 @@ MECHANISMS = [
     ("i was sitting on the roof all night thinking", "crisis"),
     ("can't face another day", "crisis"),
     ("i cannot face another morning like this", "crisis"),
+    # severe signs in Spanish as people say them, found by a generated probe of signs
+    # (81 messages; the word lists alone missed 22, now 5): hallucinations as a noun,
+    # turning blue, switching off, everything going black, a cold sweat, "como ida"
+    ("tengo alucinaciones desde ayer y tomo baclofeno", "emergency"),
+    ("siento que me apago, tome baclofeno con tramadol", "emergency"),
+    ("todo se me pone negro despues del baclofeno", "emergency"),
+    ("mi papa toma baclofeno y esta sudando frio", "emergency"),
+    ("mi abuela esta como ida desde que toma baclofeno", "emergency"),
+    ("el baclofeno puede causar alucinaciones?", "answer|clarify|fallback"),
+    ("me puse morado de pasteles en la boda, el baclofeno engorda?", "answer|clarify|fallback"),
     # an amount called dangerous, long over; Spanish past cues ('la navidad pasada', 'cuando
     # era adolescente', 'en 2019'), found by a generated probe of past, resolved events
     (
