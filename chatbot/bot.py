@@ -328,7 +328,13 @@ class Chatbot:
             reply, new_state = self._safety_reply(hit, state, lang)
             if hit.kind == "refusal":  # a dosing question may yet be an emergency's
                 reply, new_state = self._second_reader(
-                    normalized, reply, new_state, state, lang, over=told_as_over(screened)
+                    normalized,
+                    reply,
+                    new_state,
+                    state,
+                    lang,
+                    denial=screened.denial,  # "not that i want to die... how many?"
+                    over=told_as_over(screened),
                 )
             elif hit.kind == "emergency" and not (hit.crisis or screened.denial or state.emergency):
                 reply, new_state = self._crisis_beside(normalized, reply, new_state, lang)

@@ -47,7 +47,8 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
         donde porque pues también mucho muchas muchos sobre qué cómo cuánto cuanto cuantas
         cuantos hijo hija mamá papá esposo esposa tomó tomo tome tomé quiero quiere puedo
         puede debo hago tomar dejar morir vivir pastillas pastilla tabletas ayuda despierta
-        respira""".split()
+        respira
+        q k ke pa xq pq porq tb tmb tmbn""".split()  # and as typed in a chat: "pa q sirve"
     ),
     "fr": frozenset(
         """le la les de des du et est un une je il elle ils nous vous pas pour que qui dans

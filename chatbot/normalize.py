@@ -48,6 +48,27 @@ def clean(text: str) -> str:
 
 #: Where a sentence ends (a full stop, ?, !, ; or a new line) and where a clause does
 #: (a comma, a colon, a dash between words), for the safety screen's scopes.
+#: punctuation said aloud to a phone's dictation ("... the same box question mark"): the
+#: mark it names, so that it ends a sentence or a clause instead of standing as words.
+#: Not "period" (a woman's period), "coma" (a coma) or "punto" ("a punto de").
+_SPOKEN_MARKS = re.compile(
+    r"\b(?:(question mark|signo de (?:interrogaci[oó]n|pregunta))"
+    r"|(exclamation (?:mark|point)|signo de exclamaci[oó]n)"
+    r"|(full stop|new line|new paragraph|punto y aparte|nueva l[ií]nea|nuevo p[aá]rrafo)"
+    r"|(comma))\b",
+    re.IGNORECASE,
+)
+
+
+def spoken_marks(text: str) -> str:
+    """Dictated punctuation ("question mark", "full stop", "comma") as the marks."""
+    if not _SPOKEN_MARKS.search(text):
+        return text
+    return _SPOKEN_MARKS.sub(
+        lambda m: "?" if m.group(1) else "!" if m.group(2) else "." if m.group(3) else ",", text
+    )
+
+
 _SENTENCE_END = re.compile(r"(?:[.!?;]+|\n|\r|\u2029)(?=\s|$|[^\d])")
 _CLAUSE_END = re.compile(r",|:(?=\s)|\s[-\u2013\u2014]+\s|\u2026")
 
@@ -201,7 +222,7 @@ class Normalizer:
         return self._map_synonyms(corrected, foreign) if corrected != mapped else mapped
 
     def normalize(self, text: str) -> str:
-        return " ".join(self.tokens(text))
+        return " ".join(self.tokens(spoken_marks(text)))
 
     def reads_foreign(self, raw: list[str]) -> bool:
         """Whether a message has a word of another language the content knows (one that is
@@ -210,7 +231,7 @@ class Normalizer:
 
     def marked_tokens(self, text: str) -> list[str]:
         """`tokens`, with "." between sentences and "," between clauses."""
-        text = _ANSI.sub("", text)
+        text = spoken_marks(_ANSI.sub("", text))
         foreign = self.reads_foreign(words(clean(text)))
         out: list[str] = []
         for sentence in _SENTENCE_END.split(text):

@@ -302,3 +302,11 @@ def test_a_death_word_in_an_unread_language_keeps_the_crisis_flag(bot) -> None:
     assert state.crisis and "988" in reply.text
     plain, state = bot.reply("mein sohn hat tabletten geschluckt")
     assert plain.rule == "emergency.other_language" and not state.crisis
+
+
+@pytest.mark.parametrize("text", ["pa q sirve", "y pa q sirve?", "xq me da sueño el baclofeno"])
+def test_spanish_as_typed_in_a_chat_is_read_as_spanish(bot, text):
+    # "q", "pa", "xq" are Spanish function words as people type them: without them, "pa q
+    # sirve" was read as English and fell back (sealed round 18, a conversation's turn)
+    reply = bot.respond(text)
+    assert (reply.kind, reply.lang) == ("answer", "es"), (reply.kind, reply.rule, reply.lang)
