@@ -54,6 +54,9 @@ EVENTS = frozenset(
 PUSHBACK = "pushback"
 #: what to do about a missed dose, asked in general: the topic, never a dosing refusal
 MISSED_WHAT_NOW = "missed_what_now"
+#: dying or killing said as a figure of speech ("me muero de risa", "dying of laughter"):
+#: the second reader, which weighs "muero" and knows no idiom, hears no crisis in it
+FIGURATIVE = "figurative"
 #: Inside an emergency, a question moves on to a topic only when it asks anew: it names
 #: the medicine, or says this much ("can it cause weight gain in the long term?"). "Who do
 #: I call?", "is it serious? he's calm", "i feel normal honestly" stay with the emergency.
@@ -462,7 +465,7 @@ class Chatbot:
             state,
             lang,
             confident,
-            screened.denial,
+            screened.denial or any(f.concept == FIGURATIVE for f in screened.reading.found),
             asks_missed,
             told_as_over(screened),
         )

@@ -396,9 +396,26 @@ def test_an_event_said_to_be_fine_now_still_reaches_help(bot, text):
 def test_the_concepts_the_code_names_are_in_the_word_lists():
     """told_as_over reads concepts by name: renaming one in concepts.yaml would silently
     let the reader escalate every past event again."""
-    from chatbot.bot import EVENTS, TURNED_OUT_FINE
+    from chatbot.bot import EVENTS, FIGURATIVE, TURNED_OUT_FINE
 
     concepts = Path(__file__).resolve().parent.parent / "intents" / "safety" / "concepts.yaml"
     data = yaml.safe_load(concepts.read_text("utf-8"))
-    missing = (EVENTS | {TURNED_OUT_FINE}) - set(data["concepts"])
+    missing = (EVENTS | {TURNED_OUT_FINE, FIGURATIVE}) - set(data["concepts"])
     assert not missing, missing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me muero de risa, mi esposo dice que con el baclofeno parezco koala de tanto dormir",
+        "lol im dead, my kid called baclofen bacon-fen. whats it for",
+    ],
+)
+def test_dying_as_a_figure_of_speech_is_no_crisis_to_the_reader(bot, text):
+    # the reader weighs "muero" and knows no idiom (0.60 on the first, retrained with
+    # round 18); the word lists' figure of speech silences its crisis, as a denial does
+    assert bot.respond(text).kind not in ("crisis", "emergency")
+
+
+def test_a_figure_of_speech_beside_a_real_crisis_hides_nothing(bot):
+    assert bot.respond("me muero de risa pero la verdad ya no quiero vivir").kind == "crisis"
