@@ -331,13 +331,7 @@ class Chatbot:
             reply, new_state = self._safety_reply(hit, state, lang)
             if hit.kind == "refusal":  # a dosing question may yet be an emergency's
                 reply, new_state = self._second_reader(
-                    normalized,
-                    reply,
-                    new_state,
-                    state,
-                    lang,
-                    denial=screened.denial,  # "not that i want to die... how many?"
-                    over=told_as_over(screened),
+                    normalized, reply, new_state, state, lang, screened
                 )
             elif hit.kind == "emergency" and not (hit.crisis or screened.denial or state.emergency):
                 reply, new_state = self._crisis_beside(normalized, reply, new_state, lang)
@@ -454,20 +448,8 @@ class Chatbot:
             and not (state.emergency or new_state.crisis or screened.denial)
         ):  # an emergency on doubt, in a message the reader reads as a crisis
             reply, new_state = self._crisis_beside(normalized, reply, new_state, lang)
-        asks_missed = any(
-            f.concept == MISSED_WHAT_NOW and "negation" not in f.modifiers
-            for f in screened.reading.found
-        )
         reply, new_state = self._second_reader(
-            normalized,
-            reply,
-            new_state,
-            state,
-            lang,
-            confident,
-            screened.denial or any(f.concept == FIGURATIVE for f in screened.reading.found),
-            asks_missed,
-            told_as_over(screened),
+            normalized, reply, new_state, state, lang, screened, confident
         )
         return done(reply, new_state, routed)
 
@@ -510,10 +492,8 @@ class Chatbot:
         new_state: State,
         state: State,
         lang: str,
+        screened: Screened,
         confident: bool = False,
-        denial: bool = False,
-        asks_missed: bool = False,
-        over: bool = False,
     ) -> tuple[Reply, State]:
         """The word lists found neither an emergency nor a crisis, and no emergency or crisis
         is under way: the second reader (learned.py) may still find one. When it does, help
@@ -521,10 +501,12 @@ class Chatbot:
         matcher answers confidently keeps its answer, the emergency's first line leading
         (escalation on doubt, as for the word lists' doubts), unless the reader is all but
         sure (`Classifier.sure`). A personal dosing question it finds (how much, how often,
-        more, less) gets the refusal. It weighs words and knows no negation: after a denial
-        the word lists read ("no, i'm not suicidal, i just want to sleep"), its crisis is
-        not heard; nor is its refusal of what to do about a missed dose, asked in general
-        (`asks_missed`: the contract's missed-dose topic). A crisis it reads below the
+        more, less) gets the refusal. It weighs words and knows no negation or idiom: after
+        a denial the word lists read ("no, i'm not suicidal, i just want to sleep"; "not
+        that i want to die... how many?") or dying as a figure of speech ("me muero de
+        risa"), its crisis is not heard; nor is its refusal of what to do about a missed
+        dose, asked in general (the contract's missed-dose topic); nor its emergency in an
+        event told as over (`told_as_over`). A crisis it reads below the
         threshold, the rest of the urgency an emergency's ("she's asleep but wakes when i
         talk to her"), gets that emergency's message with the crisis line after its first
         line."""
@@ -534,6 +516,11 @@ class Chatbot:
         verdict = classifier.verdict(normalized, lang)
         if verdict is None:
             return reply, new_state
+        found = screened.reading.found
+        denial = screened.denial or any(f.concept == FIGURATIVE for f in found)
+        asks_missed = any(
+            f.concept == MISSED_WHAT_NOW and "negation" not in f.modifiers for f in found
+        )
         if verdict.kind == "refusal":  # a personal dosing question the word lists missed
             if reply.kind == "refusal" or asks_missed:  # "what do i do if i skip a dose"
                 return reply, new_state
@@ -551,7 +538,9 @@ class Chatbot:
             reply = self.composer.message("crisis", CHECK_IN, rule="crisis.learned", lang=lang)
             return reply, replace(new_state, crisis=True, pending=())
         situation = verdict.situation
-        if over and situation != "self_harm_taken":  # "took two by mistake last year, was fine"
+        if (
+            told_as_over(screened) and situation != "self_harm_taken"
+        ):  # "took two by mistake last year, was fine"
             return reply, new_state
         # self-harm with something taken is a crisis too: no answer outweighs it
         if confident and verdict.chance < classifier.sure and situation != "self_harm_taken":

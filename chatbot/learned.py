@@ -173,7 +173,7 @@ class Classifier:
 
     def threshold_for(self, lang: str = "") -> float:
         """The chance at which a message in this language escalates."""
-        return dict(self.language_thresholds).get(lang, self.threshold)
+        return next((t for k, t in self.language_thresholds if k == lang), self.threshold)
 
     def verdict(self, text: str, lang: str = "") -> Verdict | None:
         """When the chance that the message is urgent (a crisis or an emergency label)

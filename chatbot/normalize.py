@@ -46,9 +46,7 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-#: Where a sentence ends (a full stop, ?, !, ; or a new line) and where a clause does
-#: (a comma, a colon, a dash between words), for the safety screen's scopes.
-#: punctuation said aloud to a phone's dictation ("... the same box question mark"): the
+#: Punctuation said aloud to a phone's dictation ("... the same box question mark"): the
 #: mark it names, so that it ends a sentence or a clause instead of standing as words.
 #: Not "period" (a woman's period), "coma" (a coma) or "punto" ("a punto de").
 _SPOKEN_MARKS = re.compile(
@@ -62,13 +60,13 @@ _SPOKEN_MARKS = re.compile(
 
 def spoken_marks(text: str) -> str:
     """Dictated punctuation ("question mark", "full stop", "comma") as the marks."""
-    if not _SPOKEN_MARKS.search(text):
-        return text
     return _SPOKEN_MARKS.sub(
         lambda m: "?" if m.group(1) else "!" if m.group(2) else "." if m.group(3) else ",", text
     )
 
 
+#: Where a sentence ends (a full stop, ?, !, ; or a new line) and where a clause does
+#: (a comma, a colon, a dash between words), for the safety screen's scopes.
 _SENTENCE_END = re.compile(r"(?:[.!?;]+|\n|\r|\u2029)(?=\s|$|[^\d])")
 _CLAUSE_END = re.compile(r",|:(?=\s)|\s[-\u2013\u2014]+\s|\u2026")
 
@@ -210,9 +208,14 @@ class Normalizer:
             other_first,
         )
 
-    def tokens(self, text: str, foreign: bool | None = None) -> list[str]:
-        """Cleaned, synonym-mapped, typo-corrected words. `foreign`: whether the message has
-        words of another language the content knows (worked out from `text` if None)."""
+    def tokens(self, text: str) -> list[str]:
+        """Cleaned, synonym-mapped, typo-corrected words (dictated punctuation dropped)."""
+        return self._tokens(spoken_marks(text))
+
+    def _tokens(self, text: str, foreign: bool | None = None) -> list[str]:
+        """`tokens` of a text whose dictated punctuation is already marks. `foreign`: whether
+        the message has words of another language the content knows (worked out from `text`
+        if None)."""
         raw = words(clean(text))
         if foreign is None:
             foreign = self.reads_foreign(raw)
@@ -222,7 +225,7 @@ class Normalizer:
         return self._map_synonyms(corrected, foreign) if corrected != mapped else mapped
 
     def normalize(self, text: str) -> str:
-        return " ".join(self.tokens(spoken_marks(text)))
+        return " ".join(self.tokens(text))
 
     def reads_foreign(self, raw: list[str]) -> bool:
         """Whether a message has a word of another language the content knows (one that is
@@ -237,7 +240,7 @@ class Normalizer:
         for sentence in _SENTENCE_END.split(text):
             start = len(out)
             for clause in _CLAUSE_END.split(sentence):
-                toks = self.tokens(clause, foreign)
+                toks = self._tokens(clause, foreign)
                 if toks:
                     if len(out) > start:
                         out.append(",")

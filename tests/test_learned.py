@@ -417,5 +417,14 @@ def test_dying_as_a_figure_of_speech_is_no_crisis_to_the_reader(bot, text):
     assert bot.respond(text).kind not in ("crisis", "emergency")
 
 
+def test_explain_says_why_the_readers_crisis_is_not_heard(bot):
+    from chatbot.authoring.explain import explain, render
+
+    text = render(
+        explain(bot, "me muero de risa, mi esposo dice que parezco koala de tanto dormir")
+    )
+    assert "its crisis is not heard: the word lists read dying as a figure of speech" in text
+
+
 def test_a_figure_of_speech_beside_a_real_crisis_hides_nothing(bot):
     assert bot.respond("me muero de risa pero la verdad ya no quiero vivir").kind == "crisis"

@@ -22,6 +22,7 @@ import textwrap
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
+from ..bot import FIGURATIVE
 from ..concepts import Reading
 from ..learned import NONE, REFUSAL
 
@@ -120,6 +121,9 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
         "modifiers": modifiers,
         "doubt": doubt,
         "denial": bool(screened and screened.denial),
+        "figurative": bool(
+            screened and any(f.concept == FIGURATIVE for f in screened.reading.found)
+        ),
         "match_text": trace.match_text,
         "candidates": candidates,
         "thresholds": thresholds,
@@ -275,6 +279,9 @@ def render(d: dict[str, Any]) -> str:
         )
         reasons = ", ".join(f"{r['feature']!r} {r['weight']:+.2f}" for r in reader["reasons"])
         add(f"     words that weighed most: {reasons}")
+        if (reader["verdict"] or "").startswith("crisis") and (d["denial"] or d["figurative"]):
+            said = "a denial" if d["denial"] else "dying as a figure of speech"
+            add(f"     its crisis is not heard: the word lists read {said}, which it cannot")
         if reader["verdict"] and not d["safety"]:
             add("     it is asked when no rule fired; an answer the matcher is sure of (step 4)")
             add("     keeps its place, the emergency's first line leading")
