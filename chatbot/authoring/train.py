@@ -9,7 +9,8 @@ learns from every labelled message the team has opened (development rounds, open
 sealed sets, routing questions) how an emergency or a crisis is said, and the engine
 asks it when the word lists found neither, and for a crisis beside what they found.
 training.yaml lists the files it learns from, the ones still sealed (never learned
-from), the chances the engine acts at (threshold, refusal_threshold, sure, beside) and
+from), the chances the engine acts at (threshold, language_thresholds: a language's own
+threshold, refusal_threshold, sure, beside) and
 the fitting settings. A message's label comes from its group, kind and situation:
 
     crisis                      -> crisis (self_harm_taken: emergency.self_harm_taken)
