@@ -41,6 +41,7 @@ ROUNDS = {
     15: "65c7334",
     16: "5340baf",
     17: "e5e1220",
+    18: "7c190c9",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 

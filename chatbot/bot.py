@@ -513,7 +513,9 @@ class Chatbot:
         classifier = self.kb.classifier
         if classifier is None or state.crisis or state.emergency or reply.kind in URGENT_KINDS:
             return reply, new_state
-        verdict = classifier.verdict(normalized, lang)
+        # a message the matcher has no answer for escalates from a lower chance (`unsure`)
+        unanswered = reply.kind in ("fallback", "clarify")
+        verdict = classifier.verdict(normalized, lang, unanswered)
         if verdict is None:
             return reply, new_state
         found = screened.reading.found

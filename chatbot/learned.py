@@ -152,6 +152,10 @@ class Classifier:
     #: (language, threshold) where a language's messages escalate at another chance than
     #: `threshold` (the reader reads Spanish less surely: its chances are lower)
     language_thresholds: tuple[tuple[str, float], ...] = ()
+    #: (language, chance) where a message in that language that the matcher found no answer
+    #: for (a fallback or a "do you mean...?") escalates at a lower chance than its
+    #: threshold: when unsure, the emergency
+    unsure: tuple[tuple[str, float], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weights", Rows.of(self.weights))
@@ -171,18 +175,21 @@ class Classifier:
         total = sum(exps)
         return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
 
-    def threshold_for(self, lang: str = "") -> float:
-        """The chance at which a message in this language escalates."""
-        return next((t for k, t in self.language_thresholds if k == lang), self.threshold)
+    def threshold_for(self, lang: str = "", unanswered: bool = False) -> float:
+        """The chance at which a message in this language escalates; for one the matcher
+        has no answer for (`unanswered`), the language's `unsure` chance when that is lower."""
+        threshold = next((t for k, t in self.language_thresholds if k == lang), self.threshold)
+        unsure = next((t for k, t in self.unsure if k == lang), threshold) if unanswered else 1.0
+        return min(threshold, unsure)
 
-    def verdict(self, text: str, lang: str = "") -> Verdict | None:
+    def verdict(self, text: str, lang: str = "", unanswered: bool = False) -> Verdict | None:
         """When the chance that the message is urgent (a crisis or an emergency label)
-        reaches the threshold: a crisis or an emergency, whichever side holds more of that
-        chance (self-harm with something taken counts with the crisis), and on that side
-        its likeliest label. Otherwise a refusal, when the chance of a personal dosing
-        question reaches the refusal threshold. Otherwise None."""
+        reaches the threshold (`threshold_for`): a crisis or an emergency, whichever side
+        holds more of that chance (self-harm with something taken counts with the crisis),
+        and on that side its likeliest label. Otherwise a refusal, when the chance of a
+        personal dosing question reaches the refusal threshold. Otherwise None."""
         p = self.probabilities(text)
-        threshold = self.threshold_for(lang)
+        threshold = self.threshold_for(lang, unanswered)
         crisis_side = {k: v for k, v in p.items() if k in (CRISIS, SELF_HARM_TAKEN)}
         other_side = {
             k: v for k, v in p.items() if k.startswith(EMERGENCY) and k not in crisis_side
@@ -232,6 +239,7 @@ class Classifier:
             "refusal_threshold": self.refusal_threshold,
             "sure": self.sure,
             "beside": self.beside,
+            "unsure": dict(self.unsure),
             "trained_on": self.trained_on,
             "examples": self.examples,
             "intercepts": [_digits(x) for x in self.intercepts],
@@ -253,6 +261,9 @@ class Classifier:
             refusal_threshold = float(data.get("refusal_threshold", 1.0))
             sure = float(data.get("sure", 1.0))
             beside = float(data.get("beside", 1.0))
+            unsure = tuple(
+                sorted((str(k), float(v)) for k, v in dict(data.get("unsure") or {}).items())
+            )
             by_language = tuple(
                 sorted(
                     (str(k), float(v))
@@ -273,6 +284,7 @@ class Classifier:
             or not all(0 < t <= sure for _lang, t in by_language)
             or not 0 < refusal_threshold <= 1
             or not 0 < beside <= 1
+            or not all(0 < t <= 1 for _lang, t in unsure)
         ):
             raise ValueError('needs the label "none", thresholds in (0, 1] and sure >= threshold')
         return cls(
@@ -286,6 +298,7 @@ class Classifier:
             sure,
             beside,
             by_language,
+            unsure,
         )
 
     @classmethod

@@ -215,6 +215,27 @@ def test_a_language_the_reader_reads_less_surely_escalates_at_its_own_chance():
         Classifier.from_json({**data, "sure": 0.9, "language_thresholds": {"es": 0.95}})
 
 
+def test_a_message_with_no_answer_escalates_from_the_unsure_chance(tmp_path):
+    # one known word: P(overdose) = e / (2 + e) = 0.58, below the threshold (0.8), above
+    # `unsure` (0.5): when the matcher has no answer, the doubt goes to the emergency
+    reader = {**hand_made({"zorblax": (0, 0, 1.0)}), "unsure": {"en": 0.5}}
+    parsed = Classifier.from_json(reader)
+    assert parsed.verdict("zorblax", "en") is None
+    assert parsed.verdict("zorblax", "en", unanswered=True) is not None
+    # a language with no `unsure` of its own keeps its threshold
+    assert parsed.verdict("zorblax", "es", unanswered=True) is None
+    bot = world_with(tmp_path, reader).bot()
+    reply = bot.respond("zorblax")
+    assert (reply.kind, reply.rule) == ("emergency", "emergency.learned.overdose")
+    # an answer the matcher found keeps its place: the lower chance is for no answer only
+    asked = "can i drink wine on baclofen"
+    answered = bot.respond(f"{asked} zorblax")
+    assert answered.kind == "answer" and answered.text == bot.respond(asked).text
+    # without `unsure`, the same message falls back
+    calm = world_with(tmp_path / "calm", hand_made({"zorblax": (0, 0, 1.0)})).bot()
+    assert calm.respond("zorblax").kind == "fallback"
+
+
 def test_the_reader_never_calms_and_waits_while_help_is_under_way(tmp_path):
     reader = hand_made({"zorblax": (0, 0, 30), "overdose": (30, 0, 0), "swallowed": (30, 0, 0)})
     bot = world_with(tmp_path, reader).bot()

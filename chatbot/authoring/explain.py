@@ -114,7 +114,12 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
     reply = trace.reply
     return {
         "question": question,
-        "second_reader": second_reader(kb, trace.normalized, trace.reply.lang),
+        "second_reader": second_reader(
+            kb,
+            trace.normalized,
+            trace.reply.lang,
+            trace.decision is not None and trace.decision.action in ("fallback", "clarify"),
+        ),
         "normalized": trace.normalized,
         "safety": safety,
         "concepts": concepts,
@@ -142,19 +147,23 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
     }
 
 
-def second_reader(kb: KnowledgeBase, normalized: str, lang: str = "") -> dict[str, Any] | None:
+def second_reader(
+    kb: KnowledgeBase, normalized: str, lang: str = "", unanswered: bool = False
+) -> dict[str, Any] | None:
     """What the learned second reader (chatbot/learned.py) makes of the message: the chance
-    of each label, its verdict, and the features that pushed the likeliest urgent label up."""
+    of each label, its verdict, and the features that pushed the likeliest urgent label up.
+    `unanswered`: the matcher found no answer (its threshold is then `unsure`, if lower)."""
     c = kb.classifier
     if c is None:
         return None
     p = c.probabilities(normalized)
     urgent = max((label for label in p if label != NONE), key=lambda label: p[label])
-    verdict = c.verdict(normalized, lang)
+    verdict = c.verdict(normalized, lang, unanswered)
     return {
         # the chance of a crisis or an emergency (what the threshold is for): not a refusal
         "urgent": round(1 - p.get(NONE, 0.0) - p.get(REFUSAL, 0.0), 3),
-        "threshold": c.threshold_for(lang),
+        "threshold": c.threshold_for(lang, unanswered),
+        "unanswered": unanswered,
         "chances": {label: round(v, 3) for label, v in sorted(p.items(), key=lambda kv: -kv[1])},
         "verdict": None if verdict is None else f"{verdict.kind} {verdict.situation}".strip(),
         "likeliest_urgent": urgent,
@@ -274,7 +283,8 @@ def render(d: dict[str, Any]) -> str:
     if reader is not None:
         verdict = reader["verdict"] or "no alarm"
         add(
-            f"   second reader: urgent {reader['urgent']:.2f} (threshold {reader['threshold']}),"
+            f"   second reader: urgent {reader['urgent']:.2f} (threshold {reader['threshold']}"
+            f"{', the matcher found no answer' if reader['unanswered'] else ''}),"
             f" likeliest {reader['likeliest_urgent']}: {verdict}"
         )
         reasons = ", ".join(f"{r['feature']!r} {r['weight']:+.2f}" for r in reader["reasons"])

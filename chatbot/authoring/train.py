@@ -10,8 +10,9 @@ sealed sets, routing questions) how an emergency or a crisis is said, and the en
 asks it when the word lists found neither, and for a crisis beside what they found.
 training.yaml lists the files it learns from, the ones still sealed (never learned
 from), the chances the engine acts at (threshold, language_thresholds: a language's own
-threshold, refusal_threshold, sure, beside) and
-the fitting settings. A message's label comes from its group, kind and situation:
+threshold, refusal_threshold, sure, beside, unsure: a language's threshold for a message
+the matcher has no answer for) and the fitting settings. A message's label comes from its
+group, kind and situation:
 
     crisis                      -> crisis (self_harm_taken: emergency.self_harm_taken)
     emergency, or an urgent kind -> emergency.<situation> (its emergency message)
@@ -121,6 +122,7 @@ def settings_of(config: Mapping[str, Any]) -> dict[str, Any]:
         "refusal_threshold": float(config.get("refusal_threshold", 1.0)),
         "sure": float(config.get("sure", 1.0)),
         "beside": float(config.get("beside", 1.0)),
+        "unsure": {str(k): float(v) for k, v in dict(config.get("unsure") or {}).items()},
         "language_thresholds": {
             str(k): float(v) for k, v in dict(config.get("language_thresholds") or {}).items()
         },
@@ -175,6 +177,7 @@ def as_classifier(
         settings.get("sure", 1.0),
         settings.get("beside", 1.0),
         tuple(sorted(dict(settings.get("language_thresholds") or {}).items())),
+        tuple(sorted(dict(settings.get("unsure") or {}).items())),
     )
 
 
