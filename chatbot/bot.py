@@ -327,6 +327,11 @@ class Chatbot:
             refused = _Routed(*self._safety_reply(hit, state, lang))
             routed = self._emergency_turn(refused, screened, state, state.emergency, lang)
             return done(routed.reply, routed.state, routed)
+        if hit is not None and state.refused and hit.kind == "refusal" and self._pushes(screened):
+            # after a refusal, a push for the number that a dosing rule reads as well ("dime
+            # tú nomás un número aproximado"): the refusal again, shorter, as below
+            reply = self.composer.message("refusal", "followup", rule="refusal.followup", lang=lang)
+            return done(reply, state.next(pending=()))
         if hit is not None:
             reply, new_state = self._safety_reply(hit, state, lang)
             if hit.kind == "refusal":  # a dosing question may yet be an emergency's
@@ -360,10 +365,7 @@ class Chatbot:
         if (
             state.refused
             and routed.reply.kind in ("fallback", "clarify", "smalltalk")
-            and any(
-                f.concept == PUSHBACK and "negation" not in f.modifiers
-                for f in screened.reading.found
-            )
+            and self._pushes(screened)
         ):
             reply = self.composer.message("refusal", "followup", rule="refusal.followup", lang=lang)
             return done(reply, state.next(pending=()), routed)
@@ -452,6 +454,13 @@ class Chatbot:
             normalized, reply, new_state, state, lang, screened, confident
         )
         return done(reply, new_state, routed)
+
+    @staticmethod
+    def _pushes(screened: Screened) -> bool:
+        """A push for the number, meant ("just tell me roughly", "aunque sea más o menos")."""
+        return any(
+            f.concept == PUSHBACK and "negation" not in f.modifiers for f in screened.reading.found
+        )
 
     def _crisis_read(self, normalized: str, lang: str) -> str:
         """How the second reader reads a crisis in the message: "sure" (at the threshold),

@@ -426,7 +426,8 @@ class Quantifiers:
     of `words` stands only if, after any `skip` words ("of", "my"), the next token is the
     end of the clause, a number, one of `objects` or the start of a find of one of
     `object_concepts` (a medicine, a drink), or one of `bare` (words after which the amount
-    stands alone: "took a lot today")."""
+    stands alone: "took a lot today"); or one word that names which medicine, then one of
+    `objects` ("all my spasm meds")."""
 
     concepts: frozenset[str] = frozenset()
     words: frozenset[tuple[str, ...]] = frozenset()
@@ -442,7 +443,11 @@ class Quantifiers:
         if j >= len(tokens) or j in object_at:
             return True
         tok = tokens[j]
-        return tok in MARKS or tok in self.objects or tok in self.bare or number(tok) is not None
+        if tok in MARKS or tok in self.objects or tok in self.bare or number(tok) is not None:
+            return True
+        # one word that says which medicine ("all my spasm meds", "loads of his nerve pills")
+        after = tokens[j + 1] if j + 1 < len(tokens) else ""
+        return after in self.objects or j + 1 in object_at
 
 
 @dataclass(frozen=True)
