@@ -54,6 +54,8 @@ EVENTS = frozenset(
 PUSHBACK = "pushback"
 #: what to do about a missed dose, asked in general: the topic, never a dosing refusal
 MISSED_WHAT_NOW = "missed_what_now"
+#: effects told as a course that began with the medicine: a side effect, not an event
+SINCE_STARTING = "since_starting"
 #: dying or killing said as a figure of speech ("me muero de risa", "dying of laughter"):
 #: the second reader, which weighs "muero" and knows no idiom, hears no crisis in it
 FIGURATIVE = "figurative"
@@ -553,8 +555,15 @@ class Chatbot:
             told_as_over(screened) and situation != "self_harm_taken"
         ):  # "took two by mistake last year, was fine"
             return reply, new_state
-        # self-harm with something taken is a crisis too: no answer outweighs it
-        if confident and verdict.chance < classifier.sure and situation != "self_harm_taken":
+        # self-harm with something taken is a crisis too: no answer outweighs it; effects
+        # told as a course since the medicine was started ("since he started baclofen he
+        # seems muddled and sleepy") are the side effect the answer speaks to
+        course = any(f.concept == SINCE_STARTING and "negation" not in f.modifiers for f in found)
+        if (
+            confident
+            and situation != "self_harm_taken"
+            and (verdict.chance < classifier.sure or course)
+        ):
             return self.composer.with_line(reply, situation), new_state
         # self-harm with something taken carries the crisis line: named as a crisis rule,
         # as _crisis_beside names it

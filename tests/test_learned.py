@@ -359,6 +359,21 @@ def test_no_answer_outweighs_self_harm_with_something_taken(tmp_path):
     assert state.crisis and state.emergency == "self_harm_taken"
 
 
+def test_effects_told_as_a_course_since_starting_keep_the_answer_behind_the_line(tmp_path):
+    """Since the medicine was started, effects are a side effect the answer speaks to: the
+    reader, however sure, puts the emergency's first line before it and no more."""
+    reader = {**hand_made({"alcohol": (0, 0, 30)}), "sure": 0.97}
+    world = world_with(tmp_path, reader)
+    concepts = "intents/safety/concepts.yaml"
+    world.insert_after(concepts, "  dose_question:", "  since_starting: [since i started]")
+    bot = world.bot()
+    event = bot.respond("can i drink wine on baclofen")
+    assert event.kind == "emergency"
+    course = bot.respond("since i started baclofen, can i drink wine on it")
+    assert course.kind == "answer", course.rule
+    assert course.text.startswith(bot.composer.emergency_line("overdose"))
+
+
 def test_an_emergency_the_reader_is_all_but_sure_of_outweighs_a_confident_answer(tmp_path):
     reader = {**hand_made({"alcohol": (0, 0, 30)}), "sure": 0.97}
     bot = world_with(tmp_path, reader).bot()
