@@ -515,9 +515,10 @@ class Chatbot:
         more, less) gets the refusal. It weighs words and knows no negation or idiom: after
         a denial the word lists read ("no, i'm not suicidal, i just want to sleep"; "not
         that i want to die... how many?") or dying as a figure of speech ("me muero de
-        risa"), its crisis is not heard; nor is its refusal of what to do about a missed
-        dose, asked in general (the contract's missed-dose topic); nor its emergency in an
-        event told as over (`told_as_over`). A crisis it reads below the
+        risa"), its crisis is not heard, nor its emergency when only `unsure` reached it;
+        nor is its refusal of what to do about a missed dose, asked in general (the
+        contract's missed-dose topic); nor its emergency in an event told as over
+        (`told_as_over`). A crisis it reads below the
         threshold, the rest of the urgency an emergency's ("she's asleep but wakes when i
         talk to her"), gets that emergency's message with the crisis line after its first
         line."""
@@ -551,6 +552,10 @@ class Chatbot:
             reply = self.composer.message("crisis", CHECK_IN, rule="crisis.learned", lang=lang)
             return reply, replace(new_state, crisis=True, pending=())
         situation = verdict.situation
+        if denial and verdict.chance < classifier.threshold_for(lang):
+            # reached only through `unsure`: a figure of speech or a denial ("sobredosis de
+            # amor es una canción de quién?") is not the doubt it is for
+            return reply, new_state
         if (
             told_as_over(screened) and situation != "self_harm_taken"
         ):  # "took two by mistake last year, was fine"

@@ -359,6 +359,18 @@ def test_no_answer_outweighs_self_harm_with_something_taken(tmp_path):
     assert state.crisis and state.emergency == "self_harm_taken"
 
 
+def test_a_figure_of_speech_is_not_the_doubt_unsure_is_for(tmp_path):
+    # P(overdose) = 0.58: below the threshold, above `unsure`; with a figure of speech the
+    # word lists read ("i died laughing"), the fallback stands
+    reader = {**hand_made({"zorblax": (0, 0, 1.0)}), "unsure": {"en": 0.5}}
+    world = world_with(tmp_path, reader)
+    concepts = "intents/safety/concepts.yaml"
+    world.insert_after(concepts, "  dose_question:", "  figurative: [died laughing]")
+    bot = world.bot()
+    assert bot.respond("zorblax").kind == "emergency"
+    assert bot.respond("zorblax, i died laughing").kind == "fallback"
+
+
 def test_effects_told_as_a_course_since_starting_keep_the_answer_behind_the_line(tmp_path):
     """Since the medicine was started, effects are a side effect the answer speaks to: the
     reader, however sure, puts the emergency's first line before it and no more."""
