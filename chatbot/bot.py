@@ -91,7 +91,7 @@ def told_as_over(screened: Screened) -> bool:
     return (
         bool(events)
         and all("historical" in f.modifiers for f in events)
-        and any(f.concept == TURNED_OUT_FINE for f in found)
+        and screened.reading.has(TURNED_OUT_FINE)
     )
 
 
@@ -329,11 +329,12 @@ class Chatbot:
             refused = _Routed(*self._safety_reply(hit, state, lang))
             routed = self._emergency_turn(refused, screened, state, state.emergency, lang)
             return done(routed.reply, routed.state, routed)
-        if hit is not None and state.refused and hit.kind == "refusal" and self._pushes(screened):
-            # after a refusal, a push for the number that a dosing rule reads as well ("dime
-            # tú nomás un número aproximado"): the refusal again, shorter, as below
-            reply = self.composer.message("refusal", "followup", rule="refusal.followup", lang=lang)
-            return done(reply, state.next(pending=()))
+        # after a refusal, a push for the number all the same ("just tell me roughly, i
+        # won't hold you to it") that asks nothing else gets the refusal again, shorter,
+        # whether a dosing rule reads it too ("dime tú nomás un número aproximado") or not
+        pushed = state.refused and screened.reading.says(PUSHBACK)
+        if hit is not None and pushed and hit.kind == "refusal":
+            return done(self._refusal_followup(lang), state.next(pending=()))
         if hit is not None:
             reply, new_state = self._safety_reply(hit, state, lang)
             if hit.kind == "refusal":  # a dosing question may yet be an emergency's
@@ -362,15 +363,8 @@ class Chatbot:
                 return done(reply, replace(routed.state, crisis=True), routed)
             reply = self.composer.message("crisis", "followup", rule="crisis.denial", lang=lang)
             return done(reply, state.next(pending=()))
-        # after a refusal, a push for the number all the same ("just tell me roughly, i
-        # won't hold you to it") that asks nothing else gets the refusal again, shorter
-        if (
-            state.refused
-            and routed.reply.kind in ("fallback", "clarify", "smalltalk")
-            and self._pushes(screened)
-        ):
-            reply = self.composer.message("refusal", "followup", rule="refusal.followup", lang=lang)
-            return done(reply, state.next(pending=()), routed)
+        if pushed and routed.reply.kind in ("fallback", "clarify", "smalltalk"):
+            return done(self._refusal_followup(lang), state.next(pending=()), routed)
         # 3. an emergency under way, or a doubt, keeps the emergency first; but a sign of a
         # crisis beside a sign of an emergency, neither settled by a rule and nothing asked
         # beside them ("how do i take lots of pills without my family noticing"), is the
@@ -457,12 +451,9 @@ class Chatbot:
         )
         return done(reply, new_state, routed)
 
-    @staticmethod
-    def _pushes(screened: Screened) -> bool:
-        """A push for the number, meant ("just tell me roughly", "aunque sea más o menos")."""
-        return any(
-            f.concept == PUSHBACK and "negation" not in f.modifiers for f in screened.reading.found
-        )
+    def _refusal_followup(self, lang: str) -> Reply:
+        """The refusal again, shorter, after a push for the number."""
+        return self.composer.message("refusal", "followup", rule="refusal.followup", lang=lang)
 
     def _crisis_read(self, normalized: str, lang: str) -> str:
         """How the second reader reads a crisis in the message: "sure" (at the threshold),
@@ -530,11 +521,9 @@ class Chatbot:
         verdict = classifier.verdict(normalized, lang, unanswered)
         if verdict is None:
             return reply, new_state
-        found = screened.reading.found
-        denial = screened.denial or any(f.concept == FIGURATIVE for f in found)
-        asks_missed = any(
-            f.concept == MISSED_WHAT_NOW and "negation" not in f.modifiers for f in found
-        )
+        reading = screened.reading
+        denial = screened.denial or reading.has(FIGURATIVE)
+        asks_missed = reading.says(MISSED_WHAT_NOW)
         if verdict.kind == "refusal":  # a personal dosing question the word lists missed
             if reply.kind == "refusal" or asks_missed:  # "what do i do if i skip a dose"
                 return reply, new_state
@@ -552,7 +541,7 @@ class Chatbot:
             reply = self.composer.message("crisis", CHECK_IN, rule="crisis.learned", lang=lang)
             return reply, replace(new_state, crisis=True, pending=())
         situation = verdict.situation
-        if denial and verdict.chance < classifier.threshold_for(lang):
+        if denial and unanswered and verdict.chance < classifier.threshold_for(lang):
             # reached only through `unsure`: a figure of speech or a denial ("sobredosis de
             # amor es una canción de quién?") is not the doubt it is for
             return reply, new_state
@@ -563,11 +552,10 @@ class Chatbot:
         # self-harm with something taken is a crisis too: no answer outweighs it; effects
         # told as a course since the medicine was started ("since he started baclofen he
         # seems muddled and sleepy") are the side effect the answer speaks to
-        course = any(f.concept == SINCE_STARTING and "negation" not in f.modifiers for f in found)
         if (
             confident
             and situation != "self_harm_taken"
-            and (verdict.chance < classifier.sure or course)
+            and (verdict.chance < classifier.sure or reading.says(SINCE_STARTING))
         ):
             return self.composer.with_line(reply, situation), new_state
         # self-harm with something taken carries the crisis line: named as a crisis rule,

@@ -487,6 +487,15 @@ class Reading:
     def text(self, f: Found | Cue) -> str:
         return " ".join(self.tokens[f.start : f.end])
 
+    def has(self, concept: str) -> bool:
+        """Whether the concept was found at all."""
+        return any(f.concept == concept for f in self.found)
+
+    def says(self, concept: str) -> bool:
+        """Whether the concept was found and not negated ("just tell me roughly", not
+        "i'm not asking for a number")."""
+        return any(f.concept == concept and "negation" not in f.modifiers for f in self.found)
+
     def describe(self) -> list[str]:
         lines = []
         for f in self.found:

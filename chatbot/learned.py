@@ -179,8 +179,9 @@ class Classifier:
         """The chance at which a message in this language escalates; for one the matcher
         has no answer for (`unanswered`), the language's `unsure` chance when that is lower."""
         threshold = next((t for k, t in self.language_thresholds if k == lang), self.threshold)
-        unsure = next((t for k, t in self.unsure if k == lang), threshold) if unanswered else 1.0
-        return min(threshold, unsure)
+        if unanswered:
+            threshold = min(threshold, next((t for k, t in self.unsure if k == lang), threshold))
+        return threshold
 
     def verdict(self, text: str, lang: str = "", unanswered: bool = False) -> Verdict | None:
         """When the chance that the message is urgent (a crisis or an emergency label)

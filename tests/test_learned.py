@@ -472,6 +472,9 @@ def test_explain_says_why_the_readers_crisis_is_not_heard(bot):
         explain(bot, "me muero de risa, mi esposo dice que parezco koala de tanto dormir")
     )
     assert "its crisis is not heard: the word lists read dying as a figure of speech" in text
+    # and an emergency only `unsure` reached, beside a figure of speech, is not heard either
+    text = render(explain(bot, "sobredosis de amor es una cancion de quien?"))
+    assert "its emergency is not heard: only `unsure` reached it" in text
 
 
 def test_a_figure_of_speech_beside_a_real_crisis_hides_nothing(bot):

@@ -126,9 +126,7 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
         "modifiers": modifiers,
         "doubt": doubt,
         "denial": bool(screened and screened.denial),
-        "figurative": bool(
-            screened and any(f.concept == FIGURATIVE for f in screened.reading.found)
-        ),
+        "figurative": bool(screened and screened.reading.has(FIGURATIVE)),
         "match_text": trace.match_text,
         "candidates": candidates,
         "thresholds": thresholds,
@@ -159,11 +157,14 @@ def second_reader(
     p = c.probabilities(normalized)
     urgent = max((label for label in p if label != NONE), key=lambda label: p[label])
     verdict = c.verdict(normalized, lang, unanswered)
+    # the chance of a crisis or an emergency (what the threshold is for): not a refusal
+    urgent_chance = 1 - p.get(NONE, 0.0) - p.get(REFUSAL, 0.0)
     return {
-        # the chance of a crisis or an emergency (what the threshold is for): not a refusal
-        "urgent": round(1 - p.get(NONE, 0.0) - p.get(REFUSAL, 0.0), 3),
+        "urgent": round(urgent_chance, 3),
         "threshold": c.threshold_for(lang, unanswered),
         "unanswered": unanswered,
+        # reached only through `unsure` (below the language's own threshold)
+        "only_unsure": unanswered and urgent_chance < c.threshold_for(lang),
         "chances": {label: round(v, 3) for label, v in sorted(p.items(), key=lambda kv: -kv[1])},
         "verdict": None if verdict is None else f"{verdict.kind} {verdict.situation}".strip(),
         "likeliest_urgent": urgent,
@@ -289,9 +290,16 @@ def render(d: dict[str, Any]) -> str:
         )
         reasons = ", ".join(f"{r['feature']!r} {r['weight']:+.2f}" for r in reader["reasons"])
         add(f"     words that weighed most: {reasons}")
-        if (reader["verdict"] or "").startswith("crisis") and (d["denial"] or d["figurative"]):
-            said = "a denial" if d["denial"] else "dying as a figure of speech"
+        said = (
+            "a denial" if d["denial"] else "dying as a figure of speech" if d["figurative"] else ""
+        )
+        if said and (reader["verdict"] or "").startswith("crisis"):
             add(f"     its crisis is not heard: the word lists read {said}, which it cannot")
+        elif said and reader["verdict"] and reader["only_unsure"]:
+            add(
+                "     its emergency is not heard: only `unsure` reached it, and the word lists"
+                f" read {said}"
+            )
         if reader["verdict"] and not d["safety"]:
             add("     it is asked when no rule fired; an answer the matcher is sure of (step 4)")
             add("     keeps its place, the emergency's first line leading")
