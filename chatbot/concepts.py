@@ -224,43 +224,67 @@ def _typo_able(word: str) -> bool:
     return len(word) >= 4 and word not in _KEEP_EXACT and word not in STOPWORDS
 
 
-@dataclass
-class _Group:
-    """The phrases that start with one exact word, by their second word: a message token is
-    tried only against phrases whose second word is the next token, or one typo from it."""
-
-    single: list[_Phrase]  # one word only
-    other: list[_Phrase]  # a second word that is a pattern ("#", "overdos*")
-    by_second: dict[str, list[_Phrase]]  # second word, exactly
-    typo_second: dict[str, list[_Phrase]]  # second word that may carry a typo, by first letter
-
-    def candidates(self, following: str | None) -> list[_Phrase]:
-        out = [*self.single, *self.other]
-        if following is None:
-            return out
-        out += self.by_second.get(following, ())
-        n = len(following)
-        for p in self.typo_second.get(following[:1], ()):
-            second = p.words[1]
-            if second != following and abs(len(second) - n) <= 1:
-                out.append(p)
-        return out
+#: A bucket of more phrases than this is indexed again by its next word.
+_SPLIT_ABOVE = 8
+#: ... down to this word of the phrase (the fifth).
+_DEEPEST = 4
 
 
-def _add(group: _Group, p: _Phrase) -> None:
-    if len(p.words) == 1:
-        group.single.append(p)
-    elif p.tests[1] is not None:
-        group.other.append(p)
+class _Level:
+    """Phrases that agree up to word `pos` (exactly, or by a typo), indexed by that word: a
+    message token is tried only against phrases whose word there is the message's word,
+    or one typo from it (`_one_typo`, asked once per distinct word, not once per phrase),
+    or a pattern. A large bucket is indexed again by the word after: "i took ..." has
+    hundreds of phrases, and a message tries the few whose third word it has. What it
+    gives is always a superset of what matches; `_Phrase.at` decides."""
+
+    __slots__ = ("pos", "here", "exact", "typo")
+
+    def __init__(self, phrases: list[_Phrase], pos: int) -> None:
+        self.pos = pos
+        #: too short to have a word here, or a pattern here ("#", "overdos*")
+        self.here: list[_Phrase] = []
+        by_word: dict[str, list[_Phrase]] = {}
+        for p in phrases:
+            if len(p.words) <= pos or p.tests[pos] is not None:
+                self.here.append(p)
+            else:
+                by_word.setdefault(p.words[pos], []).append(p)
+        self.exact = {w: self._bucket(ps) for w, ps in by_word.items()}
+        #: first letter -> word -> the phrases that may take that word with a typo there
+        self.typo: dict[str, dict[str, _Level | list[_Phrase]]] = {}
+        for w, ps in by_word.items():
+            loose = [p for p in ps if not p.block]
+            if loose and _typo_able(w):
+                self.typo.setdefault(w[:1], {})[w] = self._bucket(loose)
+
+    def _bucket(self, ps: list[_Phrase]) -> _Level | list[_Phrase]:
+        return _Level(ps, self.pos + 1) if len(ps) > _SPLIT_ABOVE and self.pos < _DEEPEST else ps
+
+    def collect(self, tokens: list[str], i: int, out: list[_Phrase]) -> None:
+        out += self.here
+        j = i + self.pos
+        if j >= len(tokens):
+            return
+        tok = tokens[j]
+        found = self.exact.get(tok)
+        if found is not None:
+            _collect(found, tokens, i, out)
+        n = len(tok)
+        for w, bucket in self.typo.get(tok[:1], {}).items():
+            if w != tok and abs(len(w) - n) <= 1 and _one_typo(tok, w):
+                _collect(bucket, tokens, i, out)
+
+
+def _collect(bucket: _Level | list[_Phrase], tokens: list[str], i: int, out: list[_Phrase]) -> None:
+    if isinstance(bucket, _Level):
+        bucket.collect(tokens, i, out)
     else:
-        second = p.words[1]
-        group.by_second.setdefault(second, []).append(p)
-        if not p.block and _typo_able(second):
-            group.typo_second.setdefault(second[:1], []).append(p)
+        out += bucket
 
 
 class PhraseIndex:
-    """Phrases indexed by their first word (and second: see `_Group`): exact words in a
+    """Phrases indexed by their first word (and by the words after: see `_Level`): exact words in a
     dict, "stem*" by the stem's first two letters, "#" phrases tried only on a number.
 
     A first word's group is built the first time a message has that word: a start (and
@@ -309,11 +333,11 @@ class PhraseIndex:
         #: exact first word -> its phrases as rows (words, tests, name, block), or those
         #: rows still pickled (a loaded cache: see `__reduce__`)
         self._by_first_rows: dict[str, list[tuple[Any, ...]] | bytes] = {}
-        self._groups: dict[str, _Group] = {}
+        self._groups: dict[str, _Level] = {}
         self.by_stem: dict[str, list[_Phrase]] = {}
         #: "#" phrases by their first word ("#", "#3+"): its test, and their rows
         self._numbered_rows: dict[str, tuple[Step, list[tuple[Any, ...]]]] = {}
-        self._numbered_groups: dict[str, _Group] = {}
+        self._numbered_groups: dict[str, _Level] = {}
         by_first: dict[str, list[tuple[Any, ...]]] = {}
         for row in phrases:
             words, tests = row[0], row[1]
@@ -327,13 +351,10 @@ class PhraseIndex:
         self._by_first_rows.update(by_first)
 
     @staticmethod
-    def _build(rows: list[tuple[Any, ...]]) -> _Group:
-        group = _Group([], [], {}, {})
-        for row in rows:
-            _add(group, _Phrase._make(row))
-        return group
+    def _build(rows: list[tuple[Any, ...]]) -> _Level:
+        return _Level([_Phrase._make(row) for row in rows], 1)
 
-    def group(self, first: str) -> _Group | None:
+    def group(self, first: str) -> _Level | None:
         """The phrases that start with this exact word."""
         group = self._groups.get(first)
         if group is None:
@@ -343,7 +364,7 @@ class PhraseIndex:
             group = self._groups[first] = self._build(rows)
         return group
 
-    def _numbered(self, first: str) -> _Group:
+    def _numbered(self, first: str) -> _Level:
         group = self._numbered_groups.get(first)
         if group is None:
             group = self._numbered_groups[first] = self._build(self._numbered_rows[first][1])
@@ -353,18 +374,18 @@ class PhraseIndex:
         self, tokens: list[str], meant: Mapping[str, int] = _NONE
     ) -> list[tuple[int, int, _Phrase]]:
         out = []
-        last = len(tokens) - 1
         for i, tok in enumerate(tokens):
             if tok in MARKS:
                 continue
             group = self.group(tok)
-            following = tokens[i + 1] if i < last else None
-            candidates = group.candidates(following) if group else []
+            candidates: list[_Phrase] = []
+            if group is not None:
+                group.collect(tokens, i, candidates)
             candidates += self.by_stem.get(tok[:2], ())
             if self._numbered_rows and number(tok) is not None:
                 for first, (test, _rows) in self._numbered_rows.items():
                     if test(tok):
-                        candidates += self._numbered(first).candidates(following)
+                        self._numbered(first).collect(tokens, i, candidates)
             for p in candidates:
                 end = p.at(tokens, i, meant)
                 if end > 0:

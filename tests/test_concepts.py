@@ -3,9 +3,21 @@ modifiers (negation, hypothetical, ...) and the rules that combine them."""
 
 from __future__ import annotations
 
-import pytest
+import itertools
 
-from chatbot.concepts import ConceptError, Vocabulary, build_vocabulary, expand, number
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chatbot.concepts import (
+    ConceptError,
+    PhraseIndex,
+    Vocabulary,
+    build_vocabulary,
+    compile_phrase,
+    expand,
+    number,
+)
 from chatbot.normalize import Normalizer
 from chatbot.safety import Rule, SafetyScreen
 
@@ -216,6 +228,66 @@ def test_a_common_word_beside_grammar_words_is_meant_not_a_typo():
     assert "cut" in found(v, "me corte anoche")  # another form of "corto"
     assert "sign" in found(v, "tiene la boda seca")  # "seca" says what was meant
     assert "mouth" in found(vocab({"mouth": ["la boca"]}), "la boda")  # no counts: as before
+
+
+#: Words whose phrases share long beginnings ("i took my ..."), so that the index files
+#: them by their second, third and fourth words, with patterns and blockers among them.
+_POOL = ["i", "took", "taken", "my", "his", "pills", "whole", "bottle", "tablets", "baclofen"]
+_PHRASES = [
+    *(f"i took {a} {b}" for a, b in itertools.product(_POOL, _POOL)),
+    *(f"i took my {a} {b}" for a, b in itertools.product(_POOL[3:], _POOL[3:])),
+    *(f"{a} {b}" for a, b in itertools.product(_POOL, _POOL)),
+    *_POOL,
+    "i took #",
+    "i took # pil*",
+    "# pills",
+    "tab* baclofen",
+    "!i took my pills",
+    "!whole bottle",
+]
+_INDEX = PhraseIndex(
+    row for i, phrase in enumerate(_PHRASES) for row in compile_phrase(phrase, f"c{i}", str)
+)
+_ALL = list(_INDEX)
+#: how common some words are: a typo that makes a common word is read as that word
+_COUNTS = {"tablets": 5_000, "tablet": 4_000, "bottles": 300, "pillow": 900, "taker": 50}
+
+
+def _typo(word: str, k: int) -> str:
+    """One edit: a letter dropped, doubled or changed, by k."""
+    i = k % len(word)
+    return [
+        word[:i] + word[i + 1 :],
+        word[:i] + word[i] + word[i:],
+        word[:i] + "x" + word[i + 1 :],
+    ][k % 3]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([*_POOL, "12", "pillow", "and"]), st.integers(0, 40)), max_size=9
+    )
+)
+def test_the_index_finds_every_phrase_a_scan_of_all_phrases_finds(words):
+    """The index only narrows which phrases are tried: whatever a plain scan of every
+    phrase at every word matches (with typos, patterns, numbers and blockers), it matches."""
+    tokens = [w if k > 12 or w.isdigit() else _typo(w, k) for w, k in words]
+    scan = {(i, p.at(tokens, i, _COUNTS), p) for i in range(len(tokens)) for p in _ALL}
+    expected = {(i, end, p) for i, end, p in scan if end > 0}
+    assert set(_INDEX.matches(tokens, _COUNTS)) == expected
+
+
+def test_the_index_files_long_shared_beginnings_deeper():
+    """The case the index is built for: a hundred phrases that begin "i took"; a message
+    tries the few whose next words it has, and still finds a typo in them."""
+    assert {p.words for _i, _e, p in _INDEX.matches("i took my whole bottle".split())} >= {
+        ("i", "took", "my", "whole"),
+        ("i", "took", "my", "whole", "bottle"),
+    }
+    assert ("i", "took", "my", "whole", "bottle") in {
+        p.words for _i, _e, p in _INDEX.matches("i took my whoel bottle".split())
+    }
 
 
 def test_medicine_in_someones_food_is_a_crisis_unless_a_reason_of_care_is_given(bot):
