@@ -26,7 +26,8 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from operator import mul
+from functools import lru_cache
+from operator import itemgetter, mul
 from pathlib import Path
 from typing import Any, cast
 
@@ -45,13 +46,21 @@ def features(text: str) -> Counter[str]:
     """The features of a normalised message: its words ("w"), pairs of neighbouring
     words ("b") and the 3- to 5-letter pieces of each word, edges marked ("c")."""
     words = _WORD.findall(text)
-    out: Counter[str] = Counter(f"w {w}" for w in words)
-    out.update(f"b {a} {b}" for a, b in zip(words, words[1:], strict=False))
+    found = [f"w {w}" for w in words]
+    found += [f"b {a} {b}" for a, b in zip(words, words[1:], strict=False)]
     for w in words:
-        padded = f" {w} "
-        for n in (3, 4, 5):
-            out.update(f"c{padded[i : i + n]}" for i in range(max(1, len(padded) - n + 1)))
-    return out
+        found += _pieces(w)
+    return Counter(found)
+
+
+@lru_cache(maxsize=1 << 16)
+def _pieces(word: str) -> tuple[str, ...]:
+    """A word's 3- to 5-letter pieces, edges marked: the same words come back in message
+    after message, and cutting them again was a fifth of the reader's time."""
+    padded = f" {word} "
+    return tuple(
+        f"c{padded[i : i + n]}" for n in (3, 4, 5) for i in range(max(1, len(padded) - n + 1))
+    )
 
 
 @dataclass(frozen=True)
@@ -100,10 +109,13 @@ class Rows(Mapping[str, tuple[float, ...]]):
     def dot(self, positions: list[int], values: list[float]) -> list[float]:
         """Each label's sum of value x weight over the positions: a score without its
         intercept."""
-        return [
-            sum(map(mul, values, map(column.__getitem__, positions)))
-            for column in self._columns[1:]
-        ]
+        if len(positions) < 2:  # itemgetter of one position gives the value, not a tuple
+            return [
+                sum(map(mul, values, map(column.__getitem__, positions)))
+                for column in self._columns[1:]
+            ]
+        take = itemgetter(*positions)  # a label's weights at the positions, in one call in C
+        return [sum(map(mul, values, take(column))) for column in self._columns[1:]]
 
     def __contains__(self, feature: object) -> bool:
         return feature in self._index
