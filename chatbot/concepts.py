@@ -175,6 +175,12 @@ class _Phrase(NamedTuple):  # a tuple: quick to build again when the content cac
         return i + n if anchored or not typo else -1
 
 
+#: The modifier of a sign said as a figure of speech, its cause after it ("casi me
+#: convulsiono de la risa", "i cant breathe i laughed so hard"): no rule is met by what it
+#: modifies (safety.Rule.find), its own words included.
+FIGURE = "figure"
+
+
 #: Words that carry no topic, in English and Spanish (the matcher's): beside a word with
 #: a typo, they do not say what was meant ("la boda", a wedding, is one letter from "la
 #: boca", the mouth).
@@ -576,8 +582,11 @@ class Vocabulary:
             mods = frozenset(
                 c.category
                 for c in (() if p.name in self.entities else cues)
-                # a cue sharing the concept's own words ("is not breathing") does not modify it
-                if c.scope[0] <= i and end <= c.scope[1] and not (c.start < end and i < c.end)
+                # a cue sharing the concept's own words ("is not breathing") does not modify
+                # it, but a figure's words are the figure ("breathing hard from laughing")
+                if c.scope[0] <= i
+                and end <= c.scope[1]
+                and (c.category == FIGURE or not (c.start < end and i < c.end))
             )
             found[(p.name, i, end)] = Found(p.name, i, end, sentence_of[i], mods)
         return Reading(tuple(tokens), tuple(sorted(found.values(), key=_order)), tuple(cues))

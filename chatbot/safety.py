@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Literal, get_args
 
-from .concepts import Found, Reading, Vocabulary
+from .concepts import FIGURE, Found, Reading, Vocabulary
 
 #: The kinds a safety rule can reply with, in the order they are tried.
 RuleKind = Literal["crisis", "emergency", "refusal"]
@@ -122,7 +122,7 @@ def canary_variants(text: str) -> list[tuple[str, str]]:
 NEGATED = "not "
 
 #: Modifiers under which a doubt concept is not a doubt ("can it cause seizures?").
-SETTLED = frozenset({"negation", "hypothetical", "historical", "habitual"})
+SETTLED = frozenset({"negation", "hypothetical", "historical", "habitual", FIGURE})
 
 
 @dataclass(frozen=True)
@@ -154,9 +154,9 @@ class Rule:
             negated = NEGATED + f.concept if "negation" in f.modifiers else ""
             for g, group in enumerate(self.all):
                 if negated in group:  # "not ingested": the negation is what it needs
-                    if f.modifiers & self.cancel - {"negation"}:
+                    if f.modifiers & self.cancel - {"negation"} or FIGURE in f.modifiers:
                         continue
-                elif f.concept not in group or f.modifiers & self.cancel:
+                elif f.concept not in group or f.modifiers & self.cancel or FIGURE in f.modifiers:
                     continue
                 key = 0 if self.across else f.sentence
                 slots = by_sentence.setdefault(key, [[] for _ in self.all])

@@ -1108,6 +1108,18 @@ MECHANISMS = [
     ("hes snoring really strangely and i cant get him to answer me", "emergency"),
     ("i feel very faint, the room is going dark, i took my baclofen", "emergency"),
     ("my pharmacist wont answer, can i get baclofen elsewhere", "answer|clarify|fallback"),
+    # a sign whose cause follows it is a figure of speech (the `figure` modifier), its own
+    # words included; a real sign beside it, or after "now", is still one
+    ("i cant breathe i laughed so hard, ok serious question: can i drink on baclofen", "answer"),
+    ("my heart stopped when i saw the bill. does insurance cover baclofen", "answer|fallback"),
+    (
+        "casi me convulsiono de la risa con mi hija, el baclofeno se toma con cafe?",
+        "answer|clarify",
+    ),
+    ("me quede sin aire de tanto reirme, oye el baclofeno da sueño?", "answer"),
+    ("she collapsed laughing and now she isnt breathing", "emergency"),
+    ("my dad is breathing so hard and wont wake up", "emergency"),
+    ("se desmayo de la risa y ahora no despierta", "emergency"),
 ]
 
 
