@@ -95,6 +95,28 @@ def told_as_over(screened: Screened) -> bool:
     )
 
 
+#: a pump refill and a time still to come ("my refill is on tuesday", "la recarga es el
+#: viernes"): a refill booked...
+REFILL, TIME_AHEAD = "refill", "time_ahead"
+#: ...which no sign of trouble now says otherwise (besides EVENTS)
+TROUBLE = frozenset(
+    {"withdrawal_sign", "refill_missed", "pump_failed", "beeping", "alarm_now", "sleepy",
+     "muddled", "supply_lost", "ran_out", "stopped", "pump_knock", "pump_site_bad"}
+)  # fmt: skip
+
+
+def refill_booked(screened: Screened) -> bool:
+    """A pump refill the word lists read as booked for a time still to come, with no sign
+    of trouble: the second reader, which weighs "pump" and "refill" as most pump
+    emergencies have them and knows no time, does not make it one."""
+    reading = screened.reading
+    return (
+        reading.says(REFILL)
+        and reading.says(TIME_AHEAD)
+        and not any(f.concept in EVENTS | TROUBLE for f in reading.found)
+    )
+
+
 class ContentError(Exception):
     """The content has errors; `problems` says where."""
 
@@ -509,7 +531,8 @@ class Chatbot:
         risa"), its crisis is not heard, nor its emergency when only `unsure` reached it;
         nor is its refusal of what to do about a missed dose, asked in general (the
         contract's missed-dose topic); nor its emergency in an event told as over
-        (`told_as_over`). A crisis it reads below the
+        (`told_as_over`), nor its pump emergency in a refill booked ahead
+        (`refill_booked`). A crisis it reads below the
         threshold, the rest of the urgency an emergency's ("she's asleep but wakes when i
         talk to her"), gets that emergency's message with the crisis line after its first
         line."""
@@ -548,6 +571,8 @@ class Chatbot:
         if (
             told_as_over(screened) and situation != "self_harm_taken"
         ):  # "took two by mistake last year, was fine"
+            return reply, new_state
+        if situation == "pump" and refill_booked(screened):  # "my refill is on tuesday"
             return reply, new_state
         # self-harm with something taken is a crisis too: no answer outweighs it; effects
         # told as a course since the medicine was started ("since he started baclofen he

@@ -386,6 +386,23 @@ def test_effects_told_as_a_course_since_starting_keep_the_answer_behind_the_line
     assert course.text.startswith(bot.composer.emergency_line("overdose"))
 
 
+def test_a_pump_refill_booked_ahead_is_not_the_readers_pump_emergency(bot):
+    """The reader weighs "refill" as the pump emergencies it learned from have it; a refill
+    the word lists read as booked for a time to come, with no sign of trouble, stays the
+    question it is. Moved, or with a sign, it is the emergency again."""
+    labels = ("none", "crisis", "emergency.pump")
+    reader = Classifier.from_json({**hand_made({"refill": (0, 0, 30)}, labels), "sure": 0.9})
+    shipped = Chatbot(replace(bot.kb, classifier=reader), bot.settings)
+    assert shipped.respond("my pump refill, what happens at the visit").kind == "emergency"
+    booked = shipped.respond("my pump refill is on tuesday, what happens at the visit")
+    assert booked.kind != "emergency", booked.rule
+    assert not booked.text.startswith(bot.composer.emergency_line("pump"))
+    moved = shipped.respond("my pump refill was on tuesday, the clinic moved it to next month")
+    assert moved.kind == "emergency"
+    itchy = shipped.respond("my pump refill is on tuesday but im itchy and feverish")
+    assert itchy.kind == "emergency"
+
+
 def test_an_emergency_the_reader_is_all_but_sure_of_outweighs_a_confident_answer(tmp_path):
     reader = {**hand_made({"alcohol": (0, 0, 30)}), "sure": 0.97}
     bot = world_with(tmp_path, reader).bot()
@@ -442,13 +459,23 @@ def test_an_event_said_to_be_fine_now_still_reaches_help(bot, text):
 
 
 def test_the_concepts_the_code_names_are_in_the_word_lists():
-    """told_as_over reads concepts by name: renaming one in concepts.yaml would silently
-    let the reader escalate every past event again."""
-    from chatbot.bot import EVENTS, FIGURATIVE, SINCE_STARTING, TURNED_OUT_FINE
+    """told_as_over and refill_booked read concepts by name: renaming one in concepts.yaml
+    would silently let the reader escalate every past event again, or stop reading a sign of
+    trouble beside a refill booked ahead."""
+    from chatbot.bot import (
+        EVENTS,
+        FIGURATIVE,
+        REFILL,
+        SINCE_STARTING,
+        TIME_AHEAD,
+        TROUBLE,
+        TURNED_OUT_FINE,
+    )
 
     concepts = Path(__file__).resolve().parent.parent / "intents" / "safety" / "concepts.yaml"
     data = yaml.safe_load(concepts.read_text("utf-8"))
-    missing = (EVENTS | {TURNED_OUT_FINE, FIGURATIVE, SINCE_STARTING}) - set(data["concepts"])
+    named = EVENTS | TROUBLE | {TURNED_OUT_FINE, FIGURATIVE, SINCE_STARTING, REFILL, TIME_AHEAD}
+    missing = named - set(data["concepts"])
     assert not missing, missing
 
 

@@ -1120,6 +1120,10 @@ MECHANISMS = [
     ("she collapsed laughing and now she isnt breathing", "emergency"),
     ("my dad is breathing so hard and wont wake up", "emergency"),
     ("se desmayo de la risa y ahora no despierta", "emergency"),
+    # a pump refill moved or pushed back is a refill missed; one booked ahead is a question
+    ("the clinic moved my pump refill to next month", "emergency"),
+    ("me movieron la cita de la recarga de la bomba para el otro mes", "emergency"),
+    ("my pump refill is on tuesday, what should i expect at the visit", "answer|clarify"),
 ]
 
 
