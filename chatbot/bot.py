@@ -117,6 +117,22 @@ def refill_booked(screened: Screened) -> bool:
     )
 
 
+#: a dose not taken ("forgot my dose", "no me tomé el baclofeno")...
+MISSED = "missed"
+#: ...which nothing else makes more than that: an event, or a sign that stopping brings
+NOT_ONLY_MISSED = EVENTS | {"withdrawal_sign", "supply_lost", "ran_out", "stopped", "muddled"}
+
+
+def dose_missed(screened: Screened) -> bool:
+    """A dose the word lists read as not taken, and nothing more: no event, no supply gone,
+    no sign ("me quedé dormido y no me tomé el baclofeno"). The second reader weighs "me
+    tomé" and knows no "no": the overdose it reads there is not heard."""
+    found = screened.reading.found
+    return screened.reading.says(MISSED) and not any(
+        f.concept in NOT_ONLY_MISSED and "negation" not in f.modifiers for f in found
+    )
+
+
 class ContentError(Exception):
     """The content has errors; `problems` says where."""
 
@@ -573,6 +589,8 @@ class Chatbot:
         ):  # "took two by mistake last year, was fine"
             return reply, new_state
         if situation == "pump" and refill_booked(screened):  # "my refill is on tuesday"
+            return reply, new_state
+        if situation == "overdose" and dose_missed(screened):  # "no me tomé el baclofeno"
             return reply, new_state
         # self-harm with something taken is a crisis too: no answer outweighs it; effects
         # told as a course since the medicine was started ("since he started baclofen he

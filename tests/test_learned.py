@@ -403,6 +403,28 @@ def test_a_pump_refill_booked_ahead_is_not_the_readers_pump_emergency(bot):
     assert itchy.kind == "emergency"
 
 
+def test_a_dose_not_taken_is_not_the_readers_overdose(bot):
+    """The reader weighs "me tomé" and knows no "no": a dose the word lists read as not
+    taken, and nothing more, gets its answer without the overdose line. Taken, or missed
+    with a sign of withdrawal, it keeps the line or the emergency."""
+    labels = ("none", "crisis", "emergency.overdose")
+    reader = Classifier.from_json({**hand_made({"baclofen": (0, 0, 30)}, labels), "sure": 0.97})
+    shipped = Chatbot(replace(bot.kb, classifier=reader), bot.settings)
+    line = {lang: bot.composer.emergency_line("overdose", lang=lang) for lang in ("en", "es")}
+    for text, lang in [
+        ("no me tome el baclofeno hoy, pasa algo?", "es"),
+        ("i forgot to take my baclofen this morning, what now", "en"),
+    ]:
+        reply = shipped.respond(text)
+        assert reply.kind == "answer" and not reply.text.startswith(line[lang]), reply.rule
+    taken = shipped.respond("me tome el baclofeno hoy, pasa algo?")
+    assert taken.kind == "emergency" or taken.text.startswith(line["es"])
+    signs = shipped.respond(
+        "i forgot my baclofen and now im shaking with a fever and seeing things"
+    )
+    assert signs.kind == "emergency"
+
+
 def test_an_emergency_the_reader_is_all_but_sure_of_outweighs_a_confident_answer(tmp_path):
     reader = {**hand_made({"alcohol": (0, 0, 30)}), "sure": 0.97}
     bot = world_with(tmp_path, reader).bot()
@@ -459,12 +481,14 @@ def test_an_event_said_to_be_fine_now_still_reaches_help(bot, text):
 
 
 def test_the_concepts_the_code_names_are_in_the_word_lists():
-    """told_as_over and refill_booked read concepts by name: renaming one in concepts.yaml
-    would silently let the reader escalate every past event again, or stop reading a sign of
-    trouble beside a refill booked ahead."""
+    """told_as_over, refill_booked and dose_missed read concepts by name: renaming one in
+    concepts.yaml would silently let the reader escalate every past event again, or stop
+    reading a sign of trouble beside a refill booked ahead or a dose missed."""
     from chatbot.bot import (
         EVENTS,
         FIGURATIVE,
+        MISSED,
+        NOT_ONLY_MISSED,
         REFILL,
         SINCE_STARTING,
         TIME_AHEAD,
@@ -474,7 +498,8 @@ def test_the_concepts_the_code_names_are_in_the_word_lists():
 
     concepts = Path(__file__).resolve().parent.parent / "intents" / "safety" / "concepts.yaml"
     data = yaml.safe_load(concepts.read_text("utf-8"))
-    named = EVENTS | TROUBLE | {TURNED_OUT_FINE, FIGURATIVE, SINCE_STARTING, REFILL, TIME_AHEAD}
+    named = EVENTS | TROUBLE | NOT_ONLY_MISSED
+    named |= {TURNED_OUT_FINE, FIGURATIVE, SINCE_STARTING, REFILL, TIME_AHEAD, MISSED}
     missing = named - set(data["concepts"])
     assert not missing, missing
 
