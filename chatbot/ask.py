@@ -31,5 +31,5 @@ def run(args: argparse.Namespace) -> int:
         json.dump(reply.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(plain(reply, bot.kb.ui) + "\n")
+        sys.stdout.write(plain(reply, bot.in_language(reply.lang).kb.ui) + "\n")  # its language
     return 0

@@ -310,3 +310,14 @@ def test_spanish_as_typed_in_a_chat_is_read_as_spanish(bot, text):
     # sirve" was read as English and fell back (sealed round 18, a conversation's turn)
     reply = bot.respond(text)
     assert (reply.kind, reply.lang) == ("answer", "es"), (reply.kind, reply.rule, reply.lang)
+
+
+def test_ask_prints_a_reply_with_the_headings_of_its_language(capsys) -> None:
+    """`chatbot ask` in Spanish: the reply's own words and its "Fuentes", not "Sources"."""
+    from chatbot.cli import main
+
+    assert main(["ask", "¿el baclofeno da sueño?"]) == 0
+    out = capsys.readouterr().out
+    assert "Fuentes:" in out and "Sources:" not in out
+    assert main(["ask", "does baclofen make you sleepy"]) == 0
+    assert "Sources:" in capsys.readouterr().out
