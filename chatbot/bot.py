@@ -117,6 +117,30 @@ def refill_booked(screened: Screened) -> bool:
     )
 
 
+#: a question asked ahead, nothing happening now ("no alarm right now, but...", "just
+#: curious"): with every event in it negated or supposed, the reader's emergency is not heard
+ASKING_AHEAD = "asking_ahead"
+#: ...unless it asks about an overdose: every overdose question is an emergency (the contract)
+OVERDOSE_WORDS = frozenset(
+    {"ingested", "overdose", "overdosed", "excess", "too_much", "lots_of_pills", "pill_count",
+     "one_extra", "took_two", "unknown_amount", "pills_gone", "how_much", "dangerous"}
+)  # fmt: skip
+SUPPOSED = frozenset({"negation", "hypothetical", "generic"})
+
+
+def asked_ahead(screened: Screened) -> bool:
+    """Asked ahead of time, and every event the word lists read is negated or supposed
+    ("no alarm right now, but what do i do if my pump alarm ever goes off"), and nothing
+    of an overdose: the second reader, which weighs "alarm" and "if my" and knows no
+    "if", does not escalate it."""
+    found = screened.reading.found
+    return (
+        screened.reading.says(ASKING_AHEAD)
+        and not any(f.concept in OVERDOSE_WORDS for f in found)
+        and all(f.modifiers & SUPPOSED for f in found if f.concept in EVENTS)
+    )
+
+
 #: a dose not taken ("forgot my dose", "no me tomé el baclofeno")...
 MISSED = "missed"
 #: ...which nothing else makes more than that: an event, or a sign that stopping brings
@@ -591,6 +615,8 @@ class Chatbot:
         if situation == "pump" and refill_booked(screened):  # "my refill is on tuesday"
             return reply, new_state
         if situation == "overdose" and dose_missed(screened):  # "no me tomé el baclofeno"
+            return reply, new_state
+        if situation != "self_harm_taken" and asked_ahead(screened):  # "if it ever goes off"
             return reply, new_state
         # self-harm with something taken is a crisis too: no answer outweighs it; effects
         # told as a course since the medicine was started ("since he started baclofen he

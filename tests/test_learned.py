@@ -425,6 +425,20 @@ def test_a_dose_not_taken_is_not_the_readers_overdose(bot):
     assert signs.kind == "emergency"
 
 
+def test_a_question_asked_ahead_with_every_event_supposed_is_not_the_readers(bot):
+    """'no alarm right now, but what do i do if my pump alarm ever goes off': the reader
+    weighs "alarm" and knows no "if"; asked ahead, every event negated or supposed, it is
+    a question. An overdose asked about ahead is still an emergency (the contract)."""
+    labels = ("none", "crisis", "emergency.pump")
+    reader = Classifier.from_json(hand_made({"alarm": (0, 0, 30), "extra": (0, 0, 30)}, labels))
+    shipped = Chatbot(replace(bot.kb, classifier=reader), bot.settings)
+    assert shipped.respond("the alarm, what do i do").kind == "emergency"
+    ahead = shipped.respond("no alarm right now, but what do i do if my pump alarm ever goes off")
+    assert ahead.kind != "emergency", ahead.rule
+    overdose = shipped.respond("just curious, what happens if you take an extra baclofen")
+    assert overdose.kind == "emergency"
+
+
 def test_an_emergency_the_reader_is_all_but_sure_of_outweighs_a_confident_answer(tmp_path):
     reader = {**hand_made({"alcohol": (0, 0, 30)}), "sure": 0.97}
     bot = world_with(tmp_path, reader).bot()
@@ -481,14 +495,16 @@ def test_an_event_said_to_be_fine_now_still_reaches_help(bot, text):
 
 
 def test_the_concepts_the_code_names_are_in_the_word_lists():
-    """told_as_over, refill_booked and dose_missed read concepts by name: renaming one in
-    concepts.yaml would silently let the reader escalate every past event again, or stop
-    reading a sign of trouble beside a refill booked ahead or a dose missed."""
+    """told_as_over, refill_booked, dose_missed and asked_ahead read concepts by name:
+    renaming one in concepts.yaml would silently let the reader escalate every past event
+    again, or stop reading a sign of trouble beside a refill booked ahead or a dose missed."""
     from chatbot.bot import (
+        ASKING_AHEAD,
         EVENTS,
         FIGURATIVE,
         MISSED,
         NOT_ONLY_MISSED,
+        OVERDOSE_WORDS,
         REFILL,
         SINCE_STARTING,
         TIME_AHEAD,
@@ -498,7 +514,7 @@ def test_the_concepts_the_code_names_are_in_the_word_lists():
 
     concepts = Path(__file__).resolve().parent.parent / "intents" / "safety" / "concepts.yaml"
     data = yaml.safe_load(concepts.read_text("utf-8"))
-    named = EVENTS | TROUBLE | NOT_ONLY_MISSED
+    named = EVENTS | TROUBLE | NOT_ONLY_MISSED | OVERDOSE_WORDS | {ASKING_AHEAD}
     named |= {TURNED_OUT_FINE, FIGURATIVE, SINCE_STARTING, REFILL, TIME_AHEAD, MISSED}
     missing = named - set(data["concepts"])
     assert not missing, missing
@@ -525,7 +541,10 @@ def test_explain_says_why_the_readers_crisis_is_not_heard(bot):
     )
     assert "its crisis is not heard: the word lists read dying as a figure of speech" in text
     # and an emergency only `unsure` reached, beside a figure of speech, is not heard either
-    text = render(explain(bot, "sobredosis de amor es una cancion de quien?"))
+    # (a reader that reads "amor" as an overdose at 0.58: above `unsure`, below threshold)
+    reader = {**hand_made({"amor": (0, 0, 1.0)}), "unsure": {"es": 0.5}}
+    unsure = Chatbot(replace(bot.kb, classifier=Classifier.from_json(reader)), bot.settings)
+    text = render(explain(unsure, "sobredosis de amor es una cancion de quien?"))
     assert "its emergency is not heard: only `unsure` reached it" in text
 
 
