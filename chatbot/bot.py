@@ -425,7 +425,10 @@ class Chatbot:
                 return done(reply, replace(routed.state, crisis=True), routed)
             reply = self.composer.message("crisis", "followup", rule="crisis.denial", lang=lang)
             return done(reply, state.next(pending=()))
-        if pushed and routed.reply.kind in ("fallback", "clarify", "smalltalk"):
+        if pushed and (
+            routed.reply.kind in ("fallback", "clarify", "smalltalk")
+            or not self._asks_beside_pushback(screened)
+        ):  # "come on just tell me the number": no strengths answer ("the number" is asked)
             return done(self._refusal_followup(lang), state.next(pending=()), routed)
         # 3. an emergency under way, or a doubt, keeps the emergency first; but a sign of a
         # crisis beside a sign of an emergency, neither settled by a rule and nothing asked
@@ -635,6 +638,14 @@ class Chatbot:
         reply = self.composer.message("emergency", situation, rule=rule, lang=lang)
         crisis = new_state.crisis or situation == "self_harm_taken"
         return reply, replace(new_state, emergency=situation, crisis=crisis, pending=())
+
+    def _asks_beside_pushback(self, screened: Screened) -> bool:
+        """Whether a push for the number asks something else too: two words that say
+        something outside the push ("just tell me, does it come as a liquid?")."""
+        reading = screened.reading
+        pushed = {k for f in reading.found if f.concept == PUSHBACK for k in range(f.start, f.end)}
+        rest = [t for k, t in enumerate(reading.tokens) if k not in pushed and t not in MARKS]
+        return len(content_words(rest, self._ignore).split()) >= 2
 
     def _after_moving_on(
         self, screened: Screened, marked: list[str], tokens: list[str]
