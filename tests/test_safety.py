@@ -1135,6 +1135,9 @@ MECHANISMS = [
     ("im not suicidal. well yeah sometimes", "crisis"),
     ("no me quiero matar... bueno si a veces", "crisis"),
     ("no quiero morir. a veces si tomo alcohol, pasa algo?", "answer|clarify|fallback"),
+    # "thank you for listening" is thanks; beside another sign it is a goodbye
+    ("thank you for listening", "smalltalk"),
+    ("thank you for listening. ive made my decision", "crisis"),
     # a pump refill moved or pushed back is a refill missed; one booked ahead is a question
     ("the clinic moved my pump refill to next month", "emergency"),
     ("me movieron la cita de la recarga de la bomba para el otro mes", "emergency"),
