@@ -575,10 +575,11 @@ class Chatbot:
         nor is its refusal of what to do about a missed dose, asked in general (the
         contract's missed-dose topic); nor its emergency in an event told as over
         (`told_as_over`), nor its pump emergency in a refill booked ahead
-        (`refill_booked`). A crisis it reads below the
-        threshold, the rest of the urgency an emergency's ("she's asleep but wakes when i
-        talk to her"), gets that emergency's message with the crisis line after its first
-        line."""
+        (`refill_booked`), nor its overdose in a dose not taken (`dose_missed`), nor its
+        emergency in a question asked ahead with every event supposed (`asked_ahead`).
+        A crisis it reads below the threshold, the rest of the urgency an emergency's
+        ("she's asleep but wakes when i talk to her"), gets that emergency's message with
+        the crisis line after its first line."""
         classifier = self.kb.classifier
         if classifier is None or state.crisis or state.emergency or reply.kind in URGENT_KINDS:
             return reply, new_state

@@ -175,9 +175,10 @@ class _Phrase(NamedTuple):  # a tuple: quick to build again when the content cac
         return i + n if anchored or not typo else -1
 
 
-#: The modifier of a sign said as a figure of speech, its cause after it ("casi me
-#: convulsiono de la risa", "i cant breathe i laughed so hard"): no rule is met by what it
-#: modifies (safety.Rule.find), its own words included.
+#: The modifier of a sign said as a figure of speech: its cause after it ("casi me
+#: convulsiono de la risa"), laughter before it ("laughed so hard i couldnt breathe"), a
+#: symptom "knocked out for good". No rule is met by what it modifies (safety.Rule.find),
+#: its own words included.
 FIGURE = "figure"
 
 
