@@ -42,6 +42,8 @@ ROUNDS = {
     16: "5340baf",
     17: "e5e1220",
     18: "7c190c9",
+    19: "3aa41ce",
+    20: "1b2210b",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
