@@ -143,8 +143,9 @@ def asked_ahead(screened: Screened) -> bool:
 
 #: a dose not taken ("forgot my dose", "no me tomé el baclofeno")...
 MISSED = "missed"
-#: ...which nothing else makes more than that: an event, or a sign that stopping brings
-NOT_ONLY_MISSED = EVENTS | {"withdrawal_sign", "supply_lost", "ran_out", "stopped", "muddled"}
+#: ...which nothing else makes more than that: an event or a sign of trouble, but not
+#: sleep ("me quedé dormido y no me la tomé") nor "forgot", which refill_missed reads too
+NOT_ONLY_MISSED = EVENTS | TROUBLE - {"sleepy", "refill_missed"}
 
 
 def dose_missed(screened: Screened) -> bool:
@@ -155,6 +156,21 @@ def dose_missed(screened: Screened) -> bool:
     return screened.reading.says(MISSED) and not any(
         f.concept in NOT_ONLY_MISSED and "negation" not in f.modifiers for f in found
     )
+
+
+def settled_for_the_reader(screened: Screened, situation: str) -> str:
+    """Which of the things the second reader cannot read, and the word lists can, settles
+    its emergency for `situation`: the stop's name, or "" when none does. Self-harm with
+    something taken is never settled so."""
+    if situation == "self_harm_taken":
+        return ""
+    stops = (
+        ("told_as_over", told_as_over(screened)),  # "took two by mistake last year, was fine"
+        ("refill_booked", situation == "pump" and refill_booked(screened)),  # "on tuesday"
+        ("dose_missed", situation == "overdose" and dose_missed(screened)),  # "no me tomé"
+        ("asked_ahead", asked_ahead(screened)),  # "if my pump alarm ever goes off"
+    )
+    return next((name for name, settled in stops if settled), "")
 
 
 class ContentError(Exception):
@@ -612,15 +628,7 @@ class Chatbot:
             # reached only through `unsure`: a figure of speech or a denial ("sobredosis de
             # amor es una canción de quién?") is not the doubt it is for
             return reply, new_state
-        if (
-            told_as_over(screened) and situation != "self_harm_taken"
-        ):  # "took two by mistake last year, was fine"
-            return reply, new_state
-        if situation == "pump" and refill_booked(screened):  # "my refill is on tuesday"
-            return reply, new_state
-        if situation == "overdose" and dose_missed(screened):  # "no me tomé el baclofeno"
-            return reply, new_state
-        if situation != "self_harm_taken" and asked_ahead(screened):  # "if it ever goes off"
+        if settled_for_the_reader(screened, situation):  # what it cannot read, the lists did
             return reply, new_state
         # self-harm with something taken is a crisis too: no answer outweighs it; effects
         # told as a course since the medicine was started ("since he started baclofen he
@@ -646,7 +654,11 @@ class Chatbot:
         reading = screened.reading
         pushed = {k for f in reading.found if f.concept == PUSHBACK for k in range(f.start, f.end)}
         rest = [t for k, t in enumerate(reading.tokens) if k not in pushed and t not in MARKS]
-        return len(content_words(rest, self._ignore).split()) >= 2
+        return self._says_something(rest)
+
+    def _says_something(self, tokens: list[str]) -> bool:
+        """Two words or more that say something (not common words, not the medicine)."""
+        return len(content_words(tokens, self._ignore).split()) >= 2
 
     def _after_moving_on(
         self, screened: Screened, marked: list[str], tokens: list[str]
@@ -658,7 +670,7 @@ class Chatbot:
             return tokens
         start = sum(t not in MARKS for t in marked[: max(ends)])
         rest = tokens[start:]
-        return rest if len(content_words(rest, self._ignore).split()) >= 2 else tokens
+        return rest if self._says_something(rest) else tokens
 
     def _safety_reply(self, hit: Hit, state: State, lang: str = "en") -> tuple[Reply, State]:
         kind: Kind = hit.kind

@@ -151,12 +151,14 @@ class Rule:
             return None
         by_sentence: dict[int, list[list[Found]]] = {}
         for f in reading.found:
+            if FIGURE in f.modifiers:  # a figure of speech meets no rule's need
+                continue
             negated = NEGATED + f.concept if "negation" in f.modifiers else ""
             for g, group in enumerate(self.all):
                 if negated in group:  # "not ingested": the negation is what it needs
-                    if f.modifiers & self.cancel - {"negation"} or FIGURE in f.modifiers:
+                    if f.modifiers & self.cancel - {"negation"}:
                         continue
-                elif f.concept not in group or f.modifiers & self.cancel or FIGURE in f.modifiers:
+                elif f.concept not in group or f.modifiers & self.cancel:
                     continue
                 key = 0 if self.across else f.sentence
                 slots = by_sentence.setdefault(key, [[] for _ in self.all])

@@ -423,6 +423,11 @@ def test_a_dose_not_taken_is_not_the_readers_overdose(bot):
         "i forgot my baclofen and now im shaking with a fever and seeing things"
     )
     assert signs.kind == "emergency"
+    # and `chatbot explain` says why the reader's overdose is not heard
+    from chatbot.authoring.explain import explain, render
+
+    text = render(explain(shipped, "i forgot to take my baclofen this morning, what now"))
+    assert "its emergency is not heard" in text and "dose_missed" in text
 
 
 def test_a_question_asked_ahead_with_every_event_supposed_is_not_the_readers(bot):

@@ -22,7 +22,7 @@ import textwrap
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
-from ..bot import FIGURATIVE
+from ..bot import FIGURATIVE, settled_for_the_reader
 from ..concepts import Reading
 from ..learned import NONE, REFUSAL
 
@@ -112,13 +112,20 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
     if trace.decision is not None:
         decision = {"action": trace.decision.action, "reason": trace.decision.reason}
     reply = trace.reply
+    reader = second_reader(
+        kb,
+        trace.normalized,
+        trace.reply.lang,
+        trace.decision is not None and trace.decision.action in ("fallback", "clarify"),
+    )
+    said = (reader or {}).get("verdict") or ""
+    situation = said.split(" ", 1)[1] if said.startswith("emergency ") else ""
     return {
         "question": question,
-        "second_reader": second_reader(
-            kb,
-            trace.normalized,
-            trace.reply.lang,
-            trace.decision is not None and trace.decision.action in ("fallback", "clarify"),
+        "second_reader": reader,
+        # what the word lists read and the reader cannot ("was fine", "on tuesday")
+        "settled_for_the_reader": (
+            settled_for_the_reader(screened, situation) if screened and situation else ""
         ),
         "normalized": trace.normalized,
         "safety": safety,
@@ -300,7 +307,12 @@ def render(d: dict[str, Any]) -> str:
                 "     its emergency is not heard: only `unsure` reached it, and the word lists"
                 f" read {said}"
             )
-        if reader["verdict"] and not d["safety"]:
+        if d["settled_for_the_reader"] and not d["safety"]:
+            add(
+                "     its emergency is not heard: the word lists read what it cannot"
+                f" ({d['settled_for_the_reader']} in chatbot/bot.py)"
+            )
+        elif reader["verdict"] and not d["safety"]:
             add("     it is asked when no rule fired; an answer the matcher is sure of (step 4)")
             add("     keeps its place, the emergency's first line leading")
     if d["safety"]:
