@@ -44,6 +44,7 @@ ROUNDS = {
     18: "7c190c9",
     19: "3aa41ce",
     20: "1b2210b",
+    21: "df32e47",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
