@@ -181,6 +181,13 @@ class _Phrase(NamedTuple):  # a tuple: quick to build again when the content cac
 #: its own words included.
 FIGURE = "figure"
 
+#: The modifier of a denial taken back after it ("no quiero matarme, bueno no sé, a veces
+#: sí"; "i'm not suicidal. or maybe i am"): what it reaches is not negated. Its cue
+#: reaches back over marks and clauses (`Modifier.crosses`); a short one ("a veces sí")
+#: only as a clause of its own (`Modifier.alone`: "a veces sí tomo" takes nothing back).
+RETRACTION = "retraction"
+NEGATION = "negation"
+
 
 #: Words that carry no topic, in English and Spanish (the matcher's): beside a word with
 #: a typo, they do not say what was meant ("la boda", a wedding, is one letter from "la
@@ -502,6 +509,8 @@ class Modifier:
     category: str
     direction: str  # forward | backward | both
     window: int
+    crosses: bool = False  # reaches over marks and new clauses (a denial taken back)
+    alone: bool = False  # counts only as a clause of its own: a mark or the end follows it
 
 
 @dataclass(frozen=True)
@@ -522,7 +531,7 @@ class Reading:
     def says(self, concept: str) -> bool:
         """Whether the concept was found and not negated ("just tell me roughly", not
         "i'm not asking for a number")."""
-        return any(f.concept == concept and "negation" not in f.modifiers for f in self.found)
+        return any(f.concept == concept and NEGATION not in f.modifiers for f in self.found)
 
     def describe(self) -> list[str]:
         lines = []
@@ -589,6 +598,8 @@ class Vocabulary:
                 and end <= c.scope[1]
                 and (c.category == FIGURE or not (c.start < end and i < c.end))
             )
+            if RETRACTION in mods:  # "not suicidal... or maybe i am": the denial taken back
+                mods -= {NEGATION}
             found[(p.name, i, end)] = Found(p.name, i, end, sentence_of[i], mods)
         return Reading(tuple(tokens), tuple(sorted(found.values(), key=_order)), tuple(cues))
 
@@ -604,24 +615,34 @@ class Vocabulary:
             mod = self.modifiers.get(p.name)
             if mod is None or any(a < end and i < b for a, b in pseudo):
                 continue
+            if mod.alone and end < len(tokens) and tokens[end] not in MARKS:
+                continue
             if i < taken and (i, end) != span:
                 continue
             taken, span = end, (i, end)
             a, b = i, end
+            crosses = mod.crosses
+            bounds = set() if crosses else stops
             if mod.direction in ("forward", "both"):
-                b = self._reach(tokens, end, mod.window, +1, stops)
+                b = self._reach(tokens, end, mod.window, +1, bounds, crosses)
             if mod.direction in ("backward", "both"):
-                a = self._reach(tokens, i - 1, mod.window, -1, stops)
+                a = self._reach(tokens, i - 1, mod.window, -1, bounds, crosses)
             cues.append(Cue(mod.category, i, end, (a, b)))
         return cues
 
     @staticmethod
-    def _reach(tokens: list[str], i: int, window: int, step: int, stops: set[int]) -> int:
-        """Walk from token i up to `window` tokens, stopping at a mark or a terminator."""
+    def _reach(
+        tokens: list[str], i: int, window: int, step: int, stops: set[int], crosses: bool = False
+    ) -> int:
+        """Walk from token i up to `window` tokens, stopping at a mark or a terminator (or,
+        when it `crosses` them, walking over marks without counting them)."""
         n = len(tokens)
         last = i - step  # nothing reached yet
         k = 0
         while 0 <= i < n and k < window:
+            if tokens[i] in MARKS and crosses:
+                i += step
+                continue
             if tokens[i] in MARKS or i in stops:
                 break
             last = i
@@ -645,7 +666,12 @@ def _sentences(tokens: list[str]) -> list[int]:
 
 def build_vocabulary(
     concepts: Mapping[str, Iterable[str]],
-    modifiers: Mapping[str, tuple[str, int, Iterable[str]] | tuple[str, int, Iterable[str], str]],
+    modifiers: Mapping[
+        str,
+        tuple[str, int, Iterable[str]]
+        | tuple[str, int, Iterable[str], str]
+        | tuple[str, int, Iterable[str], str, bool, bool],
+    ],
     pseudo: Iterable[str],
     terminators: Iterable[str],
     normalize: Callable[[str], str],
@@ -653,7 +679,8 @@ def build_vocabulary(
     quantifiers: Mapping[str, Iterable[str]] | None = None,
     meant: Mapping[str, int] = _NONE,
 ) -> Vocabulary:
-    """Compile the word lists. `modifiers`: name -> (direction, window, cues[, category]).
+    """Compile the word lists. `modifiers`: name -> (direction, window, cues[, category[,
+    crosses, alone]]) (`Modifier`).
     `quantifiers`: concepts, words, objects, skip, bare (see `Quantifiers`). `meant`: common
     words and how common: one may be a word, not a typo of a phrase's word (`_Phrase.at`).
     Raises ConceptError naming the phrase that does not compile."""
@@ -664,8 +691,9 @@ def build_vocabulary(
         ]
     cues: dict[str, list[_Phrase]] = {}
     mods = {}
-    for name, (direction, window, phrases, *category) in modifiers.items():
-        mods[name] = Modifier(category[0] if category else name, direction, window)
+    for name, (direction, window, phrases, *more) in modifiers.items():
+        category, crosses, alone = (list(more) + [name, False, False][len(more) :])[:3]
+        mods[name] = Modifier(str(category), direction, window, bool(crosses), bool(alone))
         cues[name] = [cp for ph in phrases for cp in _compile_named(ph, name, normalize)]
     cues["pseudo"] = [cp for ph in pseudo for cp in _compile_named(ph, "pseudo", normalize)]
     terms = [cp for t in terminators for cp in _compile_named(t, "terminator", normalize)]

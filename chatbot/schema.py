@@ -393,6 +393,14 @@ class ModifierEntry(Strict):
     )
     direction: Literal["forward", "backward", "both"] = "forward"
     window: int = Field(default=6, ge=1, le=30, description="tokens the cue reaches")
+    crosses_marks: bool = Field(
+        default=False,
+        description="the cue reaches over marks and new clauses (a denial taken back)",
+    )
+    alone: bool = Field(
+        default=False,
+        description="the cue counts only as a clause of its own: a mark or the end follows it",
+    )
     cues: list[Text] = Field(min_length=1)
 
 

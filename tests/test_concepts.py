@@ -316,3 +316,24 @@ def test_a_child_or_pet_found_with_an_open_bottle_is_an_emergency(bot):
     assert bot.respond("the lid was open on my pill box, are they still ok to take").kind != (
         "emergency"
     )
+
+
+def test_a_denial_taken_back_over_marks_undoes_the_negation_but_only_where_it_stands_alone():
+    """A retraction reaches back over marks and clauses ("i'm not suicidal. or maybe i
+    am"); one marked `alone` counts only as a clause of its own ("or maybe i am tired"
+    takes nothing back)."""
+    modifiers = {
+        **MODIFIERS,
+        "retraction": ("backward", 20, ["who am i kidding"], "retraction", True, False),
+        "retraction_alone": ("backward", 20, ["or maybe i am"], "retraction", True, True),
+    }
+    v = build_vocabulary({"self_harm": ["suicidal"]}, modifiers, [], ["but"], NORM.normalize, ())
+
+    def mods(text: str) -> set[str]:
+        reading = v.read(NORM.marked_tokens(text))
+        return {m for f in reading.found for m in f.modifiers}
+
+    assert "negation" in mods("im not suicidal")
+    assert "negation" not in mods("im not suicidal. or maybe i am")
+    assert "negation" not in mods("im not suicidal, but who am i kidding, i think about it")
+    assert "negation" in mods("im not suicidal. or maybe i am just tired")

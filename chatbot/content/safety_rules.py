@@ -95,7 +95,7 @@ def compile_safety(
     messages: schema.MessagesFile | None,
 ) -> SafetyScreen:
     concepts: dict[str, list[str]] = {}
-    modifiers: dict[str, tuple[str, int, list[str], str]] = {}
+    modifiers: dict[str, tuple[str, int, list[str], str, bool, bool]] = {}
     pseudo: list[str] = []
     terminators: list[str] = []
     entities: list[str] = []
@@ -113,7 +113,15 @@ def compile_safety(
             concepts.setdefault(name, list(phrases))
         for name, mod in sfile.modifiers.items():
             modifiers.setdefault(
-                name, (mod.direction, mod.window, list(mod.cues), mod.category or name)
+                name,
+                (
+                    mod.direction,
+                    mod.window,
+                    list(mod.cues),
+                    mod.category or name,
+                    mod.crosses_marks,
+                    mod.alone,
+                ),
             )
     for doc, sfile in docs:
         if sfile.language is not None:
@@ -258,7 +266,7 @@ def _add_language(
     doc: Doc,
     sfile: schema.SafetyFile,
     concepts: dict[str, list[str]],
-    modifiers: dict[str, tuple[str, int, list[str], str]],
+    modifiers: dict[str, tuple[str, int, list[str], str, bool, bool]],
 ) -> None:
     """A language's word lists add phrases to the concepts and modifiers of the same name
     (their direction and window are the other files'). It holds no rules or new names: the
@@ -291,8 +299,8 @@ def _add_language(
         except ConceptError as exc:
             ld.error(doc, ("modifiers", name), "E044", message=f"'{name}' does not compile: {exc}")
             continue
-        direction, window, cues, category = modifiers[name]
-        modifiers[name] = (direction, window, [*cues, *mod.cues], category)
+        direction, window, cues, category, crosses, alone = modifiers[name]
+        modifiers[name] = (direction, window, [*cues, *mod.cues], category, crosses, alone)
 
 
 def _known(
