@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .compose import Composer
-from .concepts import MARKS
+from .concepts import MARKS, NEGATION
 from .content import SMALLTALK, KnowledgeBase
 from .language import DEATH_WORDS, language_of, unread_language
 from .learned import CHECK_IN, CRISIS, SELF_HARM_TAKEN
@@ -428,7 +428,7 @@ class Chatbot:
         if len(text) > self.settings.max_chars:
             bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
         else:  # "all fine now. different question: can he drive?": the question is the rest
-            bounded = self._after_moving_on(screened, marked, tokens)
+            bounded = self._after_moving_on(screened, marked, tokens, state)
         router = self._in.get(lang, self)
         # the words matched, as the matcher of the message's language reads them (explain)
         match_text = " ".join(router.kb.matcher.content(router.kb.key_of(bounded)))
@@ -661,16 +661,32 @@ class Chatbot:
         return len(content_words(tokens, self._ignore).split()) >= 2
 
     def _after_moving_on(
-        self, screened: Screened, marked: list[str], tokens: list[str]
+        self, screened: Screened, marked: list[str], tokens: list[str], state: State
     ) -> list[str]:
         """The words after the last "different question", "otra cosa" (a new subject), when
-        at least two words that say something follow; otherwise all of them."""
+        at least two words that say something follow; otherwise all of them. Inside an
+        emergency settled (`_settled`), the words after what help said, whatever they are
+        ("... said she's fine. thanks"): whether they move on is `_emergency_turn`'s."""
+        settled = self._settled(screened) if state.emergency else None
         ends = [f.end for f in screened.reading.found if f.concept == NEW_SUBJECT]
-        if not ends:
+        if not ends and settled is None:
             return tokens
-        start = sum(t not in MARKS for t in marked[: max(ends)])
+        start = sum(t not in MARKS for t in marked[: max([*ends, settled or 0])])
         rest = tokens[start:]
-        return rest if self._says_something(rest) else tokens
+        return rest if self._says_something(rest) or (settled is not None and rest) else tokens
+
+    def _settled(self, screened: Screened) -> int | None:
+        """Help reached, and what it said ("poison control said she's fine", "ya hablé con
+        el equipo de la bomba y me ven mañana"): every `settled` concept found, none
+        negated, and no `unsettled` one. Where the last of them ends, or None."""
+        screen = self.kb.screen
+        want = screen.settled
+        found = [f for f in screened.reading.found if f.concept in want]
+        if not want or {f.concept for f in found if NEGATION not in f.modifiers} != want:
+            return None
+        if any(f.concept in screen.unsettled for f in screened.reading.found):
+            return None  # "... and keep an eye on him": still watching
+        return max(f.end for f in found)
 
     def _safety_reply(self, hit: Hit, state: State, lang: str = "en") -> tuple[Reply, State]:
         kind: Kind = hit.kind
@@ -699,6 +715,15 @@ class Chatbot:
         follow-ups get emergency guidance; only a confident answer or a goodbye moves on,
         and even then the emergency's first line leads."""
         reply = routed.reply
+        settled = self._settled(screened) if state.emergency else None
+        if settled is not None:
+            # help reached and what it said, then a question asked anew or thanks: moved on
+            # (alone, or with "he can stay home", still the emergency's: its follow-up)
+            rest = [t for t in screened.reading.tokens[settled:] if t not in MARKS]
+            asked = reply.kind in ("answer", "clarify") and self._asks_anew(rest)
+            if asked or reply.rule in ("smalltalk.thanks", "smalltalk.goodbye"):
+                reply = self.composer.with_line(reply, situation)
+                return replace(routed, reply=reply, state=replace(routed.state, emergency=""))
         if state.emergency and reply.rule == "smalltalk.thanks":  # "ok thanks": still on it
             rule = "emergency.followup.thanks"
             reply = self.composer.followup("thanks", situation, rule=rule, lang=lang)

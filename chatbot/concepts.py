@@ -183,7 +183,7 @@ FIGURE = "figure"
 
 #: The modifier of a denial taken back after it ("no quiero matarme, bueno no sé, a veces
 #: sí"; "i'm not suicidal. or maybe i am"): what it reaches is not negated. Its cue
-#: reaches back over marks and clauses (`Modifier.crosses`); a short one ("a veces sí")
+#: reaches back over clauses and sentences (`Modifier.crosses`); a short one ("a veces sí")
 #: only as a clause of its own (`Modifier.alone`: "a veces sí tomo" takes nothing back).
 RETRACTION = "retraction"
 NEGATION = "negation"
@@ -509,7 +509,9 @@ class Modifier:
     category: str
     direction: str  # forward | backward | both
     window: int
-    crosses: bool = False  # reaches over marks and new clauses (a denial taken back)
+    # "clauses": reaches over commas and terminators; "sentences": full stops too (a denial
+    # taken back: "i'm not suicidal. or maybe i am")
+    crosses: str = ""
     alone: bool = False  # counts only as a clause of its own: a mark or the end follows it
 
 
@@ -632,15 +634,17 @@ class Vocabulary:
 
     @staticmethod
     def _reach(
-        tokens: list[str], i: int, window: int, step: int, stops: set[int], crosses: bool = False
+        tokens: list[str], i: int, window: int, step: int, stops: set[int], crosses: str = ""
     ) -> int:
-        """Walk from token i up to `window` tokens, stopping at a mark or a terminator (or,
-        when it `crosses` them, walking over marks without counting them)."""
+        """Walk from token i up to `window` tokens, stopping at a mark or a terminator; a
+        modifier that `crosses` clauses walks over commas (and, crossing sentences, full
+        stops) without counting them."""
+        over = {"clauses": {CLAUSE}, "sentences": {CLAUSE, SENTENCE}}.get(crosses, set())
         n = len(tokens)
         last = i - step  # nothing reached yet
         k = 0
         while 0 <= i < n and k < window:
-            if tokens[i] in MARKS and crosses:
+            if tokens[i] in over:
                 i += step
                 continue
             if tokens[i] in MARKS or i in stops:
@@ -670,7 +674,7 @@ def build_vocabulary(
         str,
         tuple[str, int, Iterable[str]]
         | tuple[str, int, Iterable[str], str]
-        | tuple[str, int, Iterable[str], str, bool, bool],
+        | tuple[str, int, Iterable[str], str, str, bool],
     ],
     pseudo: Iterable[str],
     terminators: Iterable[str],
@@ -692,8 +696,8 @@ def build_vocabulary(
     cues: dict[str, list[_Phrase]] = {}
     mods = {}
     for name, (direction, window, phrases, *more) in modifiers.items():
-        category, crosses, alone = (list(more) + [name, False, False][len(more) :])[:3]
-        mods[name] = Modifier(str(category), direction, window, bool(crosses), bool(alone))
+        category, crosses, alone = (list(more) + [name, "", False][len(more) :])[:3]
+        mods[name] = Modifier(str(category), direction, window, str(crosses or ""), bool(alone))
         cues[name] = [cp for ph in phrases for cp in _compile_named(ph, name, normalize)]
     cues["pseudo"] = [cp for ph in pseudo for cp in _compile_named(ph, "pseudo", normalize)]
     terms = [cp for t in terminators for cp in _compile_named(t, "terminator", normalize)]

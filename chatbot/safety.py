@@ -242,6 +242,8 @@ class SafetyScreen:
     languages: tuple[str, ...] = ()  # languages with their own word lists (language: es)
     crisis_stay: frozenset[str] = field(default_factory=frozenset)  # keep a crisis talk
     crisis_doubt: tuple[tuple[str, str], ...] = ()  # (concept, crisis message)
+    settled: frozenset[str] = field(default_factory=frozenset)  # help reached, and its word
+    unsettled: frozenset[str] = field(default_factory=frozenset)  # ...but still watching
 
     def screen(
         self, tokens: list[str], context: frozenset[str] = frozenset(), every_rule: bool = False

@@ -393,9 +393,10 @@ class ModifierEntry(Strict):
     )
     direction: Literal["forward", "backward", "both"] = "forward"
     window: int = Field(default=6, ge=1, le=30, description="tokens the cue reaches")
-    crosses_marks: bool = Field(
-        default=False,
-        description="the cue reaches over marks and new clauses (a denial taken back)",
+    crosses: Literal["", "clauses", "sentences"] = Field(
+        default="",
+        description="'clauses': the cue reaches over commas and terminators ('..., in "
+        "general?'); 'sentences': over full stops too (a denial taken back)",
     )
     alone: bool = Field(
         default=False,
@@ -475,6 +476,17 @@ class SafetyFile(Strict):
     move_on: list[Id] = Field(
         default_factory=list,
         description="concepts that say the person has moved on from the emergency",
+    )
+    settled: list[Id] = Field(
+        default_factory=list,
+        description="concepts that, all found and not negated, say help was reached and what "
+        "it said ('poison control said she's fine', 'me ven mañana'): a question or thanks "
+        "after them moves on from the emergency; alone, they do not",
+    )
+    unsettled: list[Id] = Field(
+        default_factory=list,
+        description="concepts that, found, keep help's word from settling the emergency: "
+        "'they said to stay home and keep an eye on him' is still a watch",
     )
     doubt: dict[Id, Id] = Field(
         default_factory=dict,

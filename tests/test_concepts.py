@@ -324,8 +324,8 @@ def test_a_denial_taken_back_over_marks_undoes_the_negation_but_only_where_it_st
     takes nothing back)."""
     modifiers = {
         **MODIFIERS,
-        "retraction": ("backward", 20, ["who am i kidding"], "retraction", True, False),
-        "retraction_alone": ("backward", 20, ["or maybe i am"], "retraction", True, True),
+        "retraction": ("backward", 20, ["who am i kidding"], "retraction", "sentences", False),
+        "retraction_alone": ("backward", 20, ["or maybe i am"], "retraction", "sentences", True),
     }
     v = build_vocabulary({"self_harm": ["suicidal"]}, modifiers, [], ["but"], NORM.normalize, ())
 

@@ -1169,6 +1169,15 @@ MECHANISMS = [
         "me dan ganas de matar al de la farmacia, es seguro pedirlo online?",
         "answer|fallback|clarify",
     ),
+    # "una bomba de baclofeno" is the pump ("una bomba de tiempo" is not)
+    ("el residente tiene una bomba de baclofeno y esta alarmando", "emergency"),
+    ("mi vida es una bomba de tiempo, el baclofeno da ansiedad?", "answer|fallback|clarify"),
+    # "in general" said last makes the whole question general; a clause or a sentence
+    # before it that says what is happening now stays an emergency
+    ("xq suena la alarma de una bomba de baclofeno, en general?", "answer|fallback|clarify"),
+    ("why would a pump alarm go off, in general?", "answer|fallback|clarify"),
+    ("my pump is alarming right now. what do alarms mean in general?", "emergency"),
+    ("la bomba de mi hijo esta pitando, en general que significan las alarmas?", "emergency"),
 ]
 
 
@@ -1780,6 +1789,67 @@ def test_after_a_crisis_a_denial_with_a_question_of_its_own_gets_the_answer(bot)
 def test_once_the_emergency_is_seen_to_the_person_moves_on(bot, texts):
     first, second = _turns(bot, *texts)
     assert first.kind == "emergency" and second.kind in ("answer", "clarify")
+
+
+@pytest.mark.parametrize(
+    ("texts", "kind"),
+    [
+        # help reached, what it said, then a question asked anew, or thanks: moved on
+        (
+            (
+                "la bomba de baclofeno esta pitando desde hace rato",
+                "ya hable con el equipo de la bomba y me ven mañana temprano. mientras tanto,"
+                " puedo manejar con la bomba?",
+            ),
+            "answer|clarify",
+        ),
+        (
+            (
+                "the dog just gobbled a baclofen tablet off the floor",
+                "vet checked him and says he'll be fine. thanks",
+            ),
+            "smalltalk",
+        ),
+        (
+            (
+                "me tome el baclofeno dos veces, no me acordaba",
+                "ya llame al centro de toxicologia y me dijeron que no pasa nada. pa la"
+                " proxima, que hago si no me acuerdo si ya me la tome?",
+            ),
+            "answer|clarify",
+        ),
+        # ...not what help said alone, nor a word after it that asks nothing, nor being
+        # told to keep watching
+        (
+            (
+                "my son swallowed two of my baclofen",
+                "poison control said he is fine, he can stay home",
+            ),
+            "emergency",
+        ),
+        (
+            (
+                "my son swallowed two of my baclofen",
+                "i called poison control. how long do i watch him",
+            ),
+            "emergency",
+        ),
+        (
+            (
+                "my son swallowed two of my baclofen",
+                "ok rang poison help, they said hes fine to stay home and keep an eye. thank you",
+            ),
+            "emergency",
+        ),
+    ],
+)
+def test_help_reached_and_its_word_then_a_question_or_thanks_moves_on(lists, texts, kind):
+    """The emergency is a conversation until the person clearly moves on: help reached and
+    what it said (emergency.yaml `settled:`), then a new question or thanks, is moving on;
+    its first line still leads an answer."""
+    first, second = _turns(lists, *texts)
+    assert first.kind == "emergency"
+    assert re.fullmatch(kind, second.kind), (second.kind, second.rule)
 
 
 @pytest.mark.parametrize(

@@ -95,7 +95,7 @@ def compile_safety(
     messages: schema.MessagesFile | None,
 ) -> SafetyScreen:
     concepts: dict[str, list[str]] = {}
-    modifiers: dict[str, tuple[str, int, list[str], str, bool, bool]] = {}
+    modifiers: dict[str, tuple[str, int, list[str], str, str, bool]] = {}
     pseudo: list[str] = []
     terminators: list[str] = []
     entities: list[str] = []
@@ -119,7 +119,7 @@ def compile_safety(
                     mod.window,
                     list(mod.cues),
                     mod.category or name,
-                    mod.crosses_marks,
+                    mod.crosses,
                     mod.alone,
                 ),
             )
@@ -238,9 +238,11 @@ def compile_safety(
         "stay": set(),
         "move_on": set(),
         "crisis_stay": set(),
+        "settled": set(),
+        "unsettled": set(),
     }
     for doc, sfile in docs:
-        for field_name in ("denial", "stay", "move_on"):
+        for field_name in ("denial", "stay", "move_on", "settled", "unsettled"):
             # a crisis file's `stay` keeps a crisis conversation, not an emergency one
             key = "crisis_stay" if field_name == "stay" and sfile.kind == "crisis" else field_name
             for j, name in enumerate(getattr(sfile, field_name)):
@@ -256,6 +258,8 @@ def compile_safety(
         tuple(sorted({sf.language for _d, sf in docs if sf.language})),
         frozenset(lists["crisis_stay"]),
         tuple(doubt["crisis"]),
+        frozenset(lists["settled"]),
+        frozenset(lists["unsettled"]),
     )
     _guarantees(ld, docs, screen, normalizer, by_kind)
     return screen
@@ -266,12 +270,21 @@ def _add_language(
     doc: Doc,
     sfile: schema.SafetyFile,
     concepts: dict[str, list[str]],
-    modifiers: dict[str, tuple[str, int, list[str], str, bool, bool]],
+    modifiers: dict[str, tuple[str, int, list[str], str, str, bool]],
 ) -> None:
     """A language's word lists add phrases to the concepts and modifiers of the same name
     (their direction and window are the other files'). It holds no rules or new names: the
     rules are the same in every language."""
-    for field_name in ("rules", "denial", "stay", "move_on", "doubt", "entities"):
+    for field_name in (
+        "rules",
+        "denial",
+        "stay",
+        "move_on",
+        "settled",
+        "unsettled",
+        "doubt",
+        "entities",
+    ):
         if getattr(sfile, field_name):
             ld.error(
                 doc,
