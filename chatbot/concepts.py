@@ -38,33 +38,13 @@ from typing import Any, NamedTuple
 from rapidfuzz.distance import OSA
 
 from .matcher import SPANISH_STOPWORDS, STOPWORDS
+from .numbers import number
 
 #: Clause marks put between tokens by `Normalizer.clauses`.
 SENTENCE = "."
 CLAUSE = ","
 MARKS = frozenset({SENTENCE, CLAUSE})
 _NONE: Mapping[str, int] = {}
-
-NUMBER_WORDS: Mapping[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "hundred": 100, "dozen": 12, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
-    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "due": 2, "tre": 3,
-    "quattro": 4, "cinque": 5, "sette": 7, "otto": 8, "dieci": 10, "zwei": 2, "drei": 3,
-    "vier": 4, "fünf": 5, "zehn": 10, "dois": 2, "três": 3, "quatro": 4,
-}  # fmt: skip
-_NUM = re.compile(r"\d+(?:[.,]\d+)?")
-
-
-def number(token: str) -> float | None:
-    """The value of a number token ("12", "2.5", "twelve"), else None."""
-    if token in NUMBER_WORDS:
-        return NUMBER_WORDS[token]
-    if _NUM.fullmatch(token):
-        return float(token.replace(",", "."))
-    return None
 
 
 class ConceptError(ValueError):
@@ -462,7 +442,8 @@ class Quantifiers:
     end of the clause, a number, one of `objects` or the start of a find of one of
     `object_concepts` (a medicine, a drink), or one of `bare` (words after which the amount
     stands alone: "took a lot today"); or one word that names which medicine, then one of
-    `objects` ("all my spasm meds")."""
+    `objects` ("all my spasm meds"). Right after one of `degree` it is how much, not how
+    many ("does it hurt a lot"), and counts nothing."""
 
     concepts: frozenset[str] = frozenset()
     words: frozenset[tuple[str, ...]] = frozenset()
@@ -470,8 +451,13 @@ class Quantifiers:
     skip: frozenset[str] = frozenset()
     bare: frozenset[str] = frozenset()
     object_concepts: frozenset[str] = frozenset()
+    degree: frozenset[str] = frozenset()
 
-    def counts_the_medicine(self, tokens: list[str], end: int, object_at: set[int]) -> bool:
+    def counts_the_medicine(
+        self, tokens: list[str], start: int, end: int, object_at: set[int]
+    ) -> bool:
+        if start > 0 and tokens[start - 1] in self.degree:
+            return False
         j = end
         while j < len(tokens) and tokens[j] in self.skip:
             j += 1
@@ -588,7 +574,7 @@ class Vocabulary:
             if (
                 p.name in q.concepts
                 and tuple(tokens[i:end]) in q.words
-                and not q.counts_the_medicine(tokens, end, object_at)
+                and not q.counts_the_medicine(tokens, i, end, object_at)
             ):
                 continue  # "a lot of water": an amount, but not of the medicine
             mods = frozenset(
@@ -713,6 +699,7 @@ def build_vocabulary(
         frozenset(w for ws in words_of("skip") for w in ws),
         frozenset(w for ws in words_of("bare") for w in ws),
         frozenset(q.get("object_concepts", ())),
+        frozenset(w for ws in words_of("degree") for w in ws),
     )
     return Vocabulary(compiled, cues, mods, terms, frozenset(entities), quant, meant)
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .numbers import NUMBER_WORDS
 from .spanish import conjugated_from, infinitives, unaccented, without_clitics
 
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
@@ -345,6 +346,8 @@ class Normalizer:
                 return word  # "pondría" is "poner", not "podría"; "enferme" not "enfermera"
         if seen and weight(best) < (PRIORITY_RARER_BY if best in priority else RARER_BY) * seen:
             return word  # a real word, and the known one is not much more likely
+        if best in NUMBER_WORDS and (best[0] != word[0] or OSA.distance(word, best) > 1):
+            return word  # an amount only from a near miss of it ("fiv"; "brinque" is no "cinque")
         return str(best)
 
 

@@ -428,6 +428,11 @@ class QuantifierEntry(Strict):
         default_factory=list,
         description="words after which the amount stands alone ('took a lot today')",
     )
+    degree: list[Text] = Field(
+        default_factory=list,
+        description="words after which an amount is how much, not how many: 'does it hurt a "
+        "lot', 'sleeps a lot'",
+    )
 
 
 class SafetyFile(Strict):

@@ -340,6 +340,16 @@ def test_shipped_typos_and_brand_names_are_understood(bot):
     assert bot.respond("is lioresal safe when pregnant").topic == "baclofen.pregnancy"
 
 
+@pytest.mark.parametrize("word", ["brinque", "brinqué"])
+def test_a_typo_turns_into_an_amount_only_from_a_near_miss_of_it(bot, word):
+    """A number is an amount: "me brinqué la dosis" (skipped it) read as "cinque" (five)
+    was an overdose. A word becomes a number only one letter from it, its first kept."""
+    from chatbot.numbers import NUMBER_WORDS
+
+    assert not set(bot.kb.normalizer.normalize(f"me {word} la dosis").split()) & set(NUMBER_WORDS)
+    assert bot.kb.normalizer.normalize("i took fiv") == "i took five"  # a number misspelt is one
+
+
 def test_shipped_titles_route_to_their_topic(bot):
     """Kiosk buttons and suggestions send a topic's title as the message."""
     assert len(bot.topics()) >= 28

@@ -1178,6 +1178,25 @@ MECHANISMS = [
     ("why would a pump alarm go off, in general?", "answer|fallback|clarify"),
     ("my pump is alarming right now. what do alarms mean in general?", "emergency"),
     ("la bomba de mi hijo esta pitando, en general que significan las alarmas?", "emergency"),
+    # a seizure said as a fit, or with words between ("a tonic-clonic seizure"); a fit of
+    # anger is not one
+    ("THE BACLOFEN MADE HIM HAVE A FIT ON THE FLOOR", "emergency"),
+    ("my patient on baclofen just had a tonic-clonic seizure", "emergency"),
+    (
+        "my mum will have a fit if she finds out, does baclofen show in a drug test",
+        "answer|clarify",
+    ),
+    # a pump catheter out of place, however said (and "xray" is not "pray")
+    ("xray showed my pump catheter has disconnected and my spasms are getting worse", "emergency"),
+    ("se le solto el cateter de la bomba a mi hijo", "emergency"),
+    ("can a pump catheter get disconnected?", "answer|clarify|fallback"),
+    # a skipped dose said in Mexican Spanish is a dose missed, not five taken
+    ("me brinque la dosis de la mañana sin querer, y ahora que hago?", "answer|clarify"),
+    # how much it hurts is no amount taken; what a procedure is like, asked, is a question
+    ("what is the pump refill like, does it hurt a lot?", "answer|clarify|fallback"),
+    ("como es el rellenado de la bomba de gablofen, duele mucho?", "answer|clarify|fallback"),
+    ("me duele mucho donde esta la bomba y esta roja", "emergency"),
+    ("would it hurt if i took all my pills", "crisis"),
 ]
 
 

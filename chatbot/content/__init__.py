@@ -70,9 +70,9 @@ def load(
     by its shown path: for tools that point into the files (`chatbot check`).
     """
     from .. import schema
-    from ..concepts import NUMBER_WORDS
     from ..matcher import MEDICINE, NUMBER, PROFILES, LayTerms
     from ..normalize import Normalizer, english_lexicon
+    from ..numbers import NUMBER_WORDS
     from ..problems import problem
     from ..settings import Thresholds
     from .answers import read_answers
