@@ -158,12 +158,27 @@ def dose_missed(screened: Screened) -> bool:
     )
 
 
+#: a dose asked as the one prescribed ("how many am i meant to take", "cuántas me toca")
+PRESCRIBED_Q = "prescribed_q"
+
+
+def asked_as_prescribed(screened: Screened) -> bool:
+    """A dosing question the word lists refuse, asked as the dose one is meant to take ("so
+    how many of my baclofen am i meant to take"): the second reader, which weighs "how
+    many" and "my baclofen" as questions of how many would kill have them, does not make
+    it a crisis. A crisis word the lists read is a rule of its own, before any refusal."""
+    hit = screened.hit
+    return hit is not None and hit.kind == "refusal" and screened.reading.says(PRESCRIBED_Q)
+
+
 def settled_for_the_reader(screened: Screened, situation: str) -> str:
     """Which of the things the second reader cannot read, and the word lists can, settles
-    its emergency for `situation`: the stop's name, or "" when none does. Self-harm with
-    something taken is never settled so."""
+    its emergency for `situation` (or its crisis, for CRISIS): the stop's name, or "" when
+    none does. Self-harm with something taken is never settled so."""
     if situation == "self_harm_taken":
         return ""
+    if situation == CRISIS:
+        return "asked_as_prescribed" if asked_as_prescribed(screened) else ""
     stops = (
         ("told_as_over", told_as_over(screened)),  # "took two by mistake last year, was fine"
         ("refill_booked", situation == "pump" and refill_booked(screened)),  # "on tuesday"
@@ -613,7 +628,7 @@ class Chatbot:
             reply = self.composer.message("refusal", "default", rule="refusal.learned", lang=lang)
             return reply, replace(new_state, pending=())
         if verdict.kind == "crisis":
-            if denial:
+            if denial or settled_for_the_reader(screened, CRISIS):
                 return reply, new_state
             if verdict.also:  # a crisis and an emergency read about equally: both lines
                 emergency = self.composer.message("emergency", verdict.also, rule="", lang=lang)

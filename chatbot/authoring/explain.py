@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..bot import FIGURATIVE, settled_for_the_reader
 from ..concepts import Reading
-from ..learned import NONE, REFUSAL
+from ..learned import CRISIS, NONE, REFUSAL
 
 if TYPE_CHECKING:
     from ..bot import Chatbot, Trace
@@ -120,6 +120,8 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
     )
     said = (reader or {}).get("verdict") or ""
     situation = said.split(" ", 1)[1] if said.startswith("emergency ") else ""
+    if said.startswith("crisis"):
+        situation = CRISIS
     return {
         "question": question,
         "second_reader": reader,
@@ -307,9 +309,12 @@ def render(d: dict[str, Any]) -> str:
                 "     its emergency is not heard: only `unsure` reached it, and the word lists"
                 f" read {said}"
             )
-        if d["settled_for_the_reader"] and not d["safety"]:
+        if d["settled_for_the_reader"] and (
+            not d["safety"] or d["settled_for_the_reader"] == "asked_as_prescribed"
+        ):
+            what = "crisis" if (reader["verdict"] or "").startswith("crisis") else "emergency"
             add(
-                "     its emergency is not heard: the word lists read what it cannot"
+                f"     its {what} is not heard: the word lists read what it cannot"
                 f" ({d['settled_for_the_reader']} in chatbot/bot.py)"
             )
         elif reader["verdict"] and not d["safety"]:
