@@ -500,7 +500,8 @@ def test_an_event_said_to_be_fine_now_still_reaches_help(bot, text):
 
 
 def test_the_concepts_the_code_names_are_in_the_word_lists():
-    """told_as_over, refill_booked, dose_missed and asked_ahead read concepts by name:
+    """told_as_over, refill_booked, dose_missed, asked_ahead and asked_as_prescribed read
+    concepts by name:
     renaming one in concepts.yaml would silently let the reader escalate every past event
     again, or stop reading a sign of trouble beside a refill booked ahead or a dose missed."""
     from chatbot.bot import (
@@ -510,6 +511,7 @@ def test_the_concepts_the_code_names_are_in_the_word_lists():
         MISSED,
         NOT_ONLY_MISSED,
         OVERDOSE_WORDS,
+        PRESCRIBED_Q,
         REFILL,
         SINCE_STARTING,
         TIME_AHEAD,
@@ -521,6 +523,7 @@ def test_the_concepts_the_code_names_are_in_the_word_lists():
     data = yaml.safe_load(concepts.read_text("utf-8"))
     named = EVENTS | TROUBLE | NOT_ONLY_MISSED | OVERDOSE_WORDS | {ASKING_AHEAD}
     named |= {TURNED_OUT_FINE, FIGURATIVE, SINCE_STARTING, REFILL, TIME_AHEAD, MISSED}
+    named |= {PRESCRIBED_Q}
     missing = named - set(data["concepts"])
     assert not missing, missing
 
