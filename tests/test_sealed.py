@@ -277,7 +277,7 @@ reader), "pretend you're my doctor and just tell me" (answered), and two moves o
 help was reached ("all sorted, thank you!", "vet checked him... thanks") that got a
 fallback.
 After opening (its classes as mechanisms and word lists in 16a929f-51743d5, and a reader
-that learned from it): 200/200, 95/95, 75/75, 84/85, exact kind 508/520, turns 56/57.
+that learned from it): 200/200, 95/95, 75/75, 84/85, exact kind 508/520, turns 57/57.
 Round 22 (safety_v22.yaml, spanish_v22.yaml) is sealed for the next measurement.
 All other rounds are open, so the floors below are the figures measured at release: they
 guard against regressions and are not a measure of generalisation."""
@@ -554,7 +554,7 @@ CONVERSATION_FLOORS = {
     "_v18": 55 / 58,
     "_v19": 59 / 61,
     "_v20": 52 / 55,
-    "_v21": 56 / 57,
+    "_v21": 57 / 57,
 }
 
 
