@@ -41,6 +41,9 @@ _FOLLOWUP_SITUATIONS = frozenset({"overdose", "symptoms", "self_harm_taken"})
 OTHER_MEDICINE = "@other_medicine"
 #: The concept that starts a new subject ("different question:"): what follows is routed.
 NEW_SUBJECT = "new_subject"
+#: A question's opening words ("how should i", "¿cómo lo guardo?"): after help's word, a
+#: question asked anew moves on (`_emergency_turn`)
+ASKS_Q = "asks_q"
 #: a message in a language the bot does not read, with a word of dying in it (DEATH_WORDS)
 UNREAD_CRISIS = "crisis.other_language"
 #: "and was fine", "no pasó nada": an event told as over, when the word lists read every
@@ -735,7 +738,18 @@ class Chatbot:
             # help reached and what it said, then a question asked anew or thanks: moved on
             # (alone, or with "he can stay home", still the emergency's: its follow-up)
             rest = [t for t in screened.reading.tokens[settled:] if t not in MARKS]
-            asked = reply.kind in ("answer", "clarify") and self._asks_anew(rest)
+            # a question asked anew: in words enough, or opened as one ("how should i
+            # store it so this doesnt happen again?"; not "he can stay home")
+            opened = next(
+                (
+                    k
+                    for k, t in enumerate(screened.reading.tokens)
+                    if k >= settled and t not in MARKS
+                ),
+                -1,
+            )
+            opens = any(f.concept == ASKS_Q and f.start == opened for f in screened.reading.found)
+            asked = reply.kind in ("answer", "clarify") and (self._asks_anew(rest) or opens)
             if asked or reply.rule in ("smalltalk.thanks", "smalltalk.goodbye"):
                 reply = self.composer.with_line(reply, situation)
                 return replace(routed, reply=reply, state=replace(routed.state, emergency=""))
