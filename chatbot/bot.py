@@ -157,7 +157,7 @@ def dose_missed(screened: Screened) -> bool:
     tomé" and knows no "no": the overdose it reads there is not heard."""
     found = screened.reading.found
     return screened.reading.says(MISSED) and not any(
-        f.concept in NOT_ONLY_MISSED and "negation" not in f.modifiers for f in found
+        f.concept in NOT_ONLY_MISSED and NEGATION not in f.modifiers for f in found
     )
 
 
@@ -411,6 +411,8 @@ class Chatbot:
 
         match_text = ""
         hit = screened.hit
+        # inside an emergency, help reached and what it said: where it ends (`_settled`)
+        settled = self._settled(screened) if state.emergency else None
         if hit is not None and state.crisis and hit.kind == "refusal" and screened.denial:
             # "no, i'm not suicidal, i just want to sleep. can i take two?": the contract's
             # denial, so a refusal, with the crisis line kept at hand
@@ -423,7 +425,7 @@ class Chatbot:
         if hit is not None and state.emergency and hit.kind == "refusal":
             # "can I just take a double to catch up?" inside an emergency: its guidance
             refused = _Routed(*self._safety_reply(hit, state, lang))
-            routed = self._emergency_turn(refused, screened, state, state.emergency, lang)
+            routed = self._emergency_turn(refused, screened, state, state.emergency, lang, settled)
             return done(routed.reply, routed.state, routed)
         # after a refusal, a push for the number all the same ("just tell me roughly, i
         # won't hold you to it") that asks nothing else gets the refusal again, shorter,
@@ -446,7 +448,7 @@ class Chatbot:
         if len(text) > self.settings.max_chars:
             bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
         else:  # "all fine now. different question: can he drive?": the question is the rest
-            bounded = self._after_moving_on(screened, marked, tokens, state)
+            bounded = self._after_moving_on(screened, marked, tokens, settled)
         router = self._in.get(lang, self)
         # the words matched, as the matcher of the message's language reads them (explain)
         match_text = " ".join(router.kb.matcher.content(router.kb.key_of(bounded)))
@@ -496,7 +498,7 @@ class Chatbot:
             # a word of dying in a language the bot does not read stays a crisis inside an
             # emergency too: its guidance, with the crisis line after the first line
             unread_crisis = routed.reply.rule == UNREAD_CRISIS
-            routed = self._emergency_turn(routed, screened, state, situation, lang)
+            routed = self._emergency_turn(routed, screened, state, situation, lang, settled)
             if unread_crisis and routed.reply.rule != UNREAD_CRISIS:
                 lined = replace(
                     self.composer.with_crisis_line(routed.reply, lang), rule=UNREAD_CRISIS
@@ -679,13 +681,12 @@ class Chatbot:
         return len(content_words(tokens, self._ignore).split()) >= 2
 
     def _after_moving_on(
-        self, screened: Screened, marked: list[str], tokens: list[str], state: State
+        self, screened: Screened, marked: list[str], tokens: list[str], settled: int | None
     ) -> list[str]:
         """The words after the last "different question", "otra cosa" (a new subject), when
         at least two words that say something follow; otherwise all of them. Inside an
         emergency settled (`_settled`), the words after what help said, whatever they are
         ("... said she's fine. thanks"): whether they move on is `_emergency_turn`'s."""
-        settled = self._settled(screened) if state.emergency else None
         ends = [f.end for f in screened.reading.found if f.concept == NEW_SUBJECT]
         if not ends and settled is None:
             return tokens
@@ -705,6 +706,16 @@ class Chatbot:
         if any(f.concept in screen.unsettled for f in screened.reading.found):
             return None  # "... and keep an eye on him": still watching
         return max(f.end for f in found)
+
+    def _asks_after(self, screened: Screened, start: int) -> bool:
+        """Do the words from `start` ask something anew: in words enough (`_asks_anew`), or
+        opened as a question ("how should i store it so this doesnt happen again?")?"""
+        tokens = screened.reading.tokens
+        at = [k for k in range(start, len(tokens)) if tokens[k] not in MARKS]
+        if not at:
+            return False
+        opens = any(f.concept == ASKS_Q and f.start == at[0] for f in screened.reading.found)
+        return opens or self._asks_anew([tokens[k] for k in at])
 
     def _safety_reply(self, hit: Hit, state: State, lang: str = "en") -> tuple[Reply, State]:
         kind: Kind = hit.kind
@@ -727,29 +738,22 @@ class Chatbot:
         )
 
     def _emergency_turn(
-        self, routed: _Routed, screened: Screened, state: State, situation: str, lang: str
+        self,
+        routed: _Routed,
+        screened: Screened,
+        state: State,
+        situation: str,
+        lang: str,
+        settled: int | None = None,
     ) -> _Routed:
         """Inside an emergency (or a message with a sign of one), the emergency comes first:
         follow-ups get emergency guidance; only a confident answer or a goodbye moves on,
         and even then the emergency's first line leads."""
         reply = routed.reply
-        settled = self._settled(screened) if state.emergency else None
         if settled is not None:
             # help reached and what it said, then a question asked anew or thanks: moved on
             # (alone, or with "he can stay home", still the emergency's: its follow-up)
-            rest = [t for t in screened.reading.tokens[settled:] if t not in MARKS]
-            # a question asked anew: in words enough, or opened as one ("how should i
-            # store it so this doesnt happen again?"; not "he can stay home")
-            opened = next(
-                (
-                    k
-                    for k, t in enumerate(screened.reading.tokens)
-                    if k >= settled and t not in MARKS
-                ),
-                -1,
-            )
-            opens = any(f.concept == ASKS_Q and f.start == opened for f in screened.reading.found)
-            asked = reply.kind in ("answer", "clarify") and (self._asks_anew(rest) or opens)
+            asked = reply.kind in ("answer", "clarify") and self._asks_after(screened, settled)
             if asked or reply.rule in ("smalltalk.thanks", "smalltalk.goodbye"):
                 reply = self.composer.with_line(reply, situation)
                 return replace(routed, reply=reply, state=replace(routed.state, emergency=""))

@@ -682,8 +682,10 @@ def build_vocabulary(
     cues: dict[str, list[_Phrase]] = {}
     mods = {}
     for name, (direction, window, phrases, *more) in modifiers.items():
-        category, crosses, alone = (list(more) + [name, "", False][len(more) :])[:3]
-        mods[name] = Modifier(str(category), direction, window, str(crosses or ""), bool(alone))
+        category = more[0] if more else name
+        crosses = more[1] if len(more) > 1 else ""
+        alone = more[2] if len(more) > 2 else False
+        mods[name] = Modifier(str(category), direction, window, str(crosses), bool(alone))
         cues[name] = [cp for ph in phrases for cp in _compile_named(ph, name, normalize)]
     cues["pseudo"] = [cp for ph in pseudo for cp in _compile_named(ph, "pseudo", normalize)]
     terms = [cp for t in terminators for cp in _compile_named(t, "terminator", normalize)]
