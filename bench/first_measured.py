@@ -45,6 +45,7 @@ ROUNDS = {
     19: "3aa41ce",
     20: "1b2210b",
     21: "df32e47",
+    22: "81a2128",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
