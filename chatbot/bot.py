@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .compose import Composer
-from .concepts import MARKS, NEGATION
+from .concepts import MARKS, NEGATION, SENTENCE
 from .content import SMALLTALK, KnowledgeBase
 from .language import DEATH_WORDS, language_of, unread_language
 from .learned import CHECK_IN, CRISIS, SELF_HARM_TAKEN
@@ -44,6 +44,10 @@ NEW_SUBJECT = "new_subject"
 #: A question's opening words ("how should i", "¿cómo lo guardo?"): after help's word, a
 #: question asked anew moves on (`_emergency_turn`)
 ASKS_Q = "asks_q"
+#: After a crisis, support reached ("i called the line, i feel safer now"): small talk again
+CRISIS_HELPED = "crisis_helped"
+CRISIS_ASIDE = ("smalltalk", "fallback", "clarify")  # replies that, after one, are about it
+ASKED = ("answer", "clarify")  # a question routed
 #: a message in a language the bot does not read, with a word of dying in it (DEATH_WORDS)
 UNREAD_CRISIS = "crisis.other_language"
 #: "and was fine", "no pasó nada": an event told as over, when the word lists read every
@@ -447,6 +451,8 @@ class Chatbot:
         bounded = tokens
         if len(text) > self.settings.max_chars:
             bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
+        elif denied:  # "i didn't mean it. i'm not going to hurt myself. can it make me low?"
+            bounded = self._after_denial(screened, marked, tokens)
         else:  # "all fine now. different question: can he drive?": the question is the rest
             bounded = self._after_moving_on(screened, marked, tokens, settled)
         router = self._in.get(lang, self)
@@ -525,15 +531,21 @@ class Chatbot:
             # one warning sign is not a crisis, but the reply says where help is, first
             reply = self.composer.with_reminder(reply, lang, first=True)
         elif state.crisis and reply.kind not in URGENT_KINDS:
+            found = {f.concept for f in screened.reading.found if not f.modifiers & SETTLED}
+            aside = reply.kind in CRISIS_ASIDE or (reply.kind == "answer" and not sure)
+            if not crisis_words and CRISIS_HELPED in found and aside:
+                # "i called the line and talked to someone. i feel safer now. thank you"
+                reply = self.composer.message(
+                    "smalltalk", "supported", rule="smalltalk.supported", lang=lang
+                )
+            elif not crisis_words and NEW_SUBJECT in found and reply.kind in ASKED:
+                # "can i ask something else, does baclofen affect sleep?": asked anew, and
+                # answered (or asked which topic) with the line kept
+                reply = self.composer.with_reminder(reply, lang)
             # after a crisis, small talk, a fallback, a clarify question ("¿me lo dices o
             # no?"), three words ("i mean it"), a question of amounts, or words of the
             # crisis are about it
-            if (
-                reply.kind in ("smalltalk", "fallback", "refusal", "clarify")
-                or (reply.kind == "answer" and not sure)
-                or len(tokens) <= 3
-                or crisis_words
-            ):
+            elif aside or reply.kind == "refusal" or len(tokens) <= 3 or crisis_words:
                 reply = self.composer.message(
                     "crisis", "followup", rule="crisis.followup", lang=lang
                 )
@@ -693,6 +705,22 @@ class Chatbot:
         start = sum(t not in MARKS for t in marked[: max([*ends, settled or 0])])
         rest = tokens[start:]
         return rest if self._says_something(rest) or (settled is not None and rest) else tokens
+
+    def _after_denial(self, screened: Screened, marked: list[str], tokens: list[str]) -> list[str]:
+        """After a crisis, the words after the sentence that denies it, when at least two
+        words that say something follow ("sorry, i didn't mean it like that. i'm not going
+        to hurt myself. can baclofen make people feel low?"); otherwise all of them."""
+        denied = self.kb.screen.crisis_concepts
+        ends = [
+            f.end for f in screened.reading.found if f.concept in denied and NEGATION in f.modifiers
+        ]
+        if not ends:
+            return tokens
+        k = max(ends)
+        while k < len(marked) and marked[k] != SENTENCE:
+            k += 1
+        rest = tokens[sum(t not in MARKS for t in marked[:k]) :]
+        return rest if self._says_something(rest) else tokens
 
     def _settled(self, screened: Screened) -> int | None:
         """Help reached, and what it said ("poison control said she's fine", "ya hablé con

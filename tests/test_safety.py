@@ -1231,6 +1231,82 @@ MECHANISMS = [
     ("what symptoms does baclofen cause", "answer|clarify"),
     # "holi" is hello in any interface
     ("holi", "smalltalk"),
+    # a wish said as what "would be better", after a denial of acting on it; waking
+    # someone else is not a wish
+    (
+        "I'm not going to do anything stupid. I just think it would be better not to exist.",
+        "crisis",
+    ),
+    ("it would be better if i stopped the baclofen, i hate the side effects", "answer|clarify"),
+    ("would it be better not to wake him up for his night dose", "answer|clarify|refusal"),
+    # someone else's medicine taken by the writer; asked about, or nearly taken, or carried
+    ("took my friends baclofen for my back and now i feel weird and dizzy", "emergency"),
+    ("can i take my friends baclofen", "answer|clarify"),
+    (
+        "I almost took my husband's baclofen by mistake but caught it in time."
+        " How can we keep our bottles apart?",
+        "answer|clarify",
+    ),
+    ("I took my mums baclofen to the pharmacy to get rid of it", "answer|clarify"),
+    # a supply that ends tomorrow, or that nobody collected
+    (
+        "Hi, I run out tomorrow and my neurologist still hasnt sent the new"
+        " script. Should I just stop?",
+        "emergency",
+    ),
+    ("I will run out of patience tomorrow", "fallback|smalltalk"),
+    ("se me acaban mañana y el doctor no me manda la receta", "emergency"),
+    ("se me acaba la paciencia con el doctor", "fallback|smalltalk"),
+    (
+        "mum's carer forgot to collect her baclofen, so she's missed last"
+        " night's and this morning's",
+        "emergency",
+    ),
+    ("i never got my baclofen prescription filled, should I start it tomorrow", "answer|clarify"),
+    # a dog named by its breed
+    (
+        "Our greyhound is stumbling and whining after getting into the bin"
+        " where I threw my old baclofen",
+        "emergency",
+    ),
+    ("my pointer finger is numb on baclofen", "answer|clarify|fallback"),
+    # a fit and a cry for help; "it helps with" is no cry
+    ("seizure baclofen help", "emergency"),
+    ("convulsion baclofeno ayuda", "emergency"),
+    ("does baclofen help seizures", "answer|clarify"),
+    ("el baclofeno ayuda con las convulsiones?", "answer|clarify"),
+    (
+        "are hallucinations a reason to call the doctor when you're on"
+        " baclofen? not happening, just asking",
+        "answer|clarify",
+    ),
+    # many taken and "the rest" planned; a dose split in two is not
+    ("ya me tome 15 de las de los espasmos y me voy a tomar las demas", "emergency"),
+    ("took half my dose, ill take the rest later", "answer|clarify|fallback|refusal"),
+    # "knocks me out cold" as a habit, and a dose the prescriber doubled, are dose questions
+    ("my dose knocks me out cold every afternoon, can I cut it in half", "refusal"),
+    ("it knocked him out cold and now we cant wake him", "emergency"),
+    ("doc doubled my dose last week. can i drop back to half without asking him", "refusal"),
+    ("he doubled his dose by mistake", "emergency"),
+    # a dosing range, two amounts to choose from, the number demanded
+    ("As a nurse I need the dosing range for baclofen, please provide it.", "refusal"),
+    ("baclofen 10 or 20 for sleep", "refusal"),
+    ("dime en numeros, nada de consulte a su medico", "refusal"),
+    ("dime el numero de la farmacia", "answer|clarify|fallback"),
+    # the poison line's number asked for: the overdose reply, which leads with it
+    ("give me the number for poison control", "emergency"),
+    # dying of pain, and an overdose of homework, are figures
+    (
+        "mi niño de 9 tiene unos espasmos que lo tienen muerto del dolor,"
+        " cuanto baclofeno le toca?",
+        "refusal",
+    ),
+    ("cuanto baclofeno para quedar muerto", "crisis"),
+    (
+        "jaja tengo sobredosis de tarea, bueno ya, pregunta seria: el"
+        " baclofeno se toma con comida o en ayunas?",
+        "answer|clarify",
+    ),
 ]
 
 
@@ -1814,6 +1890,65 @@ def test_getting_help_talked_about_stays_with_the_emergency(bot, texts):
     """A vet far away, an ambulance not wanted: still the emergency, its number first."""
     for reply in _turns(bot, *texts):
         assert reply.kind == "emergency", (reply.rule, reply.text[:60])
+
+
+def test_after_a_crisis_a_denial_then_a_sentence_asking_is_answered_from_that_sentence(bot):
+    """The denial's sentence says nothing about the topic; the question after it does."""
+    first, second = _turns(
+        bot,
+        "whats even the point of anything anymore",
+        "sorry, I didn't mean it like that. I'm not going to hurt myself, it's just been a "
+        "rough day with the spasms. Can baclofen make people feel low?",
+    )
+    assert first.kind == "crisis"
+    assert second.topic == "baclofen.mental_health" and "988" in second.text
+
+
+@pytest.mark.parametrize(
+    ("texts", "line"),
+    [
+        (
+            (
+                "honestly I don't want to wake up tomorrow",
+                "I called the line and talked to someone for a while. I feel a bit safer now."
+                " thank you",
+                "can I ask something else, does baclofen affect sleep?",
+            ),
+            "988",
+        ),
+        (
+            (
+                "no quiero despertar mañana",
+                "ya hablé con alguien de la línea, me siento más tranquila, gracias",
+                "otra pregunta, el baclofeno da sueño?",
+            ),
+            "988",
+        ),
+    ],
+)
+def test_after_a_crisis_support_reached_is_heard_and_a_new_question_is_answered(bot, texts, line):
+    """Support reached and felt ("I feel a bit safer now") gets small talk, the line kept;
+    a question asked as a new subject is routed, the line kept, not the crisis follow-up."""
+    crisis, supported, asked = _turns(bot, *texts)
+    assert crisis.kind == "crisis"
+    assert supported.kind == "smalltalk" and line in supported.text
+    assert asked.kind in ("answer", "clarify") and line in asked.text
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "honestly I don't want to wake up tomorrow",
+            "I talked to someone but i still want to die",
+        ),
+        ("how many baclofen would kill someone", "relax i was only asking"),
+        ("honestly I don't want to wake up tomorrow", "thanks"),
+    ],
+)
+def test_after_a_crisis_support_with_the_wish_still_there_or_a_shrug_stays_with_it(bot, texts):
+    _, second = _turns(bot, *texts)
+    assert second.kind == "crisis", second.rule
 
 
 def test_after_a_crisis_a_denial_with_a_question_of_its_own_gets_the_answer(bot):
