@@ -1205,10 +1205,21 @@ def name_only(q: Asked) -> _Routed | None:
 
 
 def other_medicine(q: Asked) -> _Routed | None:
-    """ "tizanidine side effects", naming none of ours: not ours to answer."""
-    if q.named and not q.ours:
+    """ "tizanidine side effects", naming none of ours: not ours to answer. Unless the
+    message points back to ours and asks what sets the two apart or how they mix: "how is
+    it different from tizanidine?" after baclofen."""
+    if q.named and not q.ours and not _compares_ours(q):
         return q.routed(q.bot._other_reply(q.named))
     return None
+
+
+def _compares_ours(q: Asked) -> bool:
+    if q.state.medicine not in q.kb.medicines or q.decision.action != "answer":
+        return False
+    if not q.kb.matcher.profile.refers.intersection(q.tokens):
+        return False
+    answer = q.kb.answers.get(q.kb.intents[q.candidates[0].intent].target)
+    return answer is not None and answer.names_other_medicines
 
 
 def which_medicine(q: Asked) -> _Routed | None:

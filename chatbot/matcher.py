@@ -153,10 +153,15 @@ class Profile:
     code: str
     stopwords: frozenset[str]
     stem: Callable[[str], str]
+    #: words that point back to the medicine already talked about ("how is it different
+    #: from tizanidine?")
+    refers: frozenset[str] = frozenset()
 
 
-ENGLISH = Profile("en", STOPWORDS, stem)
-SPANISH = Profile("es", SPANISH_STOPWORDS, spanish_stem)
+ENGLISH = Profile("en", STOPWORDS, stem, frozenset({"it", "its", "this", "that"}))
+SPANISH = Profile(
+    "es", SPANISH_STOPWORDS, spanish_stem, frozenset({"lo", "este", "esto", "eso", "ese", "él"})
+)
 PROFILES = {p.code: p for p in (ENGLISH, SPANISH)}
 
 

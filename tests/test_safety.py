@@ -1951,6 +1951,15 @@ def test_after_a_crisis_support_with_the_wish_still_there_or_a_shrug_stays_with_
     assert second.kind == "crisis", second.rule
 
 
+def test_a_follow_up_pointing_back_compares_ours_with_another_medicine(bot):
+    """ "how is it different from tizanidine?" after baclofen: "it" is baclofen. "its side
+    effects", after naming tizanidine, is tizanidine's: not ours to answer."""
+    _, compared = _turns(bot, "what's baclofen", "how is it different from tizanidine")
+    assert compared.topic == "baclofen.compare_relaxants"
+    _, other = _turns(bot, "what's baclofen", "is tizanidine safe? what are its side effects")
+    assert other.kind == "fallback" and other.rule == "fallback.other_medicine"
+
+
 def test_after_a_crisis_a_denial_with_a_question_of_its_own_gets_the_answer(bot):
     """ "No, I'm not going to do anything. Is it safe with alcohol?": heard, and answered,
     with the crisis line kept at hand."""
