@@ -165,6 +165,22 @@ def dose_missed(screened: Screened) -> bool:
     )
 
 
+#: a supply the word lists read as left ("me quedan pastillas para dos semanas"), with no
+#: sign of withdrawal beside it
+SUPPLY_LEFT = "supply_left"
+UNWELL = frozenset({"withdrawal_sign", "withdrawal_now", "severe_sign", "sleepy", "muddled"})
+
+
+def supply_left(screened: Screened) -> bool:
+    """A supply said to be left, and nothing wrong: the second reader, which weighs "sin
+    baclofeno" and "run out" as supplies gone and knows no "still", does not make it one
+    ("me quedan pastillas para dos semanas, como hago para no quedarme sin baclofeno?")."""
+    reading = screened.reading
+    return reading.says(SUPPLY_LEFT) and not any(
+        f.concept in EVENTS | UNWELL and NEGATION not in f.modifiers for f in reading.found
+    )
+
+
 #: a dose asked as the one prescribed ("how many am i meant to take", "cuántas me toca")
 PRESCRIBED_Q = "prescribed_q"
 
@@ -191,6 +207,7 @@ def settled_for_the_reader(screened: Screened, situation: str) -> str:
         ("refill_booked", situation == "pump" and refill_booked(screened)),  # "on tuesday"
         ("dose_missed", situation == "overdose" and dose_missed(screened)),  # "no me tomé"
         ("asked_ahead", asked_ahead(screened)),  # "if my pump alarm ever goes off"
+        ("supply_left", situation == "ran_out" and supply_left(screened)),  # "me quedan"
     )
     return next((name for name, settled in stops if settled), "")
 

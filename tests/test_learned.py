@@ -403,6 +403,25 @@ def test_a_pump_refill_booked_ahead_is_not_the_readers_pump_emergency(bot):
     assert itchy.kind == "emergency"
 
 
+def test_a_supply_still_left_is_not_the_readers_ran_out(bot):
+    """The reader weighs "sin baclofeno" and knows no "still": a supply the word lists read
+    as left, and nothing wrong, gets no ran-out reply; with signs of withdrawal beside it,
+    or run out, it is still the emergency."""
+    labels = ("none", "crisis", "emergency.ran_out")
+    reader = Classifier.from_json(hand_made({"baclofen": (0, 0, 30)}, labels))
+    shipped = Chatbot(replace(bot.kb, classifier=reader), bot.settings)
+    left = "me quedan pastillas para dos semanas todavia, como hago para no quedarme sin baclofeno?"
+    assert shipped.respond(left).kind not in ("emergency", "crisis")
+    for text in (
+        "me quedan pastillas de baclofeno para dos dias y tengo fiebre y temblores",
+        "se me acabo el baclofeno y no me quedan para mañana",
+    ):
+        assert shipped.respond(text).kind == "emergency", text
+    from chatbot.authoring.explain import explain, render
+
+    assert "supply_left" in render(explain(shipped, left))
+
+
 def test_a_dose_not_taken_is_not_the_readers_overdose(bot):
     """The reader weighs "me tomé" and knows no "no": a dose the word lists read as not
     taken, and nothing more, gets its answer without the overdose line. Taken, or missed
@@ -500,7 +519,8 @@ def test_an_event_said_to_be_fine_now_still_reaches_help(bot, text):
 
 
 def test_the_concepts_the_code_names_are_in_the_word_lists():
-    """told_as_over, refill_booked, dose_missed, asked_ahead and asked_as_prescribed read
+    """told_as_over, refill_booked, dose_missed, asked_ahead, supply_left and
+    asked_as_prescribed read
     concepts by name:
     renaming one in concepts.yaml would silently let the reader escalate every past event
     again, or stop reading a sign of trouble beside a refill booked ahead or a dose missed."""
@@ -514,16 +534,18 @@ def test_the_concepts_the_code_names_are_in_the_word_lists():
         PRESCRIBED_Q,
         REFILL,
         SINCE_STARTING,
+        SUPPLY_LEFT,
         TIME_AHEAD,
         TROUBLE,
         TURNED_OUT_FINE,
+        UNWELL,
     )
 
     concepts = Path(__file__).resolve().parent.parent / "intents" / "safety" / "concepts.yaml"
     data = yaml.safe_load(concepts.read_text("utf-8"))
     named = EVENTS | TROUBLE | NOT_ONLY_MISSED | OVERDOSE_WORDS | {ASKING_AHEAD}
     named |= {TURNED_OUT_FINE, FIGURATIVE, SINCE_STARTING, REFILL, TIME_AHEAD, MISSED}
-    named |= {PRESCRIBED_Q}
+    named |= {PRESCRIBED_Q, SUPPLY_LEFT} | UNWELL
     missing = named - set(data["concepts"])
     assert not missing, missing
 
