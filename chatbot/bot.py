@@ -474,7 +474,7 @@ class Chatbot:
             bounded = self._after_moving_on(screened, marked, tokens, settled)
         router = self._in.get(lang, self)
         # the words matched, as the matcher of the message's language reads them (explain)
-        match_text = " ".join(router.kb.matcher.content(router.kb.key_of(bounded)))
+        match_text = " ".join(router.kb.matcher.content(router.kb.key_of(bounded, text)))
         routed = router._route(bounded, state, text, lang)
         if router is not self:  # answered in the message's language
             routed = replace(routed, reply=replace(routed.reply, lang=router.language))
@@ -1092,7 +1092,7 @@ class Asked:
 
     @cached_property
     def key(self) -> str:
-        return self.kb.key_of(self.tokens)
+        return self.kb.key_of(self.tokens, self.written)
 
     @cached_property
     def candidates(self) -> list[Candidate]:

@@ -76,11 +76,19 @@ def content_words(tokens: Sequence[str], ignore: frozenset[str]) -> str:
     return " ".join(kept)
 
 
-def match_key(tokens: Sequence[str], ignore: Container[str]) -> str:
-    """The question as the matcher reads it: every word, a covered medicine's name as `*`.
+#: The word a match key ends with when the question names the medicine by two of its names
+#: ("is lioresal the same as baclofen?", "¿el lioresal y el baclofeno son lo mismo?"): what
+#: it asks is then most often about the names, as an example naming it once is not
+TWO_NAMES = "twonames"
+
+
+def match_key(tokens: Sequence[str], ignore: Container[str], two_names: bool = False) -> str:
+    """The question as the matcher reads it: every word, a covered medicine's name as `*`
+    (and TWO_NAMES last, when it was written with two names).
     The one derivation: the loader stores each example's key with it (`Intent.keys`), and
     the engine and the authoring tools go through `KnowledgeBase.key_of`."""
-    return " ".join(MEDICINE if t in ignore else t for t in tokens)
+    key = [MEDICINE if t in ignore else t for t in tokens]
+    return " ".join([*key, TWO_NAMES] if two_names else key)
 
 
 def stem(word: str) -> str:

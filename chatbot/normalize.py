@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -227,6 +227,13 @@ class Normalizer:
 
     def normalize(self, text: str) -> str:
         return " ".join(self.tokens(text))
+
+    def names(self, text: str, medicine_words: Container[str]) -> frozenset[str]:
+        """The written words that name a covered medicine, as written ("is lioresal the same
+        as baclofen?": lioresal and baclofen): two of them ask, most often, about the names."""
+        return frozenset(
+            w for w in words(clean(text)) if (t := self.tokens(w)) and t[0] in medicine_words
+        )
 
     def reads_foreign(self, raw: list[str]) -> bool:
         """Whether a message has a word of another language the content knows (one that is

@@ -296,3 +296,31 @@ def test_an_answer_below_the_sure_threshold_is_given_but_does_not_outweigh_a_cri
     _, state = bot.reply("i want to end it all")
     inside, _ = bot.reply(text, state)
     assert inside.rule == "crisis.followup", inside.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is Gablofen a brand of baclofen? I saw it on my dad's hospital notes.",
+        "Gablofen, Lioresal, Ozobax... are these all just baclofen?",
+        "oye el lioresal y el baclofeno son lo mismo? en la farmacia me dieron otra caja",
+    ],
+)
+def test_a_question_naming_the_medicine_by_two_names_is_about_the_names(bot, text):
+    """Two of the medicine's names written ("lioresal" and "baclofen") weigh as a word of
+    their own (matcher.TWO_NAMES), which the examples asking whether they are one share."""
+    reply = bot.respond(text)
+    assert reply.topic == "baclofen.about", (reply.kind, reply.topic)
+
+
+def test_the_same_name_written_twice_is_not_two_names(bot):
+    from chatbot.matcher import TWO_NAMES
+
+    key = bot.kb.key_of(
+        bot.kb.normalizer.tokens("I take baclofen for MS. does baclofen make you tired?"),
+        "I take baclofen for MS. does baclofen make you tired?",
+    )
+    assert TWO_NAMES not in key
+    assert bot.respond("I take baclofen for MS. does baclofen make you tired?").topic == (
+        "baclofen.side_effects"
+    )

@@ -334,7 +334,8 @@ def _index(
             marked = normalizer.marked_tokens(example)
             tokens = [t for t in marked if t not in MARKS]
             hit = screen.screen(marked).hit
-            key = match_key(tokens, ignore) if hit is None and r.match != "whole" else ""
+            two = len(normalizer.names(example, ignore)) >= 2
+            key = match_key(tokens, ignore, two) if hit is None and r.match != "whole" else ""
             keys.append(key)
             if hit is not None:
                 ld.problems.append(

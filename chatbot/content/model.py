@@ -122,11 +122,13 @@ class KnowledgeBase:
             packs={},
         )
 
-    def key_of(self, tokens: Sequence[str]) -> str:
-        """Normalised words as the matcher reads them (a covered medicine's name as `*`)."""
+    def key_of(self, tokens: Sequence[str], written: str = "") -> str:
+        """Normalised words as the matcher reads them (a covered medicine's name as `*`;
+        `written`, the message as typed, says whether it names the medicine twice)."""
         from ..matcher import match_key
 
-        return match_key(tokens, self.medicine_words)
+        two = bool(written) and len(self.normalizer.names(written, self.medicine_words)) >= 2
+        return match_key(tokens, self.medicine_words, two)
 
     def topics(self) -> list[TopicInfo]:
         return [TopicInfo(a.topic, a.title) for a in self.answers.values()]
