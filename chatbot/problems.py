@@ -370,6 +370,15 @@ CODES: Mapping[str, Code] = _registry(
         "run `chatbot train` to write it again, or delete the file to run on the word lists alone",
     ),
     Code(
+        "E053",
+        LOADING,
+        "a file of safety rules did not load, so the safety rules were not built or checked: "
+        "what they would report (unknown concepts, examples that do not fire, canaries) would "
+        "follow from that file's own error",
+        "the safety rules were not checked: {files} did not load",
+        "fix the error reported for that file first; the safety checks run once it loads",
+    ),
+    Code(
         "E049",
         CHECK,
         "a canary still reaches help but a variant of it (a typo, an invisible character, "

@@ -117,6 +117,18 @@ def test_yaml_syntax_error_points_at_the_broken_line(pack: World) -> None:
     assert "syntax" in p.message
 
 
+def test_a_broken_word_list_file_is_one_error_at_its_line_not_a_thousand(pack: World) -> None:
+    """Built from the files that did load, the safety screen would call every concept the
+    broken file defined unknown, and every rule example unfired: the author sees the
+    syntax error at its line, and one line saying the safety rules wait for it."""
+    pack.replace(CONCEPTS, "  danger: [too many,", "  danger: [*undefined_alias, too many,")
+    found = pack.check()
+    expect(found, "E002", CONCEPTS, pack.line(CONCEPTS, "*undefined_alias"))
+    p = expect(found, "E053", "intents/safety", 0)
+    assert "concepts.yaml" in p.message
+    assert sorted(q.code for q in found if q.severity == "error") == ["E002", "E053"]
+
+
 def test_unknown_key_guesses_the_intended_one(pack: World) -> None:
     pack.replace(ALCOHOL, "    examples:", "    exmaples:")
     p = expect(pack.check(), "E011", ALCOHOL, pack.line(ALCOHOL, "exmaples:"), col=5)

@@ -158,7 +158,7 @@ def load(
             merged = merge_messages(messages, translated)
             raw_l = read_intents(ld, idir, medicines, answers_l, merged, code)
             pack_raw[code] = (answers_l, raw_l, merged)
-    safety_docs = read_safety(ld, idir / "safety")
+    safety_docs, safety_unread = read_safety(ld, idir / "safety")
     other_names = list(others.medicines) if others else []
     own_safety = [(doc, sfile) for doc, sfile in safety_docs if sfile.language is None]
     known = [ex for r in raw for ex in r.examples]
@@ -182,7 +182,16 @@ def load(
         foreign_synonyms=foreign_synonyms,
         foreign_names=names,
     )
+    checked = len(ld.problems)
     screen = compile_safety(ld, safety_docs, normalizer, messages)
+    if safety_unread:
+        # built from part of the rules, the screen would report a thousand consequences of
+        # one syntax error (every concept the unread file defined is "unknown"): one line
+        del ld.problems[checked:]
+        files = ", ".join(p.relative_to(ld.root).as_posix() for p in safety_unread)
+        ld.problems.append(
+            problem("E053", (idir / "safety").relative_to(ld.root).as_posix(), files=files)
+        )
     classifier = read_classifier(ld, idir / "safety" / CLASSIFIER_FILE, messages)
 
     medicine_words = {

@@ -23,13 +23,17 @@ if TYPE_CHECKING:
 SafetyDocs = list[tuple[Doc, schema.SafetyFile]]
 
 
-def read_safety(ld: Reader, folder: Path) -> SafetyDocs:
+def read_safety(ld: Reader, folder: Path) -> tuple[SafetyDocs, list[Path]]:
+    """The safety files that loaded, and the ones that did not (their problems reported)."""
     docs: SafetyDocs = []
+    unread: list[Path] = []
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         doc, sfile = ld.read(path, schema.SafetyFile)
         if sfile is not None and doc is not None:
             docs.append((doc, sfile))
-    return docs
+        else:
+            unread.append(path)
+    return docs, unread
 
 
 #: Endings a word list's "stem*" is read with, so that typo correction knows the whole
