@@ -559,10 +559,10 @@ class Chatbot:
                 # "can i ask something else, does baclofen affect sleep?": asked anew, and
                 # answered (or asked which topic) with the line kept
                 reply = self.composer.with_reminder(reply, lang)
-            # after a crisis, small talk, a fallback, a clarify question ("¿me lo dices o
-            # no?"), three words ("i mean it"), a question of amounts, or words of the
-            # crisis are about it
             elif aside or reply.kind == "refusal" or len(tokens) <= 3 or crisis_words:
+                # after a crisis, small talk, a fallback, a clarify question ("¿me lo dices
+                # o no?"), three words ("i mean it"), a question of amounts, or words of
+                # the crisis are about it
                 reply = self.composer.message(
                     "crisis", "followup", rule="crisis.followup", lang=lang
                 )

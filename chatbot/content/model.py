@@ -127,8 +127,13 @@ class KnowledgeBase:
         `written`, the message as typed, says whether it names the medicine twice)."""
         from ..matcher import match_key
 
-        two = bool(written) and len(self.normalizer.names(written, self.medicine_words)) >= 2
-        return match_key(tokens, self.medicine_words, two)
+        words = self.medicine_words
+        two = (
+            bool(written)
+            and sum(t in words for t in tokens) >= 2  # most messages stop here, cheaply
+            and len(self.normalizer.names(written, words)) >= 2
+        )
+        return match_key(tokens, words, two)
 
     def topics(self) -> list[TopicInfo]:
         return [TopicInfo(a.topic, a.title) for a in self.answers.values()]
