@@ -44,6 +44,9 @@ NEW_SUBJECT = "new_subject"
 #: A question's opening words ("how should i", "¿cómo lo guardo?"): after help's word, a
 #: question asked anew moves on (`_emergency_turn`)
 ASKS_Q = "asks_q"
+#: thanks said ("thank you", "gracias x todo"): after help's word, the conversation moves on
+THANKS = "thanks_said"
+LEAD_IN = 2  # words before a question's opening words ("mientras tanto, ¿puedo...?")
 #: After a crisis, support reached ("i called the line, i feel safer now"): small talk again
 CRISIS_HELPED = "crisis_helped"
 CRISIS_ASIDE = ("smalltalk", "fallback", "clarify")  # replies that, after one, are about it
@@ -468,8 +471,10 @@ class Chatbot:
         bounded = tokens
         if len(text) > self.settings.max_chars:
             bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
-        elif denied:  # "i didn't mean it. i'm not going to hurt myself. can it make me low?"
-            bounded = self._after_denial(screened, marked, tokens)
+        elif state.crisis and (ends := self._denied_or_helped(screened)):
+            # "i didn't mean it. i'm not going to hurt myself. can it make me low?", "i'm
+            # safe, my sister is here. can baclofen make you feel low?": the question is after
+            bounded = self._after_the_sentence(max(ends), marked, tokens)
         else:  # "all fine now. different question: can he drive?": the question is the rest
             bounded = self._after_moving_on(screened, marked, tokens, settled)
         router = self._in.get(lang, self)
@@ -550,7 +555,12 @@ class Chatbot:
         elif state.crisis and reply.kind not in URGENT_KINDS:
             found = {f.concept for f in screened.reading.found if not f.modifiers & SETTLED}
             aside = reply.kind in CRISIS_ASIDE or (reply.kind == "answer" and not sure)
-            if not crisis_words and CRISIS_HELPED in found and aside:
+            helped = not crisis_words and CRISIS_HELPED in found
+            if helped and reply.kind in ASKED and ASKS_Q in found:
+                # "i'm safe, my sister is staying with me tonight. can baclofen make you feel
+                # low?": heard, and answered, the line kept
+                reply = self.composer.with_reminder(reply, lang)
+            elif helped and aside:
                 # "i called the line and talked to someone. i feel safer now. thank you"
                 reply = self.composer.message(
                     "smalltalk", "supported", rule="smalltalk.supported", lang=lang
@@ -723,20 +733,23 @@ class Chatbot:
         rest = tokens[start:]
         return rest if self._says_something(rest) or (settled is not None and rest) else tokens
 
-    def _after_denial(self, screened: Screened, marked: list[str], tokens: list[str]) -> list[str]:
-        """After a crisis, the words after the sentence that denies it, when at least two
-        words that say something follow ("sorry, i didn't mean it like that. i'm not going
-        to hurt myself. can baclofen make people feel low?"); otherwise all of them."""
+    def _denied_or_helped(self, screened: Screened) -> list[int]:
+        """After a crisis, where a denial of it ends ("i'm not going to hurt myself") and
+        where support reached is said ("i'm safe, my sister is staying with me")."""
         denied = self.kb.screen.crisis_concepts
-        ends = [
-            f.end for f in screened.reading.found if f.concept in denied and NEGATION in f.modifiers
+        return [
+            f.end
+            for f in screened.reading.found
+            if (f.concept in denied and NEGATION in f.modifiers)
+            or (f.concept == CRISIS_HELPED and NEGATION not in f.modifiers)
         ]
-        if not ends:
-            return tokens
-        k = max(ends)
-        while k < len(marked) and marked[k] != SENTENCE:
-            k += 1
-        rest = tokens[sum(t not in MARKS for t in marked[:k]) :]
+
+    def _after_the_sentence(self, end: int, marked: list[str], tokens: list[str]) -> list[str]:
+        """The words after the sentence that holds `end`, when at least two words that say
+        something follow; otherwise all of them."""
+        while end < len(marked) and marked[end] != SENTENCE:
+            end += 1
+        rest = tokens[sum(t not in MARKS for t in marked[:end]) :]
         return rest if self._says_something(rest) else tokens
 
     def _settled(self, screened: Screened) -> int | None:
@@ -759,7 +772,10 @@ class Chatbot:
         at = [k for k in range(start, len(tokens)) if tokens[k] not in MARKS]
         if not at:
             return False
-        opens = any(f.concept == ASKS_Q and f.start == at[0] for f in screened.reading.found)
+        # opened as a question, after a lead-in of two words at most ("mientras tanto,
+        # ¿puedo manejar...?", "oh and how should i...")
+        lead = set(at[: LEAD_IN + 1])
+        opens = any(f.concept == ASKS_Q and f.start in lead for f in screened.reading.found)
         return opens or self._asks_anew([tokens[k] for k in at])
 
     def _safety_reply(self, hit: Hit, state: State, lang: str = "en") -> tuple[Reply, State]:
@@ -799,6 +815,12 @@ class Chatbot:
             # help reached and what it said, then a question asked anew or thanks: moved on
             # (alone, or with "he can stay home", still the emergency's: its follow-up)
             asked = reply.kind in ("answer", "clarify") and self._asks_after(screened, settled)
+            if not asked and screened.reading.says(THANKS) and not screened.reading.says(ASKS_Q):
+                # "ya conseguí en una farmacia de 24 horas, gracias!!": where help was, and
+                # thanks, is no question however many words it takes
+                reply = self.composer.message(
+                    "smalltalk", "thanks", rule="smalltalk.thanks", lang=lang
+                )
             if asked or reply.rule in ("smalltalk.thanks", "smalltalk.goodbye"):
                 reply = self.composer.with_line(reply, situation)
                 return replace(routed, reply=reply, state=replace(routed.state, emergency=""))

@@ -1969,6 +1969,58 @@ def test_after_a_crisis_support_with_the_wish_still_there_or_a_shrug_stays_with_
     assert second.kind == "crisis", second.rule
 
 
+def test_after_a_crisis_support_said_with_a_question_is_answered_from_the_question(bot):
+    crisis, asked = _turns(
+        bot,
+        "honestly i wish i just wouldnt wake up",
+        "i'm safe, my sister is staying with me tonight. can baclofen make you feel low?",
+    )
+    assert crisis.kind == "crisis"
+    assert asked.topic == "baclofen.mental_health" and "988" in asked.text
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("the cat ate one of my baclofen", "we took him to the emergency vet, thanks"),
+        (
+            "se me acabo el baclofeno y la farmacia de mi barrio esta cerrada",
+            "ya consegui en una farmacia de 24 horas, gracias!!",
+        ),
+        (
+            "AYUDA el perro agarro una pastilla de baclofen del suelo y se la trago",
+            "ya lo llevamos a la emergencia veterinaria, gracias x todo",
+        ),
+    ],
+)
+def test_help_reached_then_thanks_moves_on_with_the_first_line(bot, texts):
+    """In help's hands (a vet, a supply got), then thanks: small talk, however many words
+    say where help was; the emergency's first line still leads."""
+    first, thanked = _turns(bot, *texts)
+    assert first.kind == "emergency"
+    assert thanked.kind == "smalltalk", thanked.rule
+    assert thanked.text.startswith(first.text.split("\n")[0][:40])
+
+
+def test_in_helps_hands_a_new_sign_is_still_the_emergency(bot):
+    _, sign = _turns(
+        bot,
+        "the cat ate one of my baclofen",
+        "we took him to the emergency vet, he is having a seizure",
+    )
+    assert sign.kind == "emergency"
+
+
+def test_after_helps_word_a_question_after_a_short_lead_in_is_asked_anew(bot):
+    _, asked = _turns(
+        bot,
+        "la bomba de mi papa esta pitando",
+        "ya hable con el equipo de la bomba y me ven mañana temprano. mientras tanto, puedo "
+        "manejar con la bomba?",
+    )
+    assert asked.kind == "answer" and asked.topic == "baclofen.driving"
+
+
 def test_a_follow_up_pointing_back_compares_ours_with_another_medicine(bot):
     """ "how is it different from tizanidine?" after baclofen: "it" is baclofen. "its side
     effects", after naming tizanidine, is tizanidine's: not ours to answer."""
