@@ -230,9 +230,13 @@ class Normalizer:
 
     def names(self, text: str, medicine_words: Container[str]) -> frozenset[str]:
         """The written words that name a covered medicine, as written ("is lioresal the same
-        as baclofen?": lioresal and baclofen): two of them ask, most often, about the names."""
+        as baclofen?": lioresal and baclofen): two of them ask, most often, about the names.
+        A name or a synonym's variant, looked up word by word (no typo correction: cheap)."""
+        table = self._all_synonyms[0]
         return frozenset(
-            w for w in words(clean(text)) if (t := self.tokens(w)) and t[0] in medicine_words
+            w
+            for w in words(clean(text))
+            if w in medicine_words or (t := table.get((w,))) is not None and t[0] in medicine_words
         )
 
     def reads_foreign(self, raw: list[str]) -> bool:
