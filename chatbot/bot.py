@@ -197,6 +197,11 @@ def asked_as_prescribed(screened: Screened) -> bool:
     return hit is not None and hit.kind == "refusal" and screened.reading.says(PRESCRIBED_Q)
 
 
+def _words_from(k: int, marked: list[str], tokens: list[str]) -> list[str]:
+    """The words (`tokens`, no marks) from position `k` of the marked tokens on."""
+    return tokens[sum(t not in MARKS for t in marked[:k]) :]
+
+
 def settled_for_the_reader(screened: Screened, situation: str) -> str:
     """Which of the things the second reader cannot read, and the word lists can, settles
     its emergency for `situation` (or its crisis, for CRISIS): the stop's name, or "" when
@@ -553,10 +558,10 @@ class Chatbot:
             # one warning sign is not a crisis, but the reply says where help is, first
             reply = self.composer.with_reminder(reply, lang, first=True)
         elif state.crisis and reply.kind not in URGENT_KINDS:
-            found = {f.concept for f in screened.reading.found if not f.modifiers & SETTLED}
+            says = screened.reading.says
             aside = reply.kind in CRISIS_ASIDE or (reply.kind == "answer" and not sure)
-            helped = not crisis_words and CRISIS_HELPED in found
-            if helped and reply.kind in ASKED and ASKS_Q in found:
+            helped = not crisis_words and says(CRISIS_HELPED)
+            if helped and reply.kind in ASKED and says(ASKS_Q):
                 # "i'm safe, my sister is staying with me tonight. can baclofen make you feel
                 # low?": heard, and answered, the line kept
                 reply = self.composer.with_reminder(reply, lang)
@@ -565,7 +570,7 @@ class Chatbot:
                 reply = self.composer.message(
                     "smalltalk", "supported", rule="smalltalk.supported", lang=lang
                 )
-            elif not crisis_words and NEW_SUBJECT in found and reply.kind in ASKED:
+            elif not crisis_words and says(NEW_SUBJECT) and reply.kind in ASKED:
                 # "can i ask something else, does baclofen affect sleep?": asked anew, and
                 # answered (or asked which topic) with the line kept
                 reply = self.composer.with_reminder(reply, lang)
@@ -729,8 +734,7 @@ class Chatbot:
         ends = [f.end for f in screened.reading.found if f.concept == NEW_SUBJECT]
         if not ends and settled is None:
             return tokens
-        start = sum(t not in MARKS for t in marked[: max([*ends, settled or 0])])
-        rest = tokens[start:]
+        rest = _words_from(max([*ends, settled or 0]), marked, tokens)
         return rest if self._says_something(rest) or (settled is not None and rest) else tokens
 
     def _denied_or_helped(self, screened: Screened) -> list[int]:
@@ -749,7 +753,7 @@ class Chatbot:
         something follow; otherwise all of them."""
         while end < len(marked) and marked[end] != SENTENCE:
             end += 1
-        rest = tokens[sum(t not in MARKS for t in marked[:end]) :]
+        rest = _words_from(end, marked, tokens)
         return rest if self._says_something(rest) else tokens
 
     def _settled(self, screened: Screened) -> int | None:
@@ -1253,6 +1257,8 @@ def other_medicine(q: Asked) -> _Routed | None:
 
 
 def _compares_ours(q: Asked) -> bool:
+    """Does the message point back to the conversation's medicine ("it") and go to a topic
+    whose answer names other medicines (a comparison, an interaction)?"""
     if q.state.medicine not in q.kb.medicines or q.decision.action != "answer":
         return False
     if not q.kb.matcher.profile.refers.intersection(q.tokens):

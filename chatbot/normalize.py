@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -228,16 +228,20 @@ class Normalizer:
     def normalize(self, text: str) -> str:
         return " ".join(self.tokens(text))
 
-    def names(self, text: str, medicine_words: Container[str]) -> frozenset[str]:
-        """The written words that name a covered medicine, as written ("is lioresal the same
-        as baclofen?": lioresal and baclofen): two of them ask, most often, about the names.
-        A name or a synonym's variant, looked up word by word (no typo correction: cheap)."""
+    def two_names(self, text: str, tokens: Sequence[str], medicine_words: Container[str]) -> bool:
+        """Does the text name a covered medicine by two of its names, as written ("is
+        lioresal the same as baclofen?")? Two of them ask, most often, about the names. The
+        medicine named twice in `tokens` first (most texts stop at that count); then each
+        written word a name or a synonym's variant (no typo correction: cheap)."""
+        if sum(t in medicine_words for t in tokens) < 2:
+            return False
         table = self._all_synonyms[0]
-        return frozenset(
+        written = {
             w
             for w in words(clean(text))
             if w in medicine_words or (t := table.get((w,))) is not None and t[0] in medicine_words
-        )
+        }
+        return len(written) >= 2
 
     def reads_foreign(self, raw: list[str]) -> bool:
         """Whether a message has a word of another language the content knows (one that is

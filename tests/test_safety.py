@@ -1936,18 +1936,6 @@ def test_getting_help_talked_about_stays_with_the_emergency(bot, texts):
         assert reply.kind == "emergency", (reply.rule, reply.text[:60])
 
 
-def test_after_a_crisis_a_denial_then_a_sentence_asking_is_answered_from_that_sentence(bot):
-    """The denial's sentence says nothing about the topic; the question after it does."""
-    first, second = _turns(
-        bot,
-        "whats even the point of anything anymore",
-        "sorry, I didn't mean it like that. I'm not going to hurt myself, it's just been a "
-        "rough day with the spasms. Can baclofen make people feel low?",
-    )
-    assert first.kind == "crisis"
-    assert second.topic == "baclofen.mental_health" and "988" in second.text
-
-
 @pytest.mark.parametrize(
     ("texts", "line"),
     [
@@ -1995,16 +1983,6 @@ def test_after_a_crisis_support_with_the_wish_still_there_or_a_shrug_stays_with_
     assert second.kind == "crisis", second.rule
 
 
-def test_after_a_crisis_support_said_with_a_question_is_answered_from_the_question(bot):
-    crisis, asked = _turns(
-        bot,
-        "honestly i wish i just wouldnt wake up",
-        "i'm safe, my sister is staying with me tonight. can baclofen make you feel low?",
-    )
-    assert crisis.kind == "crisis"
-    assert asked.topic == "baclofen.mental_health" and "988" in asked.text
-
-
 @pytest.mark.parametrize(
     "texts",
     [
@@ -2037,14 +2015,46 @@ def test_in_helps_hands_a_new_sign_is_still_the_emergency(bot):
     assert sign.kind == "emergency"
 
 
-def test_after_helps_word_a_question_after_a_short_lead_in_is_asked_anew(bot):
-    _, asked = _turns(
-        bot,
-        "la bomba de mi papa esta pitando",
-        "ya hable con el equipo de la bomba y me ven mañana temprano. mientras tanto, puedo "
-        "manejar con la bomba?",
-    )
-    assert asked.kind == "answer" and asked.topic == "baclofen.driving"
+@pytest.mark.parametrize(
+    ("texts", "first", "topic", "line"),
+    [
+        (  # the denial's sentence says nothing about the topic; the question after it does
+            (
+                "whats even the point of anything anymore",
+                "sorry, I didn't mean it like that. I'm not going to hurt myself, it's just been"
+                " a rough day with the spasms. Can baclofen make people feel low?",
+            ),
+            "crisis",
+            "baclofen.mental_health",
+            "988",
+        ),
+        (  # support said, then a question: answered from the question, the line kept
+            (
+                "honestly i wish i just wouldnt wake up",
+                "i'm safe, my sister is staying with me tonight. can baclofen make you feel low?",
+            ),
+            "crisis",
+            "baclofen.mental_health",
+            "988",
+        ),
+        (  # help's word, then a question opened after a lead-in of two words
+            (
+                "la bomba de mi papa esta pitando",
+                "ya hable con el equipo de la bomba y me ven mañana temprano. mientras tanto,"
+                " puedo manejar con la bomba?",
+            ),
+            "emergency",
+            "baclofen.driving",
+            "",
+        ),
+    ],
+)
+def test_a_question_after_what_closes_the_matter_is_answered_from_the_question(
+    bot, texts, first, topic, line
+):
+    opened, asked = _turns(bot, *texts)
+    assert opened.kind == first
+    assert asked.kind == "answer" and asked.topic == topic and line in asked.text
 
 
 def test_a_follow_up_pointing_back_compares_ours_with_another_medicine(bot):

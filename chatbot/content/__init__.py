@@ -343,10 +343,7 @@ def _index(
             marked = normalizer.marked_tokens(example)
             tokens = [t for t in marked if t not in MARKS]
             hit = screen.screen(marked).hit
-            two = (
-                sum(t in ignore for t in tokens) >= 2
-                and len(normalizer.names(example, ignore)) >= 2
-            )
+            two = normalizer.two_names(example, tokens, ignore)
             key = match_key(tokens, ignore, two) if hit is None and r.match != "whole" else ""
             keys.append(key)
             if hit is not None:

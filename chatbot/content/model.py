@@ -128,12 +128,7 @@ class KnowledgeBase:
         from ..matcher import match_key
 
         words = self.medicine_words
-        two = (
-            bool(written)
-            and sum(t in words for t in tokens) >= 2  # most messages stop here, cheaply
-            and len(self.normalizer.names(written, words)) >= 2
-        )
-        return match_key(tokens, words, two)
+        return match_key(tokens, words, self.normalizer.two_names(written, tokens, words))
 
     def topics(self) -> list[TopicInfo]:
         return [TopicInfo(a.topic, a.title) for a in self.answers.values()]
