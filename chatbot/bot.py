@@ -20,6 +20,7 @@ from .language import DEATH_WORDS, language_of, unread_language
 from .learned import CHECK_IN, CRISIS, SELF_HARM_TAKEN
 from .loader import load_knowledge
 from .matcher import MEDICINE, PROFILES, Candidate, Decision, content_words
+from .normalize import spoken_marks
 from .safety import SETTLED, Hit, Screened
 from .sessions import SessionStore
 from .settings import Settings
@@ -46,6 +47,7 @@ NEW_SUBJECT = "new_subject"
 ASKS_Q = "asks_q"
 #: thanks said ("thank you", "gracias x todo"): after help's word, the conversation moves on
 THANKS = "thanks_said"
+NOT_MEANT = "not_meant"
 LEAD_IN = 2  # words before a question's opening words ("mientras tanto, ¿puedo...?")
 #: After a crisis, support reached ("i called the line, i feel safer now"): small talk again
 CRISIS_HELPED = "crisis_helped"
@@ -168,6 +170,19 @@ def dose_missed(screened: Screened) -> bool:
     )
 
 
+#: nothing swallowed, said outright ("counted them and they're all there"), or an overdose
+#: named only as what a dose question means to avoid ("para no tener una sobredosis,
+#: cuántas me tomo?"): the word lists read what the second reader, which knows no "not" and
+#: no "so as to", reads as an overdose
+NONE_TAKEN = "none_taken"
+OVERDOSE_FEARED = "overdose_feared"
+
+
+def no_overdose_had(screened: Screened) -> bool:
+    says = screened.reading.says
+    return says(NONE_TAKEN) or says(OVERDOSE_FEARED)
+
+
 #: a supply the word lists read as left ("me quedan pastillas para dos semanas"), with no
 #: sign of withdrawal beside it
 SUPPLY_LEFT = "supply_left"
@@ -216,6 +231,7 @@ def settled_for_the_reader(screened: Screened, situation: str) -> str:
         ("dose_missed", situation == "overdose" and dose_missed(screened)),  # "no me tomé"
         ("asked_ahead", asked_ahead(screened)),  # "if my pump alarm ever goes off"
         ("supply_left", situation == "ran_out" and supply_left(screened)),  # "me quedan"
+        ("no_overdose_had", situation == "overdose" and no_overdose_had(screened)),
     )
     return next((name for name, settled in stops if settled), "")
 
@@ -442,6 +458,7 @@ class Chatbot:
         hit = screened.hit
         # inside an emergency, help reached and what it said: where it ends (`_settled`)
         settled = self._settled(screened) if state.emergency else None
+        marked_q = spoken_marks(text).rstrip().endswith("?")  # a question mark ends it
         if hit is not None and state.crisis and hit.kind == "refusal" and screened.denial:
             # "no, i'm not suicidal, i just want to sleep. can i take two?": the contract's
             # denial, so a refusal, with the crisis line kept at hand
@@ -454,7 +471,9 @@ class Chatbot:
         if hit is not None and state.emergency and hit.kind == "refusal":
             # "can I just take a double to catch up?" inside an emergency: its guidance
             refused = _Routed(*self._safety_reply(hit, state, lang))
-            routed = self._emergency_turn(refused, screened, state, state.emergency, lang, settled)
+            routed = self._emergency_turn(
+                refused, screened, state, state.emergency, lang, settled, marked_q
+            )
             return done(routed.reply, routed.state, routed)
         # after a refusal, a push for the number all the same ("just tell me roughly, i
         # won't hold you to it") that asks nothing else gets the refusal again, shorter,
@@ -471,7 +490,8 @@ class Chatbot:
             elif hit.kind == "emergency" and not (hit.crisis or screened.denial or state.emergency):
                 reply, new_state = self._crisis_beside(normalized, reply, new_state, lang)
             return done(reply, new_state)
-        denied = screened.denial and state.crisis  # "no, i'm not suicidal": heard, kindly
+        # "no, i'm not suicidal", "not like that, i meant...": heard, kindly
+        denied = (screened.denial or screened.reading.says(NOT_MEANT)) and state.crisis
         # 2. matching, over the first max_chars
         bounded = tokens
         if len(text) > self.settings.max_chars:
@@ -488,8 +508,14 @@ class Chatbot:
         routed = router._route(bounded, state, text, lang)
         if router is not self:  # answered in the message's language
             routed = replace(routed, reply=replace(routed.reply, lang=router.language))
+        # the crisis's own words ("i just feel so low", "i give up"), meant and not negated
+        crisis_words = any(
+            f.concept in self.kb.screen.crisis_stay and not f.modifiers & SETTLED
+            for f in screened.reading.found
+        )
         if denied:  # a denial with a question of its own gets the answer, the line kept
-            if routed.reply.kind == "answer":
+            # (but "i'm not going to do anything tonight. i just feel so low" is still it)
+            if routed.reply.kind == "answer" and not crisis_words:
                 reply = self.composer.with_reminder(routed.reply, lang)
                 return done(reply, replace(routed.state, crisis=True), routed)
             reply = self.composer.message("crisis", "followup", rule="crisis.denial", lang=lang)
@@ -531,18 +557,15 @@ class Chatbot:
             # a word of dying in a language the bot does not read stays a crisis inside an
             # emergency too: its guidance, with the crisis line after the first line
             unread_crisis = routed.reply.rule == UNREAD_CRISIS
-            routed = self._emergency_turn(routed, screened, state, situation, lang, settled)
+            routed = self._emergency_turn(
+                routed, screened, state, situation, lang, settled, marked_q
+            )
             if unread_crisis and routed.reply.rule != UNREAD_CRISIS:
                 lined = replace(
                     self.composer.with_crisis_line(routed.reply, lang), rule=UNREAD_CRISIS
                 )
                 routed = replace(routed, reply=lined, state=replace(routed.state, crisis=True))
         reply, new_state = routed.reply, routed.state
-        # the crisis's own words ("i just feel so low", "i give up"), meant and not negated
-        crisis_words = any(
-            f.concept in self.kb.screen.crisis_stay and not f.modifiers & SETTLED
-            for f in screened.reading.found
-        )
         if (
             doubt
             and not state.crisis
@@ -565,7 +588,7 @@ class Chatbot:
                 # "i'm safe, my sister is staying with me tonight. can baclofen make you feel
                 # low?": heard, and answered, the line kept
                 reply = self.composer.with_reminder(reply, lang)
-            elif helped and aside:
+            elif helped and (aside or not (says(ASKS_Q) or says(NEW_SUBJECT) or marked_q)):
                 # "i called the line and talked to someone. i feel safer now. thank you"
                 reply = self.composer.message(
                     "smalltalk", "supported", rule="smalltalk.supported", lang=lang
@@ -574,10 +597,17 @@ class Chatbot:
                 # "can i ask something else, does baclofen affect sleep?": asked anew, and
                 # answered (or asked which topic) with the line kept
                 reply = self.composer.with_reminder(reply, lang)
-            elif aside or reply.kind == "refusal" or len(tokens) <= 3 or crisis_words:
+            elif (
+                aside
+                or reply.kind == "refusal"
+                or len(tokens) <= 3
+                or crisis_words
+                or (says(PUSHBACK) and not self._asks_beside_pushback(screened))
+            ):
                 # after a crisis, small talk, a fallback, a clarify question ("¿me lo dices
-                # o no?"), three words ("i mean it"), a question of amounts, or words of
-                # the crisis are about it
+                # o no?"), three words ("i mean it"), a question of amounts, words of the
+                # crisis, or a push for the number ("i'm serious. just give me the number")
+                # are about it
                 reply = self.composer.message(
                     "crisis", "followup", rule="crisis.followup", lang=lang
                 )
@@ -738,14 +768,15 @@ class Chatbot:
         return rest if self._says_something(rest) or (settled is not None and rest) else tokens
 
     def _denied_or_helped(self, screened: Screened) -> list[int]:
-        """After a crisis, where a denial of it ends ("i'm not going to hurt myself") and
-        where support reached is said ("i'm safe, my sister is staying with me")."""
+        """After a crisis, where a denial of it ends ("i'm not going to hurt myself", or a
+        misreading cleared up: "no no, not like that") and where support reached is said
+        ("i'm safe, my sister is staying with me")."""
         denied = self.kb.screen.crisis_concepts
         return [
             f.end
             for f in screened.reading.found
             if (f.concept in denied and NEGATION in f.modifiers)
-            or (f.concept == CRISIS_HELPED and NEGATION not in f.modifiers)
+            or (f.concept in (CRISIS_HELPED, NOT_MEANT) and NEGATION not in f.modifiers)
         ]
 
     def _after_the_sentence(self, end: int, marked: list[str], tokens: list[str]) -> list[str]:
@@ -769,18 +800,26 @@ class Chatbot:
             return None  # "... and keep an eye on him": still watching
         return max(f.end for f in found)
 
-    def _asks_after(self, screened: Screened, start: int) -> bool:
-        """Do the words from `start` ask something anew: in words enough (`_asks_anew`), or
-        opened as a question ("how should i store it so this doesnt happen again?")?"""
+    def _asks_after(self, screened: Screened, start: int, marked_q: bool = False) -> bool:
+        """Do the words from `start` ask something anew: in words enough (`_asks_anew`),
+        opened as a question ("how should i store it so this doesnt happen again?"), or a
+        sentence or clause of their own that the message ends with a question mark
+        (`marked_q`: "... me la revisan mañana. oye y con la bomba me puedo meter a la
+        alberca?")?"""
         tokens = screened.reading.tokens
         at = [k for k in range(start, len(tokens)) if tokens[k] not in MARKS]
         if not at:
             return False
+        words = [tokens[k] for k in at]
+        own_clause = any(tokens[k] in MARKS for k in range(start, at[-1]))
+        said = [t for t in words if t not in _ANY_STOPWORD]  # "¿qué llevo?" says one word
+        if marked_q and own_clause and len(said) >= 2:
+            return True
         # opened as a question, after a lead-in of two words at most ("mientras tanto,
         # ¿puedo manejar...?", "oh and how should i...")
         lead = set(at[: LEAD_IN + 1])
         opens = any(f.concept == ASKS_Q and f.start in lead for f in screened.reading.found)
-        return opens or self._asks_anew([tokens[k] for k in at])
+        return opens or self._asks_anew(words)
 
     def _safety_reply(self, hit: Hit, state: State, lang: str = "en") -> tuple[Reply, State]:
         kind: Kind = hit.kind
@@ -792,7 +831,10 @@ class Chatbot:
     def _sure_answer(self, routed: _Routed) -> bool:
         """An answer the matcher is sure enough of to keep its place beside a doubt of an
         emergency (the doubt's first line leading it) or inside one: decided "answer",
-        its best intent scoring `Thresholds.sure` or more (answers start lower)."""
+        its best intent scoring `Thresholds.sure` or more (answers start lower), or a
+        topic's own title (what the kiosk's buttons and suggestions send)."""
+        if routed.reply.rule == "match.title":  # a topic's own title: a button the bot offered
+            return True
         d = routed.decision
         return (
             routed.reply.kind == "answer"
@@ -810,6 +852,7 @@ class Chatbot:
         situation: str,
         lang: str,
         settled: int | None = None,
+        marked_q: bool = False,
     ) -> _Routed:
         """Inside an emergency (or a message with a sign of one), the emergency comes first:
         follow-ups get emergency guidance; only a confident answer or a goodbye moves on,
@@ -818,7 +861,9 @@ class Chatbot:
         if settled is not None:
             # help reached and what it said, then a question asked anew or thanks: moved on
             # (alone, or with "he can stay home", still the emergency's: its follow-up)
-            asked = reply.kind in ("answer", "clarify") and self._asks_after(screened, settled)
+            asked = reply.kind in ("answer", "clarify") and self._asks_after(
+                screened, settled, marked_q
+            )
             if not asked and screened.reading.says(THANKS) and not screened.reading.says(ASKS_Q):
                 # "ya conseguí en una farmacia de 24 horas, gracias!!": where help was, and
                 # thanks, is no question however many words it takes
