@@ -46,6 +46,7 @@ ROUNDS = {
     20: "1b2210b",
     21: "df32e47",
     22: "81a2128",
+    23: "e0c91b4",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
