@@ -47,6 +47,7 @@ NEW_SUBJECT = "new_subject"
 ASKS_Q = "asks_q"
 #: thanks said ("thank you", "gracias x todo"): after help's word, the conversation moves on
 THANKS = "thanks_said"
+#: after a crisis, a misreading cleared up ("no no, not like that. i meant..."): a denial
 NOT_MEANT = "not_meant"
 LEAD_IN = 2  # words before a question's opening words ("mientras tanto, ¿puedo...?")
 #: After a crisis, support reached ("i called the line, i feel safer now"): small talk again
@@ -77,6 +78,13 @@ FIGURATIVE = "figurative"
 ASKS_ANEW_WORDS = 5
 #: the common words of every language the matcher reads ("who do i call", "a quien llamo")
 _ANY_STOPWORD = frozenset().union(*(p.stopwords for p in PROFILES.values()))
+
+
+def _said(tokens: list[str]) -> list[str]:
+    """The words that say something: no marks, no common words of any language."""
+    return [t for t in tokens if t not in MARKS and t not in _ANY_STOPWORD]
+
+
 #: A follow-up ("and for my mum?") is short: at most this many words.
 FOLLOW_UP_WORDS = 8
 #: ...and moves to another topic only when that one leads every other, the last
@@ -179,6 +187,7 @@ OVERDOSE_FEARED = "overdose_feared"
 
 
 def no_overdose_had(screened: Screened) -> bool:
+    """Nothing swallowed, or the overdose only feared: no overdose for the reader to hear."""
     says = screened.reading.says
     return says(NONE_TAKEN) or says(OVERDOSE_FEARED)
 
@@ -458,7 +467,10 @@ class Chatbot:
         hit = screened.hit
         # inside an emergency, help reached and what it said: where it ends (`_settled`)
         settled = self._settled(screened) if state.emergency else None
-        marked_q = spoken_marks(text).rstrip().endswith("?")  # a question mark ends it
+        # a question mark ends it: read only where a question may move a conversation on
+        marked_q = bool(state.emergency or state.crisis) and (
+            spoken_marks(text).rstrip().endswith("?")
+        )
         if hit is not None and state.crisis and hit.kind == "refusal" and screened.denial:
             # "no, i'm not suicidal, i just want to sleep. can i take two?": the contract's
             # denial, so a refusal, with the crisis line kept at hand
@@ -812,8 +824,7 @@ class Chatbot:
             return False
         words = [tokens[k] for k in at]
         own_clause = any(tokens[k] in MARKS for k in range(start, at[-1]))
-        said = [t for t in words if t not in _ANY_STOPWORD]  # "¿qué llevo?" says one word
-        if marked_q and own_clause and len(said) >= 2:
+        if marked_q and own_clause and len(_said(words)) >= 2:  # "¿qué llevo?" says one
             return True
         # opened as a question, after a lead-in of two words at most ("mientras tanto,
         # ¿puedo manejar...?", "oh and how should i...")
@@ -946,8 +957,7 @@ class Chatbot:
         question of ASKS_ANEW_WORDS content words or more?"""
         if any(t in self._ignore for t in tokens):
             return True
-        said = [t for t in tokens if t not in MARKS and t not in _ANY_STOPWORD]
-        return len(said) >= ASKS_ANEW_WORDS
+        return len(_said(tokens)) >= ASKS_ANEW_WORDS
 
     def _route(self, tokens: list[str], state: State, text: str, lang: str) -> _Routed:
         """Everything after the safety screen: the first of ROUTING_STEPS that decides wins."""
