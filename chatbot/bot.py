@@ -516,8 +516,9 @@ class Chatbot:
             bounded = self._after_moving_on(screened, marked, tokens, settled)
         router = self._in.get(lang, self)
         # the words matched, as the matcher of the message's language reads them (explain)
-        match_text = " ".join(router.kb.matcher.content(router.kb.key_of(bounded, text)))
-        routed = router._route(bounded, state, text, lang)
+        key = router.kb.key_of(bounded, text)  # read once: for matching and for explain
+        match_text = " ".join(router.kb.matcher.content(key))
+        routed = router._route(bounded, state, text, lang, key)
         if router is not self:  # answered in the message's language
             routed = replace(routed, reply=replace(routed.reply, lang=router.language))
         # the crisis's own words ("i just feel so low", "i give up"), meant and not negated
@@ -959,9 +960,11 @@ class Chatbot:
             return True
         return len(_said(tokens)) >= ASKS_ANEW_WORDS
 
-    def _route(self, tokens: list[str], state: State, text: str, lang: str) -> _Routed:
+    def _route(
+        self, tokens: list[str], state: State, text: str, lang: str, key: str | None = None
+    ) -> _Routed:
         """Everything after the safety screen: the first of ROUTING_STEPS that decides wins."""
-        asked = Asked(self, tokens, state, text, lang)
+        asked = Asked(self, tokens, state, text, lang, key)
         for name, step in ROUTING_STEPS:
             routed = step(asked)
             if routed is not None:
@@ -1146,13 +1149,21 @@ class Asked:
     What a step needs is worked out once, when a step first asks for it."""
 
     def __init__(
-        self, bot: Chatbot, tokens: list[str], state: State, written: str = "", lang: str = "en"
+        self,
+        bot: Chatbot,
+        tokens: list[str],
+        state: State,
+        written: str = "",
+        lang: str = "en",
+        key: str | None = None,
     ) -> None:
         self.bot, self.kb, self.tokens, self.state = bot, bot.kb, tokens, state
         self.text = " ".join(tokens)
         self.written = written  # the message as typed (for telling its language)
         self.lang = lang  # the language of a safety reply to it
         self.fresh = state.next(pending=(), more=False)
+        # the words as the matcher reads them (`KnowledgeBase.key_of`), when already read
+        self.key = key if key is not None else self.kb.key_of(tokens, written)
 
     @cached_property
     def ours(self) -> str | None:
@@ -1170,10 +1181,6 @@ class Asked:
         if self.ours:
             return self.ours
         return self.state.medicine if self.state.medicine in self.kb.medicines else None
-
-    @cached_property
-    def key(self) -> str:
-        return self.kb.key_of(self.tokens, self.written)
 
     @cached_property
     def candidates(self) -> list[Candidate]:
