@@ -8,7 +8,7 @@ small `State` in a bounded in-memory store for simple front ends.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -773,12 +773,14 @@ class Chatbot:
         """The words after the last "different question", "otra cosa" (a new subject), when
         at least two words that say something follow; otherwise all of them. Inside an
         emergency settled (`_settled`), the words after what help said, whatever they are
-        ("... said she's fine. thanks"): whether they move on is `_emergency_turn`'s."""
+        ("... said she's fine. thanks"): whether they move on is `_emergency_turn`'s; but
+        words that say nothing ("the paramedics are here now") are no reply of their own."""
         ends = [f.end for f in screened.reading.found if f.concept == NEW_SUBJECT]
         if not ends and settled is None:
             return tokens
         rest = _words_from(max([*ends, settled or 0]), marked, tokens)
-        return rest if self._says_something(rest) or (settled is not None and rest) else tokens
+        said = settled is not None and bool(content_words(rest, self._ignore))
+        return rest if said or self._says_something(rest) else tokens
 
     def _denied_or_helped(self, screened: Screened) -> list[int]:
         """After a crisis, where a denial of it ends ("i'm not going to hurt myself", or a
@@ -1124,13 +1126,17 @@ class Chatbot:
         return not self._ignore.intersection(tokens) and self._other_medicine(tokens) is not None
 
     def _other_medicine(self, tokens: list[str]) -> str | None:
+        return next(self._other_medicines(tokens), None)
+
+    def _other_medicines(self, tokens: list[str]) -> Iterator[str]:
+        """The other medicines the words name, in order (a name once per place)."""
         n = len(tokens)
         for i in range(n):
             for size in range(min(self._other_longest, n - i), 0, -1):
                 name = self.kb.other_medicines.get(tuple(tokens[i : i + size]))
                 if name:
-                    return name
-        return None
+                    yield name
+                    break
 
     def _pick(self, text: str, choices: tuple[Choice, ...]) -> Choice | None:
         if _FIRST.match(text):
@@ -1320,10 +1326,17 @@ def other_medicine(q: Asked) -> _Routed | None:
 
 def _compares_ours(q: Asked) -> bool:
     """Does the message point back to the conversation's medicine ("it") and go to a topic
-    whose answer names other medicines (a comparison, an interaction)?"""
-    if q.state.medicine not in q.kb.medicines or q.decision.action != "answer":
+    whose answer names other medicines (a comparison, an interaction)? With one medicine
+    in the content, it is that one from the first message, pointed back to ("is it ok
+    with benadryl") or put together with the other ("se puede mezclar con benadryl?")."""
+    profile = q.kb.matcher.profile
+    if q.state.medicine in q.kb.medicines:
+        said = profile.refers
+    elif len(q.kb.medicines) == 1 and len(set(q.bot._other_medicines(q.tokens))) == 1:
+        said = profile.refers | profile.mixes  # "can you take ibuprofen with tylenol": theirs
+    else:
         return False
-    if not q.kb.matcher.profile.refers.intersection(q.tokens):
+    if q.decision.action != "answer" or not said.intersection(q.tokens):
         return False
     answer = q.kb.answers.get(q.kb.intents[q.candidates[0].intent].target)
     return answer is not None and answer.names_other_medicines

@@ -164,11 +164,24 @@ class Profile:
     #: words that point back to the medicine already talked about ("how is it different
     #: from tizanidine?")
     refers: frozenset[str] = frozenset()
+    #: words that put two medicines together ("se puede mezclar con benadryl?"): with one
+    #: medicine in the content, the other is asked about beside it
+    mixes: frozenset[str] = frozenset()
 
 
-ENGLISH = Profile("en", STOPWORDS, stem, frozenset({"it", "its", "this", "that"}))
+ENGLISH = Profile(
+    "en",
+    STOPWORDS,
+    stem,
+    frozenset({"it", "its", "this", "that"}),
+    frozenset({"mix", "mixing", "mixed", "combine", "combining", "together", "with"}),
+)
 SPANISH = Profile(
-    "es", SPANISH_STOPWORDS, spanish_stem, frozenset({"lo", "este", "esto", "eso", "ese", "él"})
+    "es",
+    SPANISH_STOPWORDS,
+    spanish_stem,
+    frozenset({"lo", "este", "esto", "eso", "ese", "él"}),
+    frozenset({"mezclar", "mezcla", "mezclo", "combinar", "junto", "juntos", "juntas", "con"}),
 )
 PROFILES = {p.code: p for p in (ENGLISH, SPANISH)}
 
@@ -592,26 +605,39 @@ OTHER_WORD = 0.5
 
 @dataclass(frozen=True)
 class PhraseMatcher:
-    """Whole-text matching for smalltalk and fixed fallbacks ("thanks", "ignore your rules")."""
+    """Whole-text matching for smalltalk and fixed fallbacks ("thanks", "ignore your rules").
+    The phrases are kept shortest first: `wrapped[n]` of them have n words or fewer."""
 
     texts: tuple[str, ...]
     intents: tuple[str, ...]
     examples: tuple[str, ...]
+    wrapped: tuple[int, ...] = ()
 
     @classmethod
     def build(cls, rows: Iterable[tuple[str, str, str]]) -> PhraseMatcher:
-        rows = [r for r in rows if r[2]]
-        return cls(tuple(r[2] for r in rows), tuple(r[0] for r in rows), tuple(r[1] for r in rows))
+        rows = sorted((r for r in rows if r[2]), key=lambda r: r[2].count(" "))
+        sizes = [r[2].count(" ") + 1 for r in rows]
+        wrapped = tuple(sum(1 for k in sizes if k <= n) for n in range(SHORT_MESSAGE_WORDS + 1))
+        return cls(
+            tuple(r[2] for r in rows), tuple(r[0] for r in rows), tuple(r[1] for r in rows), wrapped
+        )
 
     def best(self, text: str) -> Candidate | None:
         if not text or not self.texts:
             return None
+        if text.count(" ") >= SHORT_MESSAGE_WORDS:  # a longer one must match as a whole
+            found = process.extractOne(text, self.texts, scorer=fuzz.ratio, processor=None)
+            return None if found is None else self._candidate(found[1], found[2])
         # a short message may wrap a phrase in a word or two ("ok bye", "more please"):
-        # compare its words as a set; a longer one must match as a whole
-        short = text.count(" ") < SHORT_MESSAGE_WORDS
-        scorer = fuzz.token_set_ratio if short else fuzz.ratio
-        found = process.extractOne(text, self.texts, scorer=scorer, processor=None)
-        if found is None:
-            return None
-        _t, value, index = found
+        # its words are compared as a set with the phrases no longer than it; a longer
+        # phrase it sits inside must match as a whole ("now" is not "that is all for now")
+        cut = self.wrapped[text.count(" ") + 1]
+        best: tuple[float, int] | None = None
+        for scorer, start, stop in ((fuzz.token_set_ratio, 0, cut), (fuzz.ratio, cut, None)):
+            found = process.extractOne(text, self.texts[start:stop], scorer=scorer, processor=None)
+            if found is not None and (best is None or found[1] > best[0]):
+                best = (found[1], start + found[2])
+        return None if best is None else self._candidate(*best)
+
+    def _candidate(self, value: float, index: int) -> Candidate:
         return Candidate(self.intents[index], float(value), self.examples[index])

@@ -335,6 +335,23 @@ def test_interaction_question_naming_another_medicine_is_answered(bot):
     assert reply.kind == "answer" and reply.topic == "baclofen.interactions"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "topic"),
+    [
+        # one medicine in the content: "it" is that one, and so is the one another is mixed
+        # with, from the first message
+        ("is it ok with antihistamines like benadryl", "answer", "baclofen.interactions"),
+        ("se puede mezclar con benadryl", "answer", "baclofen.interactions"),
+        # ...but a question about other medicines alone, or two of them together, is theirs
+        ("tizanidine side effects", "fallback", None),
+        ("can you take ibuprofen with tylenol", "fallback", None),
+    ],
+)
+def test_another_medicine_asked_beside_ours_is_the_interactions_answer(bot, text, kind, topic):
+    reply = bot.respond(text)
+    assert (reply.kind, reply.topic) == (kind, topic), reply.rule
+
+
 def test_shipped_typos_and_brand_names_are_understood(bot):
     assert bot.respond("bacloffen and alcohol").topic == "baclofen.alcohol"
     assert bot.respond("is lioresal safe when pregnant").topic == "baclofen.pregnancy"
