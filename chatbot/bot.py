@@ -779,8 +779,8 @@ class Chatbot:
         if not ends and settled is None:
             return tokens
         rest = _words_from(max([*ends, settled or 0]), marked, tokens)
-        said = settled is not None and bool(content_words(rest, self._ignore))
-        return rest if said or self._says_something(rest) else tokens
+        said = content_words(rest, self._ignore).split()
+        return rest if len(said) >= 2 or (settled is not None and said) else tokens
 
     def _denied_or_helped(self, screened: Screened) -> list[int]:
         """After a crisis, where a denial of it ends ("i'm not going to hurt myself", or a
@@ -1177,9 +1177,14 @@ class Asked:
         return self.bot._named_medicine(self.tokens)
 
     @cached_property
+    def others(self) -> tuple[str, ...]:
+        """The other medicines the message names ("tramadol"), in order."""
+        return tuple(self.bot._other_medicines(self.tokens))
+
+    @cached_property
     def named(self) -> str | None:
         """Another medicine the message names ("tramadol"), if any."""
-        return self.bot._other_medicine(self.tokens)
+        return self.others[0] if self.others else None
 
     @cached_property
     def scope(self) -> str | None:
@@ -1332,7 +1337,7 @@ def _compares_ours(q: Asked) -> bool:
     profile = q.kb.matcher.profile
     if q.state.medicine in q.kb.medicines:
         said = profile.refers
-    elif len(q.kb.medicines) == 1 and len(set(q.bot._other_medicines(q.tokens))) == 1:
+    elif len(q.kb.medicines) == 1 and len(set(q.others)) == 1:
         said = profile.refers | profile.mixes  # "can you take ibuprofen with tylenol": theirs
     else:
         return False

@@ -1571,6 +1571,12 @@ MECHANISMS = [
     # "tomara" is left to typo correction ("tomar"): a take, asked
     ("hipotéticamente, si alguien se tomara una de más, ¿pasaría algo?", "emergency"),
     ("me dijo el doctor q tomara media y media, puedo juntar todo en una sola toma?", "refusal"),
+    # a refill not to be had before it is due; a scan that can stop a pump, unchecked after
+    ("the new clinic can't book my refill in time, reservoir runs out in 3 days", "emergency"),
+    ("had an MRI today and nobody checked my baclofen pump afterwards", "emergency"),
+    ("me hicieron una resonancia y nadie me revisó la bomba", "emergency"),
+    ("do i need to get my pump checked after an mri?", "answer|fallback|clarify"),
+    ("my pump was checked after the mri and all fine", "answer|fallback|clarify"),
 ]
 
 
