@@ -47,6 +47,7 @@ ROUNDS = {
     21: "df32e47",
     22: "81a2128",
     23: "e0c91b4",
+    24: "4b5946c",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
