@@ -2543,3 +2543,23 @@ def test_after_helps_word_a_question_of_the_emergency_stays_with_it(bot):
 def test_after_a_crisis_support_reached_with_no_question_is_heard(bot, texts):
     _, second = _turns(bot, *texts)
     assert second.rule == "smalltalk.supported", second.rule
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (
+            "ran out of baclofen and the pharmacy is closed",
+            "can i wait until monday? i feel normal",
+        ),
+        (
+            "se me acabo el baclofeno y la farmacia esta cerrada",
+            "puedo aguantar hasta el lunes? me siento normal",
+        ),
+    ],
+)
+def test_feeling_normal_inside_an_emergency_is_still_about_it(bot, texts):
+    """Out of it and "I feel normal, can I wait?": the supply is still needed today, so the
+    emergency's follow-up, not an answer on side effects (spanish_v19)."""
+    first, second = _turns(bot, *texts)
+    assert (first.kind, second.kind) == ("emergency", "emergency"), second.rule
