@@ -763,9 +763,9 @@ class Chatbot:
         rest = [t for k, t in enumerate(reading.tokens) if k not in pushed and t not in MARKS]
         return self._says_something(rest)
 
-    def _says_something(self, tokens: list[str]) -> bool:
-        """Two words or more that say something (not common words, not the medicine)."""
-        return len(content_words(tokens, self._ignore).split()) >= 2
+    def _says_something(self, tokens: list[str], least: int = 2) -> bool:
+        """`least` words or more that say something (not common words, not the medicine)."""
+        return len(content_words(tokens, self._ignore).split()) >= least
 
     def _after_moving_on(
         self, screened: Screened, marked: list[str], tokens: list[str], settled: int | None
@@ -779,8 +779,7 @@ class Chatbot:
         if not ends and settled is None:
             return tokens
         rest = _words_from(max([*ends, settled or 0]), marked, tokens)
-        said = content_words(rest, self._ignore).split()
-        return rest if len(said) >= 2 or (settled is not None and said) else tokens
+        return rest if self._says_something(rest, 1 if settled is not None else 2) else tokens
 
     def _denied_or_helped(self, screened: Screened) -> list[int]:
         """After a crisis, where a denial of it ends ("i'm not going to hurt myself", or a

@@ -611,7 +611,7 @@ class PhraseMatcher:
     texts: tuple[str, ...]
     intents: tuple[str, ...]
     examples: tuple[str, ...]
-    wrapped: tuple[int, ...] = ()
+    wrapped: tuple[int, ...]
 
     @classmethod
     def build(cls, rows: Iterable[tuple[str, str, str]]) -> PhraseMatcher:
@@ -625,19 +625,18 @@ class PhraseMatcher:
     def best(self, text: str) -> Candidate | None:
         if not text or not self.texts:
             return None
-        if text.count(" ") >= SHORT_MESSAGE_WORDS:  # a longer one must match as a whole
-            found = process.extractOne(text, self.texts, scorer=fuzz.ratio, processor=None)
-            return None if found is None else self._candidate(found[1], found[2])
         # a short message may wrap a phrase in a word or two ("ok bye", "more please"):
         # its words are compared as a set with the phrases no longer than it; a longer
-        # phrase it sits inside must match as a whole ("now" is not "that is all for now")
-        cut = self.wrapped[text.count(" ") + 1]
+        # phrase it sits inside must match as a whole ("now" is not "that is all for now"),
+        # as must every phrase beside a longer message
+        words = text.count(" ") + 1
+        cut = self.wrapped[words] if words <= SHORT_MESSAGE_WORDS else 0
         best: tuple[float, int] | None = None
         for scorer, start, stop in ((fuzz.token_set_ratio, 0, cut), (fuzz.ratio, cut, None)):
             found = process.extractOne(text, self.texts[start:stop], scorer=scorer, processor=None)
             if found is not None and (best is None or found[1] > best[0]):
                 best = (found[1], start + found[2])
-        return None if best is None else self._candidate(*best)
-
-    def _candidate(self, value: float, index: int) -> Candidate:
+        if best is None:
+            return None
+        value, index = best
         return Candidate(self.intents[index], float(value), self.examples[index])
