@@ -48,6 +48,7 @@ ROUNDS = {
     22: "81a2128",
     23: "e0c91b4",
     24: "4b5946c",
+    25: "3431d57",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
