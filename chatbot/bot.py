@@ -904,7 +904,8 @@ class Chatbot:
             moved_on = False
         elif state.emergency and moved_on and reply.kind == "answer":
             # a short reply inside the emergency is about it, until the person asks anew
-            moved_on = self._asks_anew(list(screened.reading.tokens))
+            asked = marked_q or screened.reading.says(ASKS_Q) or screened.reading.asks_in_general
+            moved_on = self._asks_anew(list(screened.reading.tokens), asked)
         followup = (
             next((key for concept, key in _FOLLOWUPS if concept in found), None)
             if state.emergency and not moving_on
@@ -954,10 +955,11 @@ class Chatbot:
         # a question of its own, in words enough to be one (answered, or between two topics)
         return said_beside >= 3 and beside.kind in ("answer", "clarify")
 
-    def _asks_anew(self, tokens: list[str]) -> bool:
-        """Does a message inside an emergency ask something new: the medicine named, or a
-        question of ASKS_ANEW_WORDS content words or more?"""
-        if any(t in self._ignore for t in tokens):
+    def _asks_anew(self, tokens: list[str], asked: bool = True) -> bool:
+        """Does a message inside an emergency ask something new: the medicine named in a
+        question (`asked`: "is baclofen ok with tea?"; told, "it was my baclofen and some
+        wine" says what was taken), or ASKS_ANEW_WORDS content words or more?"""
+        if asked and any(t in self._ignore for t in tokens):
             return True
         return len(_said(tokens)) >= ASKS_ANEW_WORDS
 

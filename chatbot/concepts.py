@@ -521,6 +521,12 @@ class Reading:
         "i'm not asking for a number")."""
         return any(f.concept == concept and NEGATION not in f.modifiers for f in self.found)
 
+    @property
+    def asks_in_general(self) -> bool:
+        """Whether a cue of a question asked in general or ahead was seen ("can you take it
+        with...", "what if...")."""
+        return any(c.category in ("hypothetical", "generic") for c in self.cues)
+
     def describe(self) -> list[str]:
         lines = []
         for f in self.found:

@@ -2563,3 +2563,27 @@ def test_feeling_normal_inside_an_emergency_is_still_about_it(bot, texts):
     emergency's follow-up, not an answer on side effects (spanish_v19)."""
     first, second = _turns(bot, *texts)
     assert (first.kind, second.kind) == ("emergency", "emergency"), second.rule
+
+
+@pytest.mark.parametrize(
+    ("texts", "kind"),
+    [
+        # what was taken, told: still the emergency (sealed round 25: the alcohol answer)
+        (("I took all of them", "it was my baclofen and some wine"), "emergency"),
+        (("my son took some pills", "it was my baclofen and some wine"), "emergency"),
+        (
+            ("mi hijo se tomo unas pastillas", "eran mis pastillas de baclofeno con vino"),
+            "emergency",
+        ),
+        # the medicine named in a question still moves on, the emergency's line leading
+        (("my son took some pills", "can you take baclofen with wine"), "answer"),
+        (("my son took some pills", "is baclofen ok with wine?"), "answer"),
+    ],
+)
+def test_the_medicine_told_inside_an_emergency_is_about_it_asked_moves_on(bot, texts, kind):
+    """Naming the medicine moved an emergency on, as a question asked anew; told, not
+    asked, it says what was taken."""
+    first, second = _turns(bot, *texts)
+    assert first.kind == "emergency"
+    assert second.kind == kind, (second.kind, second.rule)
+    assert ("911" in second.text.split("\n")[0]) or ("Poison" in second.text.split("\n")[0])
