@@ -221,6 +221,20 @@ def asked_as_prescribed(screened: Screened) -> bool:
     return hit is not None and hit.kind == "refusal" and screened.reading.says(PRESCRIBED_Q)
 
 
+#: asking whether something heard is true ("is that true?", "¿es cierto?")
+CLAIM_Q = "claim_q"
+
+
+def asked_if_true(screened: Screened) -> bool:
+    """A claim heard, asked about ("my friend said baclofen is lethal with alcohol. is that
+    true?"), with no event the word lists read: a question of fact, which the second
+    reader, weighing "lethal", reads as a crisis."""
+    reading = screened.reading
+    return reading.says(CLAIM_Q) and not any(
+        f.concept in EVENTS and NEGATION not in f.modifiers for f in reading.found
+    )
+
+
 def _words_from(k: int, marked: list[str], tokens: list[str]) -> list[str]:
     """The words (`tokens`, no marks) from position `k` of the marked tokens on."""
     return tokens[sum(t not in MARKS for t in marked[:k]) :]
@@ -233,7 +247,9 @@ def settled_for_the_reader(screened: Screened, situation: str) -> str:
     if situation == "self_harm_taken":
         return ""
     if situation == CRISIS:
-        return "asked_as_prescribed" if asked_as_prescribed(screened) else ""
+        if asked_as_prescribed(screened):
+            return "asked_as_prescribed"
+        return "asked_if_true" if asked_if_true(screened) else ""
     stops = (
         ("told_as_over", told_as_over(screened)),  # "took two by mistake last year, was fine"
         ("refill_booked", situation == "pump" and refill_booked(screened)),  # "on tuesday"
@@ -493,6 +509,8 @@ class Chatbot:
         pushed = state.refused and screened.reading.says(PUSHBACK)
         if hit is not None and pushed and hit.kind == "refusal":
             return done(self._refusal_followup(lang), state.next(pending=()))
+        if hit is not None and (over := self._told_over(hit, screened, marked, state, text, lang)):
+            return done(over.reply, over.state, over)
         if hit is not None:
             reply, new_state = self._safety_reply(hit, state, lang)
             if hit.kind == "refusal":  # a dosing question may yet be an emergency's
@@ -771,15 +789,22 @@ class Chatbot:
         self, screened: Screened, marked: list[str], tokens: list[str], settled: int | None
     ) -> list[str]:
         """The words after the last "different question", "otra cosa" (a new subject), when
-        at least two words that say something follow; otherwise all of them. Inside an
+        at least two words that say something follow, or a question opens there; otherwise
+        all of them. Inside an
         emergency settled (`_settled`), the words after what help said, whatever they are
         ("... said she's fine. thanks"): whether they move on is `_emergency_turn`'s; but
         words that say nothing ("the paramedics are here now") are no reply of their own."""
         ends = [f.end for f in screened.reading.found if f.concept == NEW_SUBJECT]
         if not ends and settled is None:
             return tokens
-        rest = _words_from(max([*ends, settled or 0]), marked, tokens)
-        return rest if self._says_something(rest, 1 if settled is not None else 2) else tokens
+        cut = max([*ends, settled or 0])
+        rest = _words_from(cut, marked, tokens)
+        # a question opened there says something however few its words ("while i'm here,
+        # can i take it with an antihistamine?")
+        asks = any(f.concept == ASKS_Q and f.start >= cut for f in screened.reading.found)
+        return (
+            rest if asks or self._says_something(rest, 1 if settled is not None else 2) else tokens
+        )
 
     def _denied_or_helped(self, screened: Screened) -> list[int]:
         """After a crisis, where a denial of it ends ("i'm not going to hurt myself", or a
@@ -814,12 +839,44 @@ class Chatbot:
             return None  # "... and keep an eye on him": still watching
         return max(f.end for f in found)
 
-    def _asks_after(self, screened: Screened, start: int, marked_q: bool = False) -> bool:
-        """Do the words from `start` ask something anew: in words enough (`_asks_anew`),
-        opened as a question ("how should i store it so this doesnt happen again?"), or a
-        sentence or clause of their own that the message ends with a question mark
-        (`marked_q`: "... me la revisan mañana. oye y con la bomba me puedo meter a la
-        alberca?")?"""
+    def _told_over(
+        self, hit: Hit, screened: Screened, marked: list[str], state: State, text: str, lang: str
+    ) -> _Routed | None:
+        """An event told as over in one message, help's word said and a question asked after
+        it ("my pump alarmed last week, they checked it and it works perfectly. how long does
+        the battery last?"): the question's answer, the emergency's first line leading. Only
+        for the situations emergency.yaml's `told_over` names (never an overdose), and not
+        inside an emergency or a crisis."""
+        if hit.kind != "emergency" or hit.crisis or state.emergency or state.crisis:
+            return None
+        if hit.message not in self.kb.screen.told_over:
+            return None
+        settled = self._settled(screened)
+        if settled is None:
+            return None
+        tokens = [t for t in marked if t not in MARKS]
+        router = self._in.get(lang, self)
+        routed = router._route(
+            self._after_moving_on(screened, marked, tokens, settled), state, text, lang
+        )
+        marked_q = spoken_marks(text).rstrip().endswith("?")
+        if routed.reply.kind not in ("answer", "clarify"):
+            return None
+        if not self._asks_after(screened, settled, marked_q, anew=False):  # asked as a question
+            return None
+        reply = self.composer.with_line(routed.reply, hit.message)
+        if router is not self:  # answered in the message's language
+            reply = replace(reply, lang=router.language)
+        return replace(routed, reply=reply)
+
+    def _asks_after(
+        self, screened: Screened, start: int, marked_q: bool = False, anew: bool = True
+    ) -> bool:
+        """Do the words from `start` ask something anew: in words enough (`_asks_anew`, unless
+        not `anew`: then only as a question), opened as a question ("how should i store it
+        so this doesnt happen again?"), or a sentence or clause of their own that the message
+        ends with a question mark (`marked_q`: "... me la revisan mañana. oye y con la bomba
+        me puedo meter a la alberca?")?"""
         tokens = screened.reading.tokens
         at = [k for k in range(start, len(tokens)) if tokens[k] not in MARKS]
         if not at:
@@ -832,7 +889,7 @@ class Chatbot:
         # ¿puedo manejar...?", "oh and how should i...")
         lead = set(at[: LEAD_IN + 1])
         opens = any(f.concept == ASKS_Q and f.start in lead for f in screened.reading.found)
-        return opens or self._asks_anew(words)
+        return opens or (anew and self._asks_anew(words))
 
     def _safety_reply(self, hit: Hit, state: State, lang: str = "en") -> tuple[Reply, State]:
         kind: Kind = hit.kind

@@ -133,6 +133,7 @@ class Rule:
     all: tuple[frozenset[str], ...]  # each: concepts (or @context) that meet it
     cancel: frozenset[str] = frozenset()
     unless: frozenset[str] = frozenset()  # concepts that, in the same sentence, stop it
+    yields: frozenset[str] = frozenset()  # kinds of rule it gives way to, when one fires too
     within: int = 12
     across: bool = False  # concepts may be in different sentences
     distinct: bool = False  # each need met by other words ("thanks for listening": one sign)
@@ -244,6 +245,7 @@ class SafetyScreen:
     crisis_doubt: tuple[tuple[str, str], ...] = ()  # (concept, crisis message)
     settled: frozenset[str] = field(default_factory=frozenset)  # help reached, and its word
     unsettled: frozenset[str] = field(default_factory=frozenset)  # ...but still watching
+    told_over: frozenset[str] = field(default_factory=frozenset)  # settled in one message
 
     def screen(
         self, tokens: list[str], context: frozenset[str] = frozenset(), every_rule: bool = False
@@ -260,7 +262,7 @@ class SafetyScreen:
             if not all(group & present for group in rule.all):
                 continue
             got = rule.find(reading, context)
-            if got is None:
+            if got is None or (rule.yields and self._fires(rule.yields, reading, present, context)):
                 continue
             span = (min((f.start for f in got), default=0), max((f.end for f in got), default=0))
             also_crisis = rule.reply is not None
@@ -276,4 +278,16 @@ class SafetyScreen:
             _doubt(reading, self.doubt, "emergency"),
             denial,
             _doubt(reading, self.crisis_doubt, "crisis"),
+        )
+
+    def _fires(
+        self, kinds: frozenset[str], reading: Reading, present: set[str], context: frozenset[str]
+    ) -> bool:
+        """Whether a rule of one of these kinds fires on the message (for a rule that
+        `yields` to them)."""
+        return any(
+            rule.kind in kinds
+            and all(group & present for group in rule.all)
+            and rule.find(reading, context) is not None
+            for rule in self.rules
         )

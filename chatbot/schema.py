@@ -373,6 +373,11 @@ class SafetyRule(Strict):
         description="concepts that, in the same sentence, stop the rule; @other_medicine: the "
         "message names another medicine and not ours",
     )
+    yields: list[Literal["refusal"]] = Field(
+        default_factory=list,
+        description="kinds of rule it gives way to: when one of them fires on the message too, "
+        "this rule does not (an overdose feared beside a dose asked: the dose question)",
+    )
     within: int = Field(default=12, ge=1, le=60, description="most tokens the concepts may span")
     across: bool = Field(
         default=False, description="the concepts may be in different sentences of the message"
@@ -487,6 +492,14 @@ class SafetyFile(Strict):
         description="concepts that, all found and not negated, say help was reached and what "
         "it said ('poison control said she's fine', 'me ven mañana'): a question or thanks "
         "after them moves on from the emergency; alone, they do not",
+    )
+    told_over: list[Id] = Field(
+        default_factory=list,
+        description="emergency messages whose event one message can tell as over: with "
+        "`settled` concepts and a question after them ('my pump alarmed last week, the team "
+        "checked it and it works fine. how long does the battery last?'), the question is "
+        "answered, the emergency's first line leading. Not an overdose: anything about one "
+        "is the emergency",
     )
     unsettled: list[Id] = Field(
         default_factory=list,

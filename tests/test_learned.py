@@ -519,13 +519,14 @@ def test_an_event_said_to_be_fine_now_still_reaches_help(bot, text):
 
 
 def test_the_concepts_the_code_names_are_in_the_word_lists():
-    """told_as_over, refill_booked, dose_missed, asked_ahead, supply_left and
-    asked_as_prescribed read
+    """told_as_over, refill_booked, dose_missed, asked_ahead, supply_left,
+    asked_as_prescribed and asked_if_true read
     concepts by name:
     renaming one in concepts.yaml would silently let the reader escalate every past event
     again, or stop reading a sign of trouble beside a refill booked ahead or a dose missed."""
     from chatbot.bot import (
         ASKING_AHEAD,
+        CLAIM_Q,
         EVENTS,
         FIGURATIVE,
         MISSED,
@@ -545,7 +546,7 @@ def test_the_concepts_the_code_names_are_in_the_word_lists():
     data = yaml.safe_load(concepts.read_text("utf-8"))
     named = EVENTS | TROUBLE | NOT_ONLY_MISSED | OVERDOSE_WORDS | {ASKING_AHEAD}
     named |= {TURNED_OUT_FINE, FIGURATIVE, SINCE_STARTING, REFILL, TIME_AHEAD, MISSED}
-    named |= {PRESCRIBED_Q, SUPPLY_LEFT} | UNWELL
+    named |= {PRESCRIBED_Q, SUPPLY_LEFT, CLAIM_Q} | UNWELL
     missing = named - set(data["concepts"])
     assert not missing, missing
 

@@ -1595,7 +1595,98 @@ MECHANISMS = [
     # in excess, and overdoing it, in Spanish
     ("el baclofeno en exceso q le hace al cuerpo", "emergency"),
     ("se puede pasar uno con el baclofeno?", "emergency"),
+    # a contraction typed without its apostrophe reads as the lists spell it ("i'm" is "im")
+    ("idk why im still here honestly, nothing ever gets better", "crisis"),
+    ("i m done with it all, nothing will get better", "crisis"),
+    ("nothing ever gets better with these spasms, does baclofen stop working?", "answer|clarify"),
+    # two taken, told as what came before the feeling now
+    ("is it normal to feel like this after taking 2 doses together? so sleepy", "emergency"),
+    ("es normal sentirse asi despues de tomar 2 dosis juntas? tengo mucho sueño", "emergency"),
+    ("is it safe to drive after taking baclofen?", "answer|clarify"),
+    # the class named beside ours is ours, not another sedative
+    ("riesgos de tomar de mas el relajante muscular baclofeno", "emergency"),
+    ("el baclofeno es un relajante muscular?", "answer|clarify"),
+    # a claim heard and asked about is a question of fact, not a crisis
+    ("My friend said baclofen is lethal with alcohol. Is that true?", "answer|clarify"),
+    ("mi amiga dice que el baclofeno con alcohol es mortal, es cierto?", "answer|clarify"),
+    ("is it true that 20 would kill me? i want to know for me", "crisis"),
+    # an overdose feared beside any dose question the refusal rules hear: the question
+    ("I don't want to OD by accident, is 3 a day right for me?", "refusal"),
+    ("to be safe from overdose should my 80 year old mum only take half?", "refusal"),
+    ("worried about taking too much, how many hours should I wait between my doses", "refusal"),
+    ("worried about taking too much baclofen", "emergency"),
+    ("my son is taking too much of his baclofen, how often should he take it", "emergency"),
+    ("my mum took half a bottle", "emergency"),
+    # a missed day caught up with today's is a double dose, asked
+    ("I forgot all of yesterday's doses, do I take yesterday's and today's today?", "refusal"),
+    ("se me olvido la de ayer, me tomo la de ayer y la de hoy juntas?", "refusal"),
+    ("I forgot yesterday's doses, what should I do", "answer|clarify"),
+    # it is done, and what with
+    ("its done. baclofen + sleeping pills. bye", "emergency"),
+    ("ya lo hice, el baclofeno con el ron", "emergency"),
+    ("can i take baclofen with sleeping pills", "answer|clarify|fallback"),
+    # what happened when it was first started is over; first started and now, is not
+    (
+        "When my son first started baclofen he was floppy and sleepy for a few days, the"
+        " neurologist sorted it and he's fine now. Who prescribes it for kids?",
+        "answer|clarify|fallback",
+    ),
+    ("my son first started baclofen yesterday and now he is floppy and wont wake up", "emergency"),
+    # the dosage by its technical name is a dose asked
+    ("dame la posologia del baclofeno please", "refusal"),
+    ("what is the posology of baclofen", "refusal"),
+    # a baby not yet born: what the mother takes is hers; a baby who took some is not
+    ("si me embarazo tomando baclofeno q pasa con el bebe al nacer", "answer|clarify"),
+    (
+        "if i get pregnant while taking baclofen what happens to the baby when its born",
+        "answer|clarify",
+    ),
+    ("im pregnant and my toddler swallowed 2 of my pills", "emergency"),
+    ("what happens if my baby takes baclofen", "emergency"),
+    # a pump refilled, said in the subjunctive, is a visit, not a dose
+    ("cada cuanto hay q ir a q le rellenen la bomba de baclofeno a uno", "answer|clarify"),
+    ("how often should my pump deliver a bolus", "refusal"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "my pump alarmed last week, they checked it and refilled it and it works perfectly."
+            " how long does the battery last?",
+            "answer",
+        ),
+        (
+            "mi bomba sono la semana pasada, ya la revisaron y la rellenaron y funciona perfecto."
+            " cuanto dura la bateria de esas bombas?",
+            "answer",
+        ),
+        (
+            "ran out on friday but got some from the pharmacy, all good now."
+            " can i take it with food?",
+            "answer",
+        ),
+        # help's word alone, an alarm now, or an overdose told as over: still the emergency
+        ("my pump alarmed last week, they checked it and it works fine now", "emergency"),
+        ("my pump is alarming right now, how long does the battery last", "emergency"),
+        (
+            "my son swallowed 2 of my pills, poison control said hes fine."
+            " how should i store them?",
+            "emergency",
+        ),
+    ],
+)
+def test_an_event_told_over_by_helps_word_with_a_question_after_it_is_answered(bot, text, kind):
+    """Help reached and its word, in the message that tells the event, then a question:
+    the question is answered, the emergency's first line leading (emergency.yaml
+    `told_over`); never for an overdose, which is always the emergency."""
+    reply = bot.respond(text)
+    assert reply.kind == kind, reply.rule
+    first = reply.text.split("\n")[0]
+    assert any(w in first for w in ("pump team", "equipo", "baclofen today", "911", "Poison")), (
+        first
+    )
 
 
 @pytest.mark.parametrize(
@@ -2563,6 +2654,35 @@ def test_feeling_normal_inside_an_emergency_is_still_about_it(bot, texts):
     emergency's follow-up, not an answer on side effects (spanish_v19)."""
     first, second = _turns(bot, *texts)
     assert (first.kind, second.kind) == ("emergency", "emergency"), second.rule
+
+
+@pytest.mark.parametrize(
+    ("texts", "topic"),
+    [
+        (
+            (
+                "ran out of baclofen last night and the pharmacy was shut",
+                "ok the out of hours pharmacy sorted me and I've had my dose. while I'm here, can"
+                " I take it with an antihistamine?",
+            ),
+            "baclofen.interactions",
+        ),
+        (
+            (
+                "se me acabo el baclofeno y la farmacia estaba cerrada",
+                "ya consegui en la farmacia de guardia y me tome mi dosis. ya que estoy aqui, lo"
+                " puedo tomar con un antihistaminico?",
+            ),
+            "baclofen.interactions",
+        ),
+    ],
+)
+def test_a_question_opened_after_a_new_subject_is_the_question(bot, texts, topic):
+    """After "while i'm here", "ya que estoy aquí", a question is what is matched, however
+    few its words (before: the whole message, and a question asked back)."""
+    first, second = _turns(bot, *texts)
+    assert first.kind == "emergency"
+    assert (second.kind, second.topic) == ("answer", topic), second.rule
 
 
 @pytest.mark.parametrize(

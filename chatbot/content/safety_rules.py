@@ -164,6 +164,7 @@ def compile_safety(
     by_kind: dict[str, list[Rule]] = {k: [] for k in SAFETY_ORDER}
     ids: set[str] = set()
     doubt: dict[str, list[tuple[str, str]]] = {"emergency": [], "crisis": []}
+    told_over: set[str] = set()  # emergency messages one message can tell as over
     for doc, sfile in docs:
         if sfile.rules and sfile.kind is None:
             ld.error(
@@ -182,6 +183,9 @@ def compile_safety(
                 "E042",
                 message="only an emergency or crisis file escalates on doubt",
             )
+        for j, message in enumerate(sfile.told_over):
+            _message_exists(ld, doc, ("told_over", j), "emergency", message, messages)
+            told_over.add(message)
         for concept, message in sfile.doubt.items():
             if _known(ld, doc, ("doubt", concept), concept, concepts, "concept"):
                 _message_exists(ld, doc, ("doubt", concept), doubt_kind, message, messages)
@@ -227,6 +231,7 @@ def compile_safety(
                     tuple(groups),
                     frozenset(r.cancel),
                     frozenset(r.unless),
+                    frozenset(r.yields),
                     r.within,
                     r.across,
                     r.distinct,
@@ -264,6 +269,7 @@ def compile_safety(
         tuple(doubt["crisis"]),
         frozenset(lists["settled"]),
         frozenset(lists["unsettled"]),
+        frozenset(told_over),
     )
     _guarantees(ld, docs, screen, normalizer, by_kind)
     return screen
@@ -286,6 +292,7 @@ def _add_language(
         "move_on",
         "settled",
         "unsettled",
+        "told_over",
         "doubt",
         "entities",
     ):
