@@ -52,6 +52,7 @@ NOT_MEANT = "not_meant"
 LEAD_IN = 2  # words before a question's opening words ("mientras tanto, ¿puedo...?")
 #: After a crisis, support reached ("i called the line, i feel safer now"): small talk again
 CRISIS_HELPED = "crisis_helped"
+CRISIS_REACHING = "crisis_reaching"
 CRISIS_ASIDE = ("smalltalk", "fallback", "clarify")  # replies that, after one, are about it
 ASKED = ("answer", "clarify")  # a question routed
 #: a message in a language the bot does not read, with a word of dying in it (DEATH_WORDS)
@@ -186,10 +187,20 @@ NONE_TAKEN = "none_taken"
 OVERDOSE_FEARED = "overdose_feared"
 
 
+#: the word for an overdose, which a "not" denies ("i didn't overdose")
+OVERDOSE_SAID = frozenset({"overdose", "overdosed"})
+
+
 def no_overdose_had(screened: Screened) -> bool:
-    """Nothing swallowed, or the overdose only feared: no overdose for the reader to hear."""
-    says = screened.reading.says
-    return says(NONE_TAKEN) or says(OVERDOSE_FEARED)
+    """Nothing swallowed, the overdose only feared, or denied beside the dose told as taken,
+    with no amount ("I didn't overdose, I took my normal dose, but I feel a bit nauseous";
+    not "you can't overdose on it, is that right?", an overdose question): no overdose for
+    the reader to hear."""
+    says, found = screened.reading.says, screened.reading.found
+    amounts = OVERDOSE_WORDS - OVERDOSE_SAID - {"ingested"}  # negated or not: "didn't... 10 extra"
+    denied = any(f.concept in OVERDOSE_SAID and NEGATION in f.modifiers for f in found)
+    denied = denied and says("ingested") and not any(f.concept in amounts for f in found)
+    return says(NONE_TAKEN) or says(OVERDOSE_FEARED) or denied
 
 
 #: a supply the word lists read as left ("me quedan pastillas para dos semanas"), with no
@@ -623,6 +634,12 @@ class Chatbot:
                 # "i called the line and talked to someone. i feel safer now. thank you"
                 reply = self.composer.message(
                     "smalltalk", "supported", rule="smalltalk.supported", lang=lang
+                )
+            elif not crisis_words and says(CRISIS_REACHING) and aside:
+                # "ok, gracias por escucharme, voy a llamar a mi hermana": a good step, the
+                # line kept for if it does not get through
+                reply = self.composer.message(
+                    "smalltalk", "reaching_out", rule="smalltalk.reaching_out", lang=lang
                 )
             elif not crisis_words and says(NEW_SUBJECT) and reply.kind in ASKED:
                 # "can i ask something else, does baclofen affect sleep?": asked anew, and
