@@ -807,10 +807,10 @@ class Chatbot:
     ) -> list[str]:
         """The words after the last "different question", "otra cosa" (a new subject), when
         at least two words that say something follow, or a question opens there; otherwise
-        all of them. Inside an
-        emergency settled (`_settled`), the words after what help said, whatever they are
-        ("... said she's fine. thanks"): whether they move on is `_emergency_turn`'s; but
-        words that say nothing ("the paramedics are here now") are no reply of their own."""
+        all of them. Inside an emergency settled (`_settled`), the words after what help
+        said, whatever they are ("... said she's fine. thanks"): whether they move on is
+        `_emergency_turn`'s; but words that say nothing ("the paramedics are here now") are
+        no reply of their own."""
         ends = [f.end for f in screened.reading.found if f.concept == NEW_SUBJECT]
         if not ends and settled is None:
             return tokens
@@ -869,17 +869,16 @@ class Chatbot:
         if hit.message not in self.kb.screen.told_over:
             return None
         settled = self._settled(screened)
-        if settled is None:
+        marked_q = spoken_marks(text).rstrip().endswith("?")
+        # asked as a question (not only in words enough: "me dijeron en la clínica que...")
+        if settled is None or not self._asks_after(screened, settled, marked_q, anew=False):
             return None
         tokens = [t for t in marked if t not in MARKS]
         router = self._in.get(lang, self)
         routed = router._route(
             self._after_moving_on(screened, marked, tokens, settled), state, text, lang
         )
-        marked_q = spoken_marks(text).rstrip().endswith("?")
-        if routed.reply.kind not in ("answer", "clarify"):
-            return None
-        if not self._asks_after(screened, settled, marked_q, anew=False):  # asked as a question
+        if routed.reply.kind not in ASKED:
             return None
         reply = self.composer.with_line(routed.reply, hit.message)
         if router is not self:  # answered in the message's language

@@ -357,6 +357,14 @@ def test_only_an_emergency_or_crisis_file_escalates_on_doubt(pack: World) -> Non
     expect(pack.check(), "E042", SAFETY, 2)
 
 
+def test_an_overdose_cannot_be_told_over_in_one_message(pack: World) -> None:
+    """`told_over:` may not weaken the contract: anything about an overdose is the
+    emergency, however it is told."""
+    pack.write(SAFETY, "kind: emergency\ntold_over: [pump, overdose]\n")
+    p = expect(pack.check(), "E042", SAFETY, 2)
+    assert "overdose" in p.message
+
+
 def test_a_crisis_doubt_names_a_crisis_message(pack: World) -> None:
     pack.write(SAFETY, "kind: crisis\ndoubt:\n  danger: no_such_message\n")
     p = expect(pack.check(), "E045", SAFETY, 3, col=3)

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 SafetyDocs = list[tuple[Doc, schema.SafetyFile]]
 
+#: emergency messages no message can tell as over (`told_over:`): the contract's own
+NEVER_TOLD_OVER = frozenset({"overdose", "pet", "self_harm_taken"})
+
 
 def read_safety(ld: Reader, folder: Path) -> tuple[SafetyDocs, list[Path]]:
     """The safety files that loaded, and the ones that did not (their problems reported)."""
@@ -184,6 +187,16 @@ def compile_safety(
                 message="only an emergency or crisis file escalates on doubt",
             )
         for j, message in enumerate(sfile.told_over):
+            if message in NEVER_TOLD_OVER:
+                ld.error(
+                    doc,
+                    ("told_over", j),
+                    "E042",
+                    message=f"'{message}' cannot be told over in one message",
+                    hint="anything about an overdose, or self-harm with something taken, is "
+                    "the emergency (docs/TAXONOMY.md)",
+                )
+                continue
             _message_exists(ld, doc, ("told_over", j), "emergency", message, messages)
             told_over.add(message)
         for concept, message in sfile.doubt.items():
