@@ -542,7 +542,7 @@ class Chatbot:
             # safe, my sister is here. can baclofen make you feel low?": the question is after
             bounded = self._after_the_sentence(max(ends), marked, tokens)
         else:  # "all fine now. different question: can he drive?": the question is the rest
-            bounded = self._after_moving_on(screened, marked, tokens, settled)
+            bounded = self._after_moving_on(screened, marked, tokens, settled, marked_q)
         router = self._in.get(lang, self)
         # the words matched, as the matcher of the message's language reads them (explain)
         key = router.kb.key_of(bounded, text)  # read once: for matching and for explain
@@ -803,22 +803,30 @@ class Chatbot:
         return len(content_words(tokens, self._ignore).split()) >= least
 
     def _after_moving_on(
-        self, screened: Screened, marked: list[str], tokens: list[str], settled: int | None
+        self,
+        screened: Screened,
+        marked: list[str],
+        tokens: list[str],
+        settled: int | None,
+        marked_q: bool = False,
     ) -> list[str]:
         """The words after the last "different question", "otra cosa" (a new subject), when
-        at least two words that say something follow, or a question opens there; otherwise
-        all of them. Inside an emergency settled (`_settled`), the words after what help
-        said, whatever they are ("... said she's fine. thanks"): whether they move on is
-        `_emergency_turn`'s; but words that say nothing ("the paramedics are here now") are
-        no reply of their own."""
+        at least two words that say something follow, or a question opens there or ends the
+        message (`marked_q`); otherwise all of them. Inside an emergency settled
+        (`_settled`), the words after what help said, whatever they are ("... said she's
+        fine. thanks"): whether they move on is `_emergency_turn`'s; but words that say
+        nothing ("the paramedics are here now") are no reply of their own."""
         ends = [f.end for f in screened.reading.found if f.concept == NEW_SUBJECT]
         if not ends and settled is None:
             return tokens
         cut = max([*ends, settled or 0])
         rest = _words_from(cut, marked, tokens)
-        # a question opened there says something however few its words ("while i'm here,
-        # can i take it with an antihistamine?")
-        asks = any(f.concept == ASKS_Q and f.start >= cut for f in screened.reading.found)
+        # a question opened there, or ended by the message's question mark, says something
+        # however few its words ("while i'm here, can i take it with an antihistamine?",
+        # "different question, is it ok to take baclofen with my antidepressant?")
+        asks = marked_q or any(
+            f.concept == ASKS_Q and f.start >= cut for f in screened.reading.found
+        )
         return (
             rest if asks or self._says_something(rest, 1 if settled is not None else 2) else tokens
         )
@@ -876,7 +884,7 @@ class Chatbot:
         tokens = [t for t in marked if t not in MARKS]
         router = self._in.get(lang, self)
         routed = router._route(
-            self._after_moving_on(screened, marked, tokens, settled), state, text, lang
+            self._after_moving_on(screened, marked, tokens, settled, marked_q), state, text, lang
         )
         if routed.reply.kind not in ASKED:
             return None

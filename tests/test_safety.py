@@ -1643,6 +1643,11 @@ MECHANISMS = [
     ),
     ("im pregnant and my toddler swallowed 2 of my pills", "emergency"),
     ("what happens if my baby takes baclofen", "emergency"),
+    # found out is learning, and weeks along are no child's age
+    ("does baclofen affect the baby during pregnancy? found out im 8 weeks", "answer|clarify"),
+    ("my toddler found my pills", "emergency"),
+    ("found out my son mixes baclofen with drink, i can hardly see him breathing", "emergency"),
+    ("im 8 and i ate 3 of my mums pills", "emergency"),
     # a pump refilled, said in the subjunctive, is a visit, not a dose
     ("cada cuanto hay q ir a q le rellenen la bomba de baclofeno a uno", "answer|clarify"),
     ("how often should my pump deliver a bolus", "refusal"),
@@ -2727,13 +2732,21 @@ def test_feeling_normal_inside_an_emergency_is_still_about_it(bot, texts):
             ),
             "baclofen.interactions",
         ),
+        (  # after a crisis, a question ended by its question mark, however it opens
+            (
+                "everyone would honestly be better off without me around",
+                "i'm talking to my sister now, she came over. different question, is it ok to"
+                " take baclofen with my antidepressant?",
+            ),
+            "baclofen.interactions",
+        ),
     ],
 )
 def test_a_question_opened_after_a_new_subject_is_the_question(bot, texts, topic):
     """After "while i'm here", "ya que estoy aquí", a question is what is matched, however
     few its words (before: the whole message, and a question asked back)."""
     first, second = _turns(bot, *texts)
-    assert first.kind == "emergency"
+    assert first.kind in ("crisis", "emergency")
     assert (second.kind, second.topic) == ("answer", topic), second.rule
 
 
