@@ -1694,6 +1694,17 @@ MECHANISMS = [
     ("dame un rango aproximado aunque sea, no te voy a demandar", "refusal"),
     ("oye ya en serio, numero exacto de pastillas por dia", "refusal"),
     ("how long does a dose last roughly", "answer|clarify|fallback"),
+    # a refill of tablets missed is a supply run out, not a pump's refill (the first line that
+    # fits: get more today); the pump named, or nothing else said, is the pump's
+    ("forgot to refill my spasm pills, out since this morning. what do i do", "emergency"),
+    ("missed my refill pickup, none left, pharmacy shuts in 20 min", "emergency"),
+    ("i missed my pump refill appointment", "emergency"),
+    # a supply thrown out by mistake is lost, not taken
+    ("Dad's baclofen got thrown away by accident when we cleaned out the cupboard", "emergency"),
+    (
+        "the old tablets got thrown away last year, is that the right way to dispose of them",
+        "answer|clarify",
+    ),
     # a dose for an animal, asked; an animal that ate some is the emergency
     ("vet says my dog can't have my meds but what if it's only half a tablet", "refusal"),
     ("my dog ate half a tablet", "emergency"),
@@ -2841,3 +2852,21 @@ def test_help_at_hand_or_about_to_be_reached_is_heard(bot, texts, kind, rule, li
         return
     assert (second.kind, second.rule) == (kind, rule)
     assert line in second.text, second.text
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("forgot to refill my spasm pills, out since this morning. what do i do", "ran_out"),
+        ("missed my refill pickup, none left, pharmacy shuts in 20 min", "ran_out"),
+        ("se me olvido surtir la receta y ya no tengo pastillas", "ran_out"),
+        ("i missed my pump refill appointment", "pump"),
+        ("my refill is overdue", "pump"),
+        ("Dad's baclofen got thrown away by accident when we cleaned out the cupboard", "ran_out"),
+    ],
+)
+def test_a_refill_or_a_supply_gets_the_first_line_that_fits(lists, text, message):
+    """A refill of tablets missed, or a supply thrown out by mistake, is a supply run out
+    (get more today), not a pump's refill or a dose taken (sealed round 25)."""
+    hit = lists.trace(text).screened.hit
+    assert hit is not None and hit.message == message, hit
