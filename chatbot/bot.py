@@ -187,8 +187,10 @@ NONE_TAKEN = "none_taken"
 OVERDOSE_FEARED = "overdose_feared"
 
 
-#: the word for an overdose, which a "not" denies ("i didn't overdose")
+#: the word for an overdose, which a "not" denies ("i didn't overdose"), and the amounts
+#: that a denial does not cover, negated or not ("i didnt overdose i only took 10 extra")
 OVERDOSE_SAID = frozenset({"overdose", "overdosed"})
+OVERDOSE_AMOUNTS = OVERDOSE_WORDS - OVERDOSE_SAID - {"ingested"}
 
 
 def no_overdose_had(screened: Screened) -> bool:
@@ -197,9 +199,8 @@ def no_overdose_had(screened: Screened) -> bool:
     not "you can't overdose on it, is that right?", an overdose question): no overdose for
     the reader to hear."""
     says, found = screened.reading.says, screened.reading.found
-    amounts = OVERDOSE_WORDS - OVERDOSE_SAID - {"ingested"}  # negated or not: "didn't... 10 extra"
     denied = any(f.concept in OVERDOSE_SAID and NEGATION in f.modifiers for f in found)
-    denied = denied and says("ingested") and not any(f.concept in amounts for f in found)
+    denied = denied and says("ingested") and not any(f.concept in OVERDOSE_AMOUNTS for f in found)
     return says(NONE_TAKEN) or says(OVERDOSE_FEARED) or denied
 
 
@@ -244,6 +245,11 @@ def asked_if_true(screened: Screened) -> bool:
     return reading.says(CLAIM_Q) and not any(
         f.concept in EVENTS and NEGATION not in f.modifiers for f in reading.found
     )
+
+
+def _question_marked(text: str) -> bool:
+    """Does the message end with a question mark (said or dictated: "question mark")?"""
+    return spoken_marks(text).rstrip().endswith("?")
 
 
 def _words_from(k: int, marked: list[str], tokens: list[str]) -> list[str]:
@@ -495,9 +501,7 @@ class Chatbot:
         # inside an emergency, help reached and what it said: where it ends (`_settled`)
         settled = self._settled(screened) if state.emergency else None
         # a question mark ends it: read only where a question may move a conversation on
-        marked_q = bool(state.emergency or state.crisis) and (
-            spoken_marks(text).rstrip().endswith("?")
-        )
+        marked_q = bool(state.emergency or state.crisis) and _question_marked(text)
         if hit is not None and state.crisis and hit.kind == "refusal" and screened.denial:
             # "no, i'm not suicidal, i just want to sleep. can i take two?": the contract's
             # denial, so a refusal, with the crisis line kept at hand
@@ -877,7 +881,7 @@ class Chatbot:
         if hit.message not in self.kb.screen.told_over:
             return None
         settled = self._settled(screened)
-        marked_q = spoken_marks(text).rstrip().endswith("?")
+        marked_q = _question_marked(text)
         # asked as a question (not only in words enough: "me dijeron en la clínica que...")
         if settled is None or not self._asks_after(screened, settled, marked_q, anew=False):
             return None
