@@ -47,6 +47,8 @@ NEW_SUBJECT = "new_subject"
 ASKS_Q = "asks_q"
 #: thanks said ("thank you", "gracias x todo"): after help's word, the conversation moves on
 THANKS = "thanks_said"
+#: inside an emergency, help being called or on its way ("calling poison control now")
+HELP_CALLING = "help_calling"
 #: after a crisis, a misreading cleared up ("no no, not like that. i meant..."): a denial
 NOT_MEANT = "not_meant"
 LEAD_IN = 2  # words before a question's opening words ("mientras tanto, ¿puedo...?")
@@ -55,6 +57,8 @@ CRISIS_HELPED = "crisis_helped"
 CRISIS_REACHING = "crisis_reaching"
 CRISIS_ASIDE = ("smalltalk", "fallback", "clarify")  # replies that, after one, are about it
 ASKED = ("answer", "clarify")  # a question routed
+UNANSWERED = ("fallback", "clarify")  # no answer: none found, or one of two asked back
+UNMATCHED = ("no match", "clarify")  # routing steps where the matcher itself found no answer
 #: a message in a language the bot does not read, with a word of dying in it (DEATH_WORDS)
 UNREAD_CRISIS = "crisis.other_language"
 #: "and was fine", "no pasó nada": an event told as over, when the word lists read every
@@ -473,7 +477,12 @@ class Chatbot:
         if self.kb.translations:
             normalizer = self.kb.normalizer
             lang = language_of(
-                text, self.kb.translations, normalizer.english, normalizer.other_language, chosen
+                text,
+                self.kb.translations,
+                normalizer.english,
+                normalizer.other_language,
+                chosen,
+                self._is_medicine,
             )
 
         def done(reply: Reply, new_state: State, routed: _Routed | None = None) -> Trace:
@@ -552,6 +561,21 @@ class Chatbot:
         key = router.kb.key_of(bounded, text)  # read once: for matching and for explain
         match_text = " ".join(router.kb.matcher.content(key))
         routed = router._route(bounded, state, text, lang, key)
+        quiet = not (screened.doubt or screened.crisis_doubt or state.emergency or state.crisis)
+        if routed.step in UNMATCHED and bounded is tokens and quiet:
+            # a story, then its question ("my spasms were so bad yesterday, they've settled
+            # now. should baclofen be taken with meals?"): the question alone, when the
+            # matcher found no answer to the whole (not another medicine's question: "is
+            # tizanidine safe? what are its side effects") and is sure of the question's;
+            # never beside a doubt of a crisis or an emergency, or inside one, where a sure
+            # answer is weighed against it
+            asked = self._last_question(screened, marked, tokens, text)
+            if asked:
+                asked_key = router.kb.key_of(asked, text)
+                again = router._route(asked, state, text, lang, asked_key)
+                if router._sure_answer(again):
+                    routed = again
+                    match_text = " ".join(router.kb.matcher.content(asked_key))
         if router is not self:  # answered in the message's language
             routed = replace(routed, reply=replace(routed.reply, lang=router.language))
         # the crisis's own words ("i just feel so low", "i give up"), meant and not negated
@@ -746,7 +770,7 @@ class Chatbot:
         if classifier is None or state.crisis or state.emergency or reply.kind in URGENT_KINDS:
             return reply, new_state
         # a message the matcher has no answer for escalates from a lower chance (`unsure`)
-        unanswered = reply.kind in ("fallback", "clarify")
+        unanswered = reply.kind in UNANSWERED
         verdict = classifier.verdict(normalized, lang, unanswered)
         if verdict is None:
             return reply, new_state
@@ -834,6 +858,22 @@ class Chatbot:
         return (
             rest if asks or self._says_something(rest, 1 if settled is not None else 2) else tokens
         )
+
+    def _last_question(
+        self, screened: Screened, marked: list[str], tokens: list[str], text: str
+    ) -> list[str]:
+        """The words of a message's last sentence, when sentences come before it and it
+        asks something (a question's opening words, or the message's question mark) with
+        two words or more that say something; otherwise none."""
+        ends = [k + 1 for k, t in enumerate(marked[:-1]) if t == SENTENCE]
+        if not ends:
+            return []
+        start = ends[-1]
+        asks = _question_marked(text) or any(
+            f.concept == ASKS_Q and f.start >= start for f in screened.reading.found
+        )
+        rest = _words_from(start, marked, tokens)
+        return rest if asks and self._says_something(rest, 2) else []
 
     def _denied_or_helped(self, screened: Screened) -> list[int]:
         """After a crisis, where a denial of it ends ("i'm not going to hurt myself", or a
@@ -971,6 +1011,21 @@ class Chatbot:
             if asked or reply.rule in ("smalltalk.thanks", "smalltalk.goodbye"):
                 reply = self.composer.with_line(reply, situation)
                 return replace(routed, reply=reply, state=replace(routed.state, emergency=""))
+        says = screened.reading.says
+        if (
+            state.emergency
+            and says(THANKS)
+            and not (says(ASKS_Q) or says(NEW_SUBJECT) or marked_q)
+            and any(says(c) for c in (HELP_CALLING, *self.kb.screen.settled))
+            and not any(says(c) for c in self.kb.screen.unsettled)  # "...and keep an eye"
+        ):
+            # "ok calling poison control now, thank you", "pump team are seeing me first thing
+            # tomorrow, thanks": help on its way, thanked; the line leads, the emergency stays
+            reply = self.composer.message(
+                "smalltalk", "help_called", rule="smalltalk.help_called", lang=lang
+            )
+            reply = self.composer.with_line(reply, situation)
+            return _Routed(reply, replace(routed.state, emergency=state.emergency))
         if state.emergency and reply.rule == "smalltalk.thanks":  # "ok thanks": still on it
             rule = "emergency.followup.thanks"
             reply = self.composer.followup("thanks", situation, rule=rule, lang=lang)

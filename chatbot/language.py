@@ -43,7 +43,7 @@ FUNCTION_WORDS: Mapping[str, frozenset[str]] = {
     "es": frozenset(
         """el la los las de del que y en un una unos unas por con para mi mis tu su sus se
         lo al nos es muy pero como ella ellos esta este esto estoy estaba tiene tengo
-        hace cuando
+        hace cuando hay
         donde porque pues también mucho muchas muchos sobre qué cómo cuánto cuanto cuantas
         cuantos hijo hija mamá papá esposo esposa tomó tomo tome tomé quiero quiere puedo
         puede debo hago tomar dejar morir vivir pastillas pastilla tabletas ayuda despierta
@@ -231,6 +231,7 @@ def language_of(
     english: frozenset[str],
     spanish: frozenset[str] = frozenset(),
     default: str = "en",
+    is_medicine: Callable[[str], bool] | None = None,
 ) -> str:
     """The language to answer `text` in: one of `languages`, "en", or `default`.
 
@@ -241,10 +242,15 @@ def language_of(
     wins is Spanish when it is two words or more of common Spanish and nothing English
     ("baclofeno convulsiones"), English when English function words say so, and otherwise
     ("ok", "baclofen?", "hola") in `default`, the language the person chose. `english`: the
-    commonest English words."""
+    commonest English words. `is_medicine`: a word that names the medicine in every
+    language ("lioresal", "baclofen") says none ("hay generico del lioresal?"); its
+    Spanish name ("baclofeno", a `spanish` word) still says Spanish."""
     words = words_as_written(text)
     lowered = text.casefold()
-    not_english = sum(w not in english for w in words)
+    unknown = [w for w in words if w not in english]
+    if is_medicine is not None:  # the medicine's names are no language's words
+        unknown = [w for w in unknown if w in spanish or not is_medicine(w)]
+    not_english = len(unknown)
     mostly_foreign = not_english > len(words) / 2
     # common Spanish words that are no common English ones ("quien", "deberia")
     spanish_known = sum(w in spanish and w not in english for w in words)
