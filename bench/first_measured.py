@@ -49,6 +49,7 @@ ROUNDS = {
     23: "e0c91b4",
     24: "4b5946c",
     25: "3431d57",
+    26: "09fba81",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
