@@ -365,6 +365,13 @@ class Chatbot:
             other.language = code
             self._in[code] = other
         self._ignore = frozenset(kb.medicine_words)
+        #: every one-word spelling of a covered medicine's name ("lioresal", "ozobax"): read
+        #: once, for telling a message's language without normalising its words again
+        self._medicine_spellings = self._ignore | {
+            variant[0]
+            for variant, canonical in kb.normalizer.synonyms.items()
+            if len(variant) == 1 and all(w in self._ignore for w in canonical)
+        }
         self._other_longest = max((len(k) for k in kb.other_medicines), default=1)
         #: intent -> the medicine its topic is about (None: smalltalk and fixed replies)
         self._medicine_of = {
@@ -482,7 +489,7 @@ class Chatbot:
                 normalizer.english,
                 normalizer.other_language,
                 chosen,
-                self._is_medicine,
+                self._medicine_spellings.__contains__,
             )
 
         def done(reply: Reply, new_state: State, routed: _Routed | None = None) -> Trace:

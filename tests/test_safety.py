@@ -1726,6 +1726,8 @@ MECHANISMS = [
     ("nadie aqui le puede rellenar la bomba y le toca el martes", "emergency"),
     ("el relleno de la bomba de mi papa se retraso dos semanas", "emergency"),
     ("my refill is booked for friday, what happens at a refill?", "answer|clarify"),
+    ("i cant find anybody who can refill my dads pump and it alarms next week", "emergency"),
+    ("can anyone tell me if a pump refill hurts", "answer|clarify"),
     # a pump moved under the skin, or a surge of spasms beside the pump
     ("his pump seems to have shifted out of place, it feels odd under the skin", "emergency"),
     ("a mi hija se le volteo la bomba, se siente rara bajo la piel", "emergency"),
