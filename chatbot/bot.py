@@ -1471,28 +1471,46 @@ def name_only(q: Asked) -> _Routed | None:
 def other_medicine(q: Asked) -> _Routed | None:
     """ "tizanidine side effects", naming none of ours: not ours to answer. Unless the
     message points back to ours and asks what sets the two apart or how they mix: "how is
-    it different from tizanidine?" after baclofen."""
-    if q.named and not q.ours and not _compares_ours(q):
+    it different from tizanidine?" after baclofen; then a topic whose answer names other
+    medicines answers it, the best that scores an answer when it is not the best of all
+    ("lo puedo tomar con mi clonazepam? lo tomo pa los nervios": nerves, but asked beside
+    ours)."""
+    if not q.named or q.ours:
+        return None
+    beside = _beside_ours(q)
+    if beside is None:
         return q.routed(q.bot._other_reply(q.named))
+    if beside != q.kb.intents[q.candidates[0].intent].target:
+        return q.answer(beside, "match.beside_ours")
     return None
 
 
-def _compares_ours(q: Asked) -> bool:
-    """Does the message point back to the conversation's medicine ("it") and go to a topic
-    whose answer names other medicines (a comparison, an interaction)? With one medicine
-    in the content, it is that one from the first message, pointed back to ("is it ok
-    with benadryl") or put together with the other ("se puede mezclar con benadryl?")."""
+def _beside_ours(q: Asked) -> str | None:
+    """The topic that answers another medicine asked about beside ours, if the message
+    points back to the conversation's medicine ("it") or, with one medicine in the content,
+    puts the two together or side by side ("se puede mezclar con benadryl?", "es igual q la
+    ciclobenzaprina?"), and the best topic's answer names other medicines (a comparison, an
+    interaction). Pointed back to and put together both ("lo puedo tomar con mi
+    clonazepam?"), the best such topic that scores an answer, wherever it ranks."""
     profile = q.kb.matcher.profile
     if q.state.medicine in q.kb.medicines:
         said = profile.refers
     elif len(q.kb.medicines) == 1 and len(set(q.others)) == 1:
         said = profile.refers | profile.mixes  # "can you take ibuprofen with tylenol": theirs
     else:
-        return False
-    if q.decision.action != "answer" or not said.intersection(q.tokens):
-        return False
-    answer = q.kb.answers.get(q.kb.intents[q.candidates[0].intent].target)
-    return answer is not None and answer.names_other_medicines
+        return None
+    words = set(q.tokens)
+    if q.decision.action != "answer" or not said & words:
+        return None
+    both = bool(profile.refers & words) and bool(profile.mixes & words)
+    floor = q.bot.settings.thresholds.answer
+    for c in q.candidates if both else q.candidates[:1]:
+        answer = q.kb.answers.get(q.kb.intents[c.intent].target)
+        if c.score < floor:
+            return None
+        if answer is not None and answer.names_other_medicines:
+            return answer.topic
+    return None
 
 
 def which_medicine(q: Asked) -> _Routed | None:

@@ -164,8 +164,9 @@ class Profile:
     #: words that point back to the medicine already talked about ("how is it different
     #: from tizanidine?")
     refers: frozenset[str] = frozenset()
-    #: words that put two medicines together ("se puede mezclar con benadryl?"): with one
-    #: medicine in the content, the other is asked about beside it
+    #: words that put two medicines together ("se puede mezclar con benadryl?") or side by
+    #: side ("es igual q la ciclobenzaprina?": Spanish says no "it"): with one medicine in
+    #: the content, the other is asked about beside it
     mixes: frozenset[str] = frozenset()
 
 
@@ -181,7 +182,10 @@ SPANISH = Profile(
     SPANISH_STOPWORDS,
     spanish_stem,
     frozenset({"lo", "este", "esto", "eso", "ese", "él"}),
-    frozenset({"mezclar", "mezcla", "mezclo", "combinar", "junto", "juntos", "juntas", "con"}),
+    frozenset(
+        """mezclar mezcla mezclo combinar junto juntos juntas con igual mismo misma parecido
+        parecida diferente diferencia""".split()
+    ),
 )
 PROFILES = {p.code: p for p in (ENGLISH, SPANISH)}
 

@@ -3002,3 +3002,16 @@ def test_a_story_then_its_question_gets_the_questions_answer(bot):
     ]:
         reply = bot.respond(text)
         assert reply.kind == "answer" and reply.topic == "baclofen.how_to_take", reply.rule
+
+
+def test_another_medicine_asked_beside_ours_gets_the_topic_that_names_it(bot):
+    """ "lo puedo tomar con mi clonazepam? lo tomo pa los nervios": pointed back to ("lo")
+    and put together ("con"), the interactions answer, though "nervios" scores how it
+    works higher. Another medicine's own question stays theirs."""
+    reply = bot.respond("lo puedo tomar con mi clonazepam? lo tomo pa los nervios")
+    assert reply.topic == "baclofen.interactions", reply.rule
+    for theirs in [
+        "is tizanidine safe? what are its side effects",
+        "can i take tizanidine with food?",
+    ]:
+        assert bot.respond(theirs).rule == "fallback.other_medicine", theirs
