@@ -870,17 +870,12 @@ class Chatbot:
         self, screened: Screened, marked: list[str], tokens: list[str], text: str
     ) -> list[str]:
         """The words of a message's last sentence, when sentences come before it and it
-        asks something (a question's opening words, or the message's question mark) with
-        two words or more that say something; otherwise none."""
-        ends = [k + 1 for k, t in enumerate(marked[:-1]) if t == SENTENCE]
-        if not ends:
+        asks something as a question (`_asks_after`: opened as one, or ended by the
+        message's question mark); otherwise none."""
+        ends = [k for k, t in enumerate(marked[:-1]) if t == SENTENCE]
+        if not ends or not self._asks_after(screened, ends[-1], _question_marked(text), anew=False):
             return []
-        start = ends[-1]
-        asks = _question_marked(text) or any(
-            f.concept == ASKS_Q and f.start >= start for f in screened.reading.found
-        )
-        rest = _words_from(start, marked, tokens)
-        return rest if asks and self._says_something(rest, 2) else []
+        return _words_from(ends[-1] + 1, marked, tokens)
 
     def _denied_or_helped(self, screened: Screened) -> list[int]:
         """After a crisis, where a denial of it ends ("i'm not going to hurt myself", or a
