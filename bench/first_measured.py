@@ -50,6 +50,7 @@ ROUNDS = {
     24: "4b5946c",
     25: "3431d57",
     26: "09fba81",
+    27: "eeaeed8",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
