@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .compose import Composer
-from .concepts import MARKS, NEGATION, SENTENCE
+from .concepts import MARKS, NEGATION, SENTENCE, Reading
 from .content import SMALLTALK, KnowledgeBase
 from .language import DEATH_WORDS, language_of, unread_language
 from .learned import CHECK_IN, CRISIS, SELF_HARM_TAKEN
@@ -47,6 +47,11 @@ NEW_SUBJECT = "new_subject"
 ASKS_Q = "asks_q"
 #: thanks said ("thank you", "gracias x todo"): after help's word, the conversation moves on
 THANKS = "thanks_said"
+#: an amount asked ("how many", "cuántas"): after a crisis, about it
+HOW_MUCH = "how_much"
+#: small talk among other words (`_small_talk_among`): who the bot is, what it can do, a
+#: goodbye ("bye", "hasta luego") or thanks
+ASKS_WHO, ASKS_WHAT_HELP, GOODBYE = "asks_who", "asks_what_help", "goodbye_said"
 #: inside an emergency, help being called or on its way ("calling poison control now")
 HELP_CALLING = "help_calling"
 #: after a crisis, a misreading cleared up ("no no, not like that. i meant..."): a denial
@@ -58,6 +63,7 @@ CRISIS_REACHING = "crisis_reaching"
 CRISIS_ASIDE = ("smalltalk", "fallback", "clarify")  # replies that, after one, are about it
 ASKED = ("answer", "clarify")  # a question routed
 UNANSWERED = ("fallback", "clarify")  # no answer: none found, or one of two asked back
+NO_MATCH = "fallback.no_match"  # the fallback when nothing matched at all
 UNMATCHED = ("no match", "clarify")  # routing steps where the matcher itself found no answer
 #: a message in a language the bot does not read, with a word of dying in it (DEATH_WORDS)
 UNREAD_CRISIS = "crisis.other_language"
@@ -254,6 +260,11 @@ def asked_if_true(screened: Screened) -> bool:
 def _question_marked(text: str) -> bool:
     """Does the message end with a question mark (said or dictated: "question mark")?"""
     return spoken_marks(text).rstrip().endswith("?")
+
+
+def _ending(reading: Reading) -> int:
+    """Where a message's words end (the marks after them left out)."""
+    return 1 + max((k for k, t in enumerate(reading.tokens) if t not in MARKS), default=-1)
 
 
 def _words_from(k: int, marked: list[str], tokens: list[str]) -> list[str]:
@@ -683,12 +694,14 @@ class Chatbot:
             elif (
                 aside
                 or reply.kind == "refusal"
+                or says(HOW_MUCH)  # "how many would i need to sleep right through"
                 or len(tokens) <= 3
                 or crisis_words
                 or (says(PUSHBACK) and not self._asks_beside_pushback(screened))
             ):
                 # after a crisis, small talk, a fallback, a clarify question ("¿me lo dices
-                # o no?"), three words ("i mean it"), a question of amounts, words of the
+                # o no?"), three words ("i mean it"), a question of amounts (refused, or
+                # only "how many": no answer's topic is the amount), words of the
                 # crisis, or a push for the number ("i'm serious. just give me the number")
                 # are about it
                 reply = self.composer.message(
@@ -707,7 +720,43 @@ class Chatbot:
         reply, new_state = self._second_reader(
             normalized, reply, new_state, state, lang, screened, confident
         )
+        routed_only = reply.rule in (NO_MATCH, "match.answer", "match.clarify")
+        if routed_only and not (new_state.crisis or new_state.emergency):
+            sure = reply.rule != NO_MATCH and self._sure_answer(routed)
+            reply = self._small_talk_among(screened, text, lang, reply.rule, sure) or reply
         return done(reply, new_state, routed)
+
+    def _small_talk_among(
+        self, screened: Screened, text: str, lang: str, rule: str | None, sure: bool
+    ) -> Reply | None:
+        """Small talk among other words, which the phrase matcher, matching small talk
+        whole, did not place: who the bot is or what it can do, asked where the matcher is
+        not sure of an answer, or as the message's last sentence ("hello, sorry, I panic
+        easily. who are you?"; but "are you a doctor? can i take it with ibuprofen" is
+        answered); thanks or a goodbye ("thank you so much, you're a lifesaver"; "ok I'm
+        dead tired, goodnight"), where the matcher found nothing and nothing is asked.
+        Never beside a safety rule, a doubt or what the second reader heard (the caller's:
+        `rule` is the matcher's)."""
+        reading = screened.reading
+        says = reading.says
+        # beside an answer the matcher is sure of, only as what the message ends with
+        ending = _ending(reading)
+        key = next(
+            (
+                key
+                for concept, key in ((ASKS_WHO, "who_are_you"), (ASKS_WHAT_HELP, "help"))
+                if any(
+                    f.concept == concept and (not sure or f.end >= ending) for f in reading.found
+                )
+            ),
+            "",
+        )
+        unmatched = rule == NO_MATCH
+        if not key and unmatched and not (says(ASKS_Q) or _question_marked(text)):
+            key = "goodbye" if says(GOODBYE) else "thanks" if says(THANKS) else ""
+        if not key or screened.doubt or screened.crisis_doubt:
+            return None
+        return self.composer.message("smalltalk", key, rule=f"smalltalk.{key}", lang=lang)
 
     def _refusal_followup(self, lang: str) -> Reply:
         """The refusal again, shorter, after a push for the number."""
@@ -917,10 +966,13 @@ class Chatbot:
         it ("my pump alarmed last week, they checked it and it works perfectly. how long does
         the battery last?"): the question's answer, the emergency's first line leading. Only
         for the situations emergency.yaml's `told_over` names (never an overdose), and not
-        inside an emergency or a crisis."""
-        if hit.kind != "emergency" or hit.crisis or state.emergency or state.crisis:
+        inside a crisis. Inside such an emergency, the same telling ("spoke to the pump team,
+        they said it's only the low battery warning. how long do the batteries last?")
+        moves on from it, as help's word and a question do when no rule reads them."""
+        told_over = self.kb.screen.told_over
+        if hit.kind != "emergency" or hit.crisis or state.crisis:
             return None
-        if hit.message not in self.kb.screen.told_over:
+        if hit.message not in told_over or (state.emergency and state.emergency not in told_over):
             return None
         settled = self._settled(screened)
         marked_q = _question_marked(text)
@@ -934,10 +986,10 @@ class Chatbot:
         )
         if routed.reply.kind not in ASKED:
             return None
-        reply = self.composer.with_line(routed.reply, hit.message)
+        reply = self.composer.with_line(routed.reply, state.emergency or hit.message)
         if router is not self:  # answered in the message's language
             reply = replace(reply, lang=router.language)
-        return replace(routed, reply=reply)
+        return replace(routed, reply=reply, state=replace(routed.state, emergency=""))
 
     def _asks_after(
         self, screened: Screened, start: int, marked_q: bool = False, anew: bool = True
@@ -1202,7 +1254,7 @@ class Chatbot:
         if closest:
             reply = self.composer.closest(closest, rule="fallback.closest")
             return reply, replace(fresh, pending=closest)
-        return self._message("fallback", "default", rule="fallback.no_match"), fresh
+        return self._message("fallback", "default", rule=NO_MATCH), fresh
 
     def _closest(
         self, candidates: list[Candidate], limit: int = 3, floor: float | None = None
