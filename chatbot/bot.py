@@ -262,6 +262,19 @@ def _question_marked(text: str) -> bool:
     return spoken_marks(text).rstrip().endswith("?")
 
 
+#: a message's first sentence ended by a question mark ("what is it for? my doc just...")
+_FIRST_ASKED = re.compile(r"\s*[^.!?;\n]+\?")
+
+
+def _first_question(marked: list[str], tokens: list[str], text: str) -> list[str]:
+    """The words of a message's first sentence, when it is a question (ended by its own
+    question mark) and sentences follow it that are not; otherwise none."""
+    ends = [k for k, t in enumerate(marked[:-1]) if t == SENTENCE]
+    if not ends or _question_marked(text) or not _FIRST_ASKED.match(spoken_marks(text)):
+        return []
+    return tokens[: sum(t not in MARKS for t in marked[: ends[0]])]
+
+
 def _ending(reading: Reading) -> int:
     """Where a message's words end (the marks after them left out)."""
     return 1 + max((k for k, t in enumerate(reading.tokens) if t not in MARKS), default=-1)
@@ -582,18 +595,24 @@ class Chatbot:
         quiet = not (screened.doubt or screened.crisis_doubt or state.emergency or state.crisis)
         if routed.step in UNMATCHED and bounded is tokens and quiet:
             # a story, then its question ("my spasms were so bad yesterday, they've settled
-            # now. should baclofen be taken with meals?"): the question alone, when the
-            # matcher found no answer to the whole (not another medicine's question: "is
-            # tizanidine safe? what are its side effects") and is sure of the question's;
-            # never beside a doubt of a crisis or an emergency, or inside one, where a sure
-            # answer is weighed against it
-            asked = self._last_question(screened, marked, tokens, text)
-            if asked:
+            # now. should baclofen be taken with meals?"), or the question, then the story
+            # ("so what does baclofen even treat? doc just handed me the script"): the
+            # question alone, when the matcher found no answer to the whole (not another
+            # medicine's question: "is tizanidine safe? what are its side effects") and is
+            # sure of the question's; never beside a doubt of a crisis or an emergency, or
+            # inside one, where a sure answer is weighed against it
+            for asked in (
+                self._last_question(screened, marked, tokens, text),
+                _first_question(marked, tokens, text),
+            ):
+                if not asked:
+                    continue
                 asked_key = router.kb.key_of(asked, text)
                 again = router._route(asked, state, text, lang, asked_key)
                 if router._sure_answer(again):
                     routed = again
                     match_text = " ".join(router.kb.matcher.content(asked_key))
+                    break
         if router is not self:  # answered in the message's language
             routed = replace(routed, reply=replace(routed.reply, lang=router.language))
         # the crisis's own words ("i just feel so low", "i give up"), meant and not negated
