@@ -740,7 +740,7 @@ class Chatbot:
             normalized, reply, new_state, state, lang, screened, confident
         )
         routed_only = reply.rule in (NO_MATCH, "match.answer", "match.clarify")
-        if routed_only and not (new_state.crisis or new_state.emergency):
+        if routed_only and not (new_state.crisis or new_state.emergency or crisis_words):
             sure = reply.rule != NO_MATCH and self._sure_answer(routed)
             reply = self._small_talk_among(screened, text, lang, reply.rule, sure) or reply
         return done(reply, new_state, routed)
@@ -750,12 +750,12 @@ class Chatbot:
     ) -> Reply | None:
         """Small talk among other words, which the phrase matcher, matching small talk
         whole, did not place: who the bot is or what it can do, asked where the matcher is
-        not sure of an answer, or as the message's last sentence ("hello, sorry, I panic
-        easily. who are you?"; but "are you a doctor? can i take it with ibuprofen" is
+        not sure of an answer, or as the words the message ends with ("hello, sorry, I
+        panic easily. who are you?"; but "are you a doctor? can i take it with ibuprofen" is
         answered); thanks or a goodbye ("thank you so much, you're a lifesaver"; "ok I'm
         dead tired, goodnight"), where the matcher found nothing and nothing is asked.
-        Never beside a safety rule, a doubt or what the second reader heard (the caller's:
-        `rule` is the matcher's)."""
+        Never beside a safety rule, a doubt, a word of a crisis or what the second reader
+        heard (the caller's: `rule` is the matcher's)."""
         reading = screened.reading
         says = reading.says
         # beside an answer the matcher is sure of, only as what the message ends with
