@@ -364,9 +364,10 @@ def test_print_shows_the_conversation_with_its_addresses(kiosk):
 
 
 def test_idle_countdown_appears_and_a_tap_keeps_the_conversation(kiosks):
+    # each kiosk in turn, its countdown started just before it is looked at: started all at
+    # once, the last ones' countdowns ran out while the first ones were photographed
     for k in kiosks:
         k.send("can i drink on baclofen")
-    for k in kiosks:
         idle = k.page.locator("#idle")
         idle.wait_for(state="visible", timeout=IDLE_SECONDS * 1000)
         assert "Still there? Clearing in" in idle.inner_text()
