@@ -758,18 +758,12 @@ class Chatbot:
         heard (the caller's: `rule` is the matcher's)."""
         reading = screened.reading
         says = reading.says
-        # beside an answer the matcher is sure of, only as what the message ends with
-        ending = _ending(reading)
-        key = next(
-            (
-                key
-                for concept, key in ((ASKS_WHO, "who_are_you"), (ASKS_WHAT_HELP, "help"))
-                if any(
-                    f.concept == concept and (not sure or f.end >= ending) for f in reading.found
-                )
-            ),
-            "",
-        )
+        asked = [f for f in reading.found if f.concept in (ASKS_WHO, ASKS_WHAT_HELP)]
+        if asked and sure:  # beside a sure answer, only as what the message ends with
+            ending = _ending(reading)
+            asked = [f for f in asked if f.end >= ending]
+        key = "who_are_you" if any(f.concept == ASKS_WHO for f in asked) else ""
+        key = key or ("help" if asked else "")
         unmatched = rule == NO_MATCH
         if not key and unmatched and not (says(ASKS_Q) or _question_marked(text)):
             key = "goodbye" if says(GOODBYE) else "thanks" if says(THANKS) else ""
