@@ -51,6 +51,7 @@ ROUNDS = {
     25: "3431d57",
     26: "09fba81",
     27: "eeaeed8",
+    28: "e1e31bd",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
