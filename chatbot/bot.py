@@ -593,14 +593,16 @@ class Chatbot:
         match_text = " ".join(router.kb.matcher.content(key))
         routed = router._route(bounded, state, text, lang, key)
         quiet = not (screened.doubt or screened.crisis_doubt or state.emergency or state.crisis)
-        if routed.step in UNMATCHED and bounded is tokens and quiet:
+        if routed.step in UNMATCHED and ((bounded is tokens and quiet) or denied):
             # a story, then its question ("my spasms were so bad yesterday, they've settled
             # now. should baclofen be taken with meals?"), or the question, then the story
             # ("so what does baclofen even treat? doc just handed me the script"): the
             # question alone, when the matcher found no answer to the whole (not another
             # medicine's question: "is tizanidine safe? what are its side effects") and is
             # sure of the question's; never beside a doubt of a crisis or an emergency, or
-            # inside one, where a sure answer is weighed against it
+            # inside one, where a sure answer is weighed against it; after a denial of a
+            # crisis too ("no no, not like that. i meant the spasms keep me up every night.
+            # does baclofen make you drowsy?"): its question, when the rest is no answer
             for asked in (
                 self._last_question(screened, marked, tokens, text),
                 _first_question(marked, tokens, text),
