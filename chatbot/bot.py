@@ -579,6 +579,7 @@ class Chatbot:
         denied = (screened.denial or screened.reading.says(NOT_MEANT)) and state.crisis
         # 2. matching, over the first max_chars
         bounded = tokens
+        moved_on = False
         if len(text) > self.settings.max_chars:
             bounded = self.kb.normalizer.tokens(text[: self.settings.max_chars])
         elif state.crisis and (ends := self._denied_or_helped(screened)):
@@ -587,13 +588,14 @@ class Chatbot:
             bounded = self._after_the_sentence(max(ends), marked, tokens)
         else:  # "all fine now. different question: can he drive?": the question is the rest
             bounded = self._after_moving_on(screened, marked, tokens, settled, marked_q)
+            moved_on = bounded is not tokens
         router = self._in.get(lang, self)
         # the words matched, as the matcher of the message's language reads them (explain)
         key = router.kb.key_of(bounded, text)  # read once: for matching and for explain
         match_text = " ".join(router.kb.matcher.content(key))
         routed = router._route(bounded, state, text, lang, key)
         quiet = not (screened.doubt or screened.crisis_doubt or state.emergency or state.crisis)
-        if routed.step in UNMATCHED and ((bounded is tokens and quiet) or denied):
+        if routed.step in UNMATCHED and ((bounded is tokens and quiet) or denied or moved_on):
             # a story, then its question ("my spasms were so bad yesterday, they've settled
             # now. should baclofen be taken with meals?"), or the question, then the story
             # ("so what does baclofen even treat? doc just handed me the script"): the
@@ -602,10 +604,14 @@ class Chatbot:
             # sure of the question's; never beside a doubt of a crisis or an emergency, or
             # inside one, where a sure answer is weighed against it; after a denial of a
             # crisis too ("no no, not like that. i meant the spasms keep me up every night.
-            # does baclofen make you drowsy?"): its question, when the rest is no answer
+            # does baclofen make you drowsy?"), and after help's word or a new subject inside
+            # an emergency ("thanks. a different question for the future: how should we
+            # store his tablets so this doesn't happen again"); last, the clause that opens
+            # as a question, its lead-in left out ("for our staff training: how should...")
             for asked in (
                 self._last_question(screened, marked, tokens, text),
                 _first_question(marked, tokens, text),
+                self._asked_clause(screened, marked, tokens),
             ):
                 if not asked:
                     continue
@@ -940,6 +946,18 @@ class Chatbot:
         if not ends or not self._asks_after(screened, ends[-1], _question_marked(text), anew=False):
             return []
         return _words_from(ends[-1] + 1, marked, tokens)
+
+    def _asked_clause(self, screened: Screened, marked: list[str], tokens: list[str]) -> list[str]:
+        """The words from the last clause or sentence that opens as a question (its first
+        words, after a lead-in of `LEAD_IN` at most, ask: "for our staff training: how
+        should baclofen be stored?") to the message's end, when words come before it;
+        otherwise none."""
+        opens = {f.start for f in screened.reading.found if f.concept == ASKS_Q}
+        starts = [k + 1 for k, t in enumerate(marked[:-1]) if t in MARKS]
+        for start in reversed(starts):
+            if any(start <= at <= start + LEAD_IN for at in opens):
+                return _words_from(start, marked, tokens)
+        return []
 
     def _denied_or_helped(self, screened: Screened) -> list[int]:
         """After a crisis, where a denial of it ends ("i'm not going to hurt myself", or a
