@@ -56,6 +56,7 @@ ASKS_WHO, ASKS_WHAT_HELP, GOODBYE = "asks_who", "asks_what_help", "goodbye_said"
 HELP_CALLING = "help_calling"
 #: after a crisis, a misreading cleared up ("no no, not like that. i meant..."): a denial
 NOT_MEANT = "not_meant"
+DISMISSED = "dismissed"  # a question taken back ("never mind", "da igual"): not asked beside
 LEAD_IN = 2  # words before a question's opening words ("mientras tanto, ¿puedo...?")
 #: After a crisis, support reached ("i called the line, i feel safer now"): small talk again
 CRISIS_HELPED = "crisis_helped"
@@ -1167,8 +1168,9 @@ class Chatbot:
         the sign's own words still answered, on the same topic (in two content words or
         more) or asked in three or more? ("i feel hopeless lately, can baclofen affect my
         mood?" is; "no pienso estar aquí mucho tiempo" is not: its words about being here
-        were what matched.)"""
-        if reply.kind != "answer":
+        were what matched; nor is a question taken back: "efectos secundarios? da igual, no
+        pienso estar aquí la semana que viene".)"""
+        if reply.kind != "answer" or screened.reading.says(DISMISSED):
             return False
         signs = {c for c, _m in self.kb.screen.crisis_doubt}
         said = {
