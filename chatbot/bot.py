@@ -609,13 +609,19 @@ class Chatbot:
             # an emergency ("thanks. a different question for the future: how should we
             # store his tablets so this doesn't happen again"); last, the clause that opens
             # as a question, its lead-in left out ("for our staff training: how should...")
-            for asked in (
-                self._last_question(screened, marked, tokens, text),
-                _first_question(marked, tokens, text),
-                self._asked_clause(screened, marked, tokens),
-            ):
-                if not asked:
+            # each found only if the one before it is no sure answer; words already routed
+            # (the whole, or a last sentence that is also the asked clause) not again
+            tried = [bounded]
+            finds: tuple[Callable[[], list[str]], ...] = (
+                lambda: self._last_question(screened, marked, tokens, text),
+                lambda: _first_question(marked, tokens, text),
+                lambda: self._asked_clause(screened, marked, tokens),
+            )
+            for find in finds:
+                asked = find()
+                if not asked or asked in tried:
                     continue
+                tried.append(asked)
                 asked_key = router.kb.key_of(asked, text)
                 again = router._route(asked, state, text, lang, asked_key)
                 if router._sure_answer(again):
@@ -771,8 +777,9 @@ class Chatbot:
         if asked and sure:  # beside a sure answer, only as what the message ends with
             ending = _ending(reading)
             asked = [f for f in asked if f.end >= ending]
-        key = "who_are_you" if any(f.concept == ASKS_WHO for f in asked) else ""
-        key = key or ("help" if asked else "")
+        key = (
+            "who_are_you" if any(f.concept == ASKS_WHO for f in asked) else "help" if asked else ""
+        )
         unmatched = rule == NO_MATCH
         if not key and unmatched and not (says(ASKS_Q) or _question_marked(text)):
             key = "goodbye" if says(GOODBYE) else "thanks" if says(THANKS) else ""
