@@ -52,6 +52,7 @@ ROUNDS = {
     26: "09fba81",
     27: "eeaeed8",
     28: "e1e31bd",
+    29: "9be4fb5",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
