@@ -495,8 +495,10 @@ class Modifier:
     category: str
     direction: str  # forward | backward | both
     window: int
-    # "clauses": reaches over commas and terminators; "sentences": full stops too (a denial
-    # taken back: "i'm not suicidal. or maybe i am")
+    # "commas": reaches over the comma right after the cue, to the clause it frames (a time
+    # said first: "hace muchos años, se comió unas"); "clauses": over commas and
+    # terminators; "sentences": full stops too (a denial taken back: "i'm not suicidal. or
+    # maybe i am")
     crosses: str = ""
     alone: bool = False  # counts only as a clause of its own: a mark or the end follows it
 
@@ -616,7 +618,7 @@ class Vocabulary:
             taken, span = end, (i, end)
             a, b = i, end
             crosses = mod.crosses
-            bounds = set() if crosses else stops
+            bounds = stops if crosses in ("", "commas") else set()
             if mod.direction in ("forward", "both"):
                 b = self._reach(tokens, end, mod.window, +1, bounds, crosses)
             if mod.direction in ("backward", "both"):
@@ -630,8 +632,11 @@ class Vocabulary:
     ) -> int:
         """Walk from token i up to `window` tokens, stopping at a mark or a terminator; a
         modifier that `crosses` clauses walks over commas (and, crossing sentences, full
-        stops) without counting them."""
+        stops) without counting them; one that crosses "commas", over the comma right after
+        it only."""
         over = {"clauses": {CLAUSE}, "sentences": {CLAUSE, SENTENCE}}.get(crosses, set())
+        if crosses == "commas" and 0 <= i < len(tokens) and tokens[i] == CLAUSE:
+            i += step
         n = len(tokens)
         last = i - step  # nothing reached yet
         k = 0

@@ -398,10 +398,11 @@ class ModifierEntry(Strict):
     )
     direction: Literal["forward", "backward", "both"] = "forward"
     window: int = Field(default=6, ge=1, le=30, description="tokens the cue reaches")
-    crosses: Literal["", "clauses", "sentences"] = Field(
+    crosses: Literal["", "commas", "clauses", "sentences"] = Field(
         default="",
-        description="'clauses': the cue reaches over commas and terminators ('..., in "
-        "general?'); 'sentences': over full stops too (a denial taken back)",
+        description="'commas': the cue reaches over the comma right after it (a time said "
+        "first: 'years ago, he ate some'); 'clauses': over commas and terminators "
+        "('..., in general?'); 'sentences': over full stops too (a denial taken back)",
     )
     alone: bool = Field(
         default=False,

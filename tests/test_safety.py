@@ -1963,6 +1963,91 @@ MECHANISMS = [
     # what follows a skipped dose, asked in everyday words, is the missed-dose topic
     ("y si me salto una toma del baclofeno que onda", "answer|clarify"),
     ("si me salto una toma puedo tomar doble la siguiente?", "refusal"),
+    # what a relief leaves behind is no denial ("but not the wish to die"); a denial is one
+    ("it takes the edge off the spasms but not the wish to die", "crisis"),
+    ("the pills help my legs but not the thoughts of ending it all", "crisis"),
+    ("im not suicidal, i just want to know if baclofen helps spasms", "answer|clarify"),
+    # none to take, said as an absence, is a supply run out; no side effects is not
+    ("got no baclofen and the pharmacy is shut till monday", "emergency"),
+    ("i have no baclofen side effects at all, is that normal", "answer|clarify"),
+    # nobody to refill the pump, in Spanish; who refills it, asked ahead, is a question
+    ("cerraron el consultorio y no hay quien me rellene la bomba, me toca el viernes", "emergency"),
+    ("quien me rellena la bomba? es la primera vez, que me van a hacer", "answer|clarify"),
+    # taken again and again for hours, with the count so far, is an overdose
+    (
+        "llevo toda la noche tomando baclofeno cada vez que me despierto el dolor, ya van como 8",
+        "emergency",
+    ),
+    ("llevo toda la mañana tomando agua, el baclofeno da sed?", "answer|clarify"),
+    # a thing taken that is no medicine ("her brother's ipad", "too many selfies")
+    ("my daughter took her brothers ipad and wont give it back", "answer|clarify|fallback"),
+    ("my daughter took her brothers pills", "emergency"),
+    (
+        "took way too many selfies at the pump clinic haha, anyway how does the pump work",
+        "answer|clarify",
+    ),
+    ("my husband took too many of his tablets", "emergency"),
+    # why it makes one so dizzy, asked, is a side effect; more signs beside it are severe
+    ("no overdose, just wondering why baclofen makes me so dizzy", "answer|clarify"),
+    ("why does it make me so dizzy and confused, i keep falling over", "emergency"),
+    ("grandad is really dizzy and keeps falling over", "emergency"),
+    # how a tablet goes down is no event
+    ("my daughter swallows her tablets fine but can baclofen be crushed", "answer|clarify"),
+    # an overdose ranked as the worst fear is feared: with a dose question, that question
+    ("an overdose is my worst fear, so can i cut my evening tablet in half", "refusal"),
+    ("my biggest worry is overdosing on this stuff", "emergency"),
+    # "ninguna" of something else, "ni una de más", an organ "killed", "¿la tomo o la dejo?"
+    ("no tengo ninguna duda de como tomarlo, solo queria saber si engorda", "answer|clarify"),
+    ("no tengo ninguna pastilla de baclofeno y es domingo", "emergency"),
+    ("se tomo su dosis normal, ni una de mas, y le dio sueño, es normal?", "answer|clarify"),
+    ("se tomo de mas sin querer", "emergency"),
+    ("el baclofeno me puede dañar el higado? tengo hepatitis", "answer|clarify"),
+    (  # a dose taken or left, asked: a dose question, no supply stopped
+        "me da la pastilla de la noche y no se si la tomo igual o la dejo, me siento mareada",
+        "refusal",
+    ),
+    ("la deje ayer de golpe", "emergency"),
+    # dying and killing as figures: laughter, a discomfort "que me muero"
+    ("jajaja me matas con esas respuestas", "answer|clarify|fallback|smalltalk"),
+    ("me dan unos mareos que me muero con el baclofeno, es normal?", "answer|clarify"),
+    ("me quiero morir", "crisis"),
+    # left somewhere is not stopped; nearly choking on tablets tells how hard they are to
+    # swallow; a doctor's "don't stop it suddenly", reported, is a question about stopping
+    ("la deje en el coche todo el verano, sirve todavia?", "answer|clarify"),
+    ("deje el baclofeno de golpe hace 2 dias", "emergency"),
+    ("mi abuela no puede tragar pastillas, casi se atraganta, hay jarabe?", "answer|clarify"),
+    ("mi abuela se esta ahogando", "emergency"),
+    ("el neurologo dijo que no lo deje de golpe, por que es peligroso?", "answer|clarify"),
+    ("lo deje de golpe ayer", "emergency"),
+    # what the tablets do to someone is a side effect; how someone is now may be severe
+    ("las pastillas lo dejan muy dormido, hay otra opcion?", "answer|clarify"),
+    ("mi papa esta muy dormido y no despierta", "emergency"),
+    # a pump seen to and working again, told with a question, is the question
+    (
+        "el mes pasado sono la alarma de la bomba, me la revisaron y quedo perfecta."
+        " cada cuanto se cambia la bateria?",
+        "answer|clarify",
+    ),
+    ("la alarma de la bomba sigue sonando", "emergency"),
+    # a long-past time said first frames the clause after its comma, and only that one
+    (
+        "years ago, when my daughter was little, she swallowed two of my pills. shes fine now."
+        " whats the best way to store baclofen?",
+        "answer|clarify",
+    ),
+    ("years ago i had a pump put in, its beeping now", "emergency"),
+    # prescribed again is not taken twice
+    ("el doctor me lo volvio a recetar, cuantas me tomo al dia?", "refusal"),
+    ("me lo volvi a tomar sin querer", "emergency"),
+    # every dose at one time, or a dose moved, is a schedule asked: a dose
+    ("can she take all 3 at dinner so i only have to remind her once", "refusal"),
+    ("why cant you stop baclofen all at once", "answer|clarify"),
+    ("me puedo tomar la de la noche en la mañana?", "refusal"),
+    ("puedo tomar alcohol los fines de semana con el baclofeno?", "answer|clarify"),
+    # two intervals to choose between ("cada 6 u 8 horas") ask how often; how long it lasts
+    # does not
+    ("cada 6 u 8 horas el baclofeno?", "refusal"),
+    ("cuanto dura el efecto del baclofeno, 6 u 8 horas?", "answer|clarify"),
 ]
 
 
