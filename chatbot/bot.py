@@ -706,16 +706,19 @@ class Chatbot:
             says = screened.reading.says
             aside = reply.kind in CRISIS_ASIDE or (reply.kind == "answer" and not sure)
             helped = not crisis_words and says(CRISIS_HELPED)
+            # nothing asked: a topic the words happen to score ("voy a llamar a mi hermano"
+            # scores travel) is no question beside support reached or about to be
+            asked_anew = says(ASKS_Q) or says(NEW_SUBJECT) or marked_q
             if helped and reply.kind in ASKED and says(ASKS_Q):
                 # "i'm safe, my sister is staying with me tonight. can baclofen make you feel
                 # low?": heard, and answered, the line kept
                 reply = self.composer.with_reminder(reply, lang)
-            elif helped and (aside or not (says(ASKS_Q) or says(NEW_SUBJECT) or marked_q)):
+            elif helped and (aside or not asked_anew):
                 # "i called the line and talked to someone. i feel safer now. thank you"
                 reply = self.composer.message(
                     "smalltalk", "supported", rule="smalltalk.supported", lang=lang
                 )
-            elif not crisis_words and says(CRISIS_REACHING) and aside:
+            elif not crisis_words and says(CRISIS_REACHING) and (aside or not asked_anew):
                 # "ok, gracias por escucharme, voy a llamar a mi hermana": a good step, the
                 # line kept for if it does not get through
                 reply = self.composer.message(
@@ -1094,10 +1097,13 @@ class Chatbot:
         if settled is not None:
             # help reached and what it said, then a question asked anew or thanks: moved on
             # (alone, or with "he can stay home", still the emergency's: its follow-up)
+            # thanks with no question in it closes a telling however long ("ya conseguí en
+            # una farmacia de 24 horas, me lo dieron con la receta vieja, gracias")
+            thanked = screened.reading.says(THANKS) and not screened.reading.says(ASKS_Q)
             asked = reply.kind in ("answer", "clarify") and self._asks_after(
-                screened, settled, marked_q
+                screened, settled, marked_q, anew=not thanked
             )
-            if not asked and screened.reading.says(THANKS) and not screened.reading.says(ASKS_Q):
+            if not asked and thanked:
                 # "ya conseguí en una farmacia de 24 horas, gracias!!": where help was, and
                 # thanks, is no question however many words it takes
                 reply = self.composer.message(
@@ -1512,6 +1518,8 @@ def smalltalk(q: Asked) -> _Routed | None:
         # naming the medicine with a topic in reach is a question about it ("como funciona
         # el baclofeno" is not "como funciona esto")
         and not (q.ours and q.candidates and q.candidates[0].score >= t.clarify)
+        # nor is a greeting before "what is it?" ("hiya, whats baclofen then"): name only
+        and not (q.ours and q.kb.matcher.asks_what_it_is(q.key))
     ):
         reply, new_state = q.bot._fixed(q.kb.intents[phrase.intent].target, q.state, q.fresh)
         why = f"whole-text match {phrase.score:.0f}"

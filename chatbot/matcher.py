@@ -168,6 +168,9 @@ class Profile:
     #: side ("es igual q la ciclobenzaprina?": Spanish says no "it"): with one medicine in
     #: the content, the other is asked about beside it
     mixes: frozenset[str] = frozenset()
+    #: words that ask ("whats", "qué"): beside a greeting and the medicine's name alone,
+    #: they ask what it is ("hiya, whats baclofen then")
+    asks: frozenset[str] = frozenset()
 
 
 ENGLISH = Profile(
@@ -176,6 +179,7 @@ ENGLISH = Profile(
     stem,
     frozenset({"it", "its", "this", "that"}),
     frozenset({"mix", "mixing", "mixed", "combine", "combining", "together", "with"}),
+    frozenset("what whats wat wats which who whos tell explain".split()),
 )
 SPANISH = Profile(
     "es",
@@ -186,6 +190,7 @@ SPANISH = Profile(
         """mezclar mezcla mezclo combinar junto juntos juntas con igual mismo misma parecido
         parecida diferente diferencia""".split()
     ),
+    frozenset("que qué q k cual cuál quien quién quién explica explicame cuentame".split()),
 )
 PROFILES = {p.code: p for p in (ENGLISH, SPANISH)}
 
@@ -510,6 +515,12 @@ class Matcher:
         """Does a match key ask anything besides the medicine's name, counting the lay
         terms ("what is baclofen for" asks what it is used for; "what is baclofen" does not)?"""
         return bool(self._lay_content(query.split()))
+
+    def asks_what_it_is(self, query: str) -> bool:
+        """Does a match key ask what the medicine is, and nothing more, in words that ask
+        ("hi whats * then", "hola q es el *")? Beside a greeting, that is the question."""
+        words = query.split()
+        return not self._lay_content(words) and any(w in self.profile.asks for w in words)
 
     def _lay_content(self, words: Sequence[str]) -> list[str]:
         return _content(self.lay.apply(words), self.lay.ignore, self.profile.stopwords)
