@@ -190,7 +190,7 @@ SPANISH = Profile(
         """mezclar mezcla mezclo combinar junto juntos juntas con igual mismo misma parecido
         parecida diferente diferencia""".split()
     ),
-    frozenset("que qué q k cual cuál quien quién quién explica explicame cuentame".split()),
+    frozenset("que qué q k cual cuál quien quién explica explicame cuentame".split()),
 )
 PROFILES = {p.code: p for p in (ENGLISH, SPANISH)}
 
