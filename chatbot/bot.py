@@ -258,6 +258,11 @@ def asked_if_true(screened: Screened) -> bool:
     )
 
 
+def _question_opens(screened: Screened) -> set[int]:
+    """Where the message's questions open: the first words of each `asks_q` find."""
+    return {f.start for f in screened.reading.found if f.concept == ASKS_Q}
+
+
 def _question_marked(text: str) -> bool:
     """Does the message end with a question mark (said or dictated: "question mark")?"""
     return spoken_marks(text).rstrip().endswith("?")
@@ -940,9 +945,7 @@ class Chatbot:
         # a question opened there, or ended by the message's question mark, says something
         # however few its words ("while i'm here, can i take it with an antihistamine?",
         # "different question, is it ok to take baclofen with my antidepressant?")
-        asks = marked_q or any(
-            f.concept == ASKS_Q and f.start >= cut for f in screened.reading.found
-        )
+        asks = marked_q or any(at >= cut for at in _question_opens(screened))
         return (
             rest if asks or self._says_something(rest, 1 if settled is not None else 2) else tokens
         )
@@ -963,7 +966,7 @@ class Chatbot:
         words, after a lead-in of `LEAD_IN` at most, ask: "for our staff training: how
         should baclofen be stored?") to the message's end, when words come before it;
         otherwise none."""
-        opens = {f.start for f in screened.reading.found if f.concept == ASKS_Q}
+        opens = _question_opens(screened)
         starts = [k + 1 for k, t in enumerate(marked[:-1]) if t in MARKS]
         for start in reversed(starts):
             if any(start <= at <= start + LEAD_IN for at in opens):
@@ -1054,8 +1057,7 @@ class Chatbot:
         # opened as a question, after a lead-in of two words at most ("mientras tanto,
         # ¿puedo manejar...?", "oh and how should i...")
         lead = set(at[: LEAD_IN + 1])
-        opens = any(f.concept == ASKS_Q and f.start in lead for f in screened.reading.found)
-        return opens or (anew and self._asks_anew(words))
+        return bool(_question_opens(screened) & lead) or (anew and self._asks_anew(words))
 
     def _safety_reply(self, hit: Hit, state: State, lang: str = "en") -> tuple[Reply, State]:
         kind: Kind = hit.kind

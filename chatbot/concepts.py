@@ -632,8 +632,8 @@ class Vocabulary:
     ) -> int:
         """Walk from token i up to `window` tokens, stopping at a mark or a terminator; a
         modifier that `crosses` clauses walks over commas (and, crossing sentences, full
-        stops) without counting them; one that crosses "commas", over the comma right after
-        it only."""
+        stops) without counting them; one that crosses "commas", over the comma next to the
+        cue only (after it, walking forward; before it, walking back)."""
         over = {"clauses": {CLAUSE}, "sentences": {CLAUSE, SENTENCE}}.get(crosses, set())
         if crosses == "commas" and 0 <= i < len(tokens) and tokens[i] == CLAUSE:
             i += step
