@@ -53,6 +53,7 @@ ROUNDS = {
     27: "eeaeed8",
     28: "e1e31bd",
     29: "9be4fb5",
+    30: "8d4b0c6",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
