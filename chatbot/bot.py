@@ -37,6 +37,9 @@ _FOLLOWUPS: tuple[tuple[str, str], ...] = (
     ("watch", "watch"),
 )
 _FOLLOWUP_SITUATIONS = frozenset({"overdose", "symptoms", "self_harm_taken"})
+#: Follow-ups that, asked after help's word, still ask about the emergency ("toxicología
+#: dice que lo llevemos, ¿qué le llevo?"): help's plan, and what it needs
+_ASKED_AFTER_HELP = ("bring", "make_sick")
 #: What the conversation context holds when a message names another medicine and not
 #: ours: rules with it in `unless:` (running out) are about our medicine's supply
 OTHER_MEDICINE = "@other_medicine"
@@ -291,10 +294,13 @@ def _words_from(k: int, marked: list[str], tokens: list[str]) -> list[str]:
     return tokens[sum(t not in MARKS for t in marked[:k]) :]
 
 
-def settled_for_the_reader(screened: Screened, situation: str) -> str:
+def settled_for_the_reader(
+    screened: Screened, situation: str, another_medicine: bool = False
+) -> str:
     """Which of the things the second reader cannot read, and the word lists can, settles
     its emergency for `situation` (or its crisis, for CRISIS): the stop's name, or "" when
-    none does. Self-harm with something taken is never settled so."""
+    none does. `another_medicine`: the message names a medicine the bot does not cover,
+    and none it does. Self-harm with something taken is never settled so."""
     if situation == "self_harm_taken":
         return ""
     if situation == CRISIS:
@@ -308,6 +314,9 @@ def settled_for_the_reader(screened: Screened, situation: str) -> str:
         ("asked_ahead", asked_ahead(screened)),  # "if my pump alarm ever goes off"
         ("supply_left", situation == "ran_out" and supply_left(screened)),  # "me quedan"
         ("no_overdose_had", situation == "overdose" and no_overdose_had(screened)),
+        # "se me acabaron las pastillas del colesterol": that medicine's supply, as the
+        # running-out rules read it (`@other_medicine`)
+        ("another_medicine", situation == "ran_out" and another_medicine),
     )
     return next((name for name, settled in stops if settled), "")
 
@@ -855,7 +864,8 @@ class Chatbot:
         contract's missed-dose topic); nor its emergency in an event told as over
         (`told_as_over`), nor its pump emergency in a refill booked ahead
         (`refill_booked`), nor its overdose in a dose not taken (`dose_missed`), nor its
-        emergency in a question asked ahead with every event supposed (`asked_ahead`).
+        emergency in a question asked ahead with every event supposed (`asked_ahead`), nor
+        its supply run out when only another medicine is named (`another_medicine`).
         A crisis it reads below the threshold, the rest of the urgency an emergency's
         ("she's asleep but wakes when i talk to her"), gets that emergency's message with
         the crisis line after its first line."""
@@ -891,7 +901,8 @@ class Chatbot:
             # reached only through `unsure`: a figure of speech or a denial ("sobredosis de
             # amor es una canción de quién?") is not the doubt it is for
             return reply, new_state
-        if settled_for_the_reader(screened, situation):  # what it cannot read, the lists did
+        another = self._names_only_another_medicine(normalized.split())
+        if settled_for_the_reader(screened, situation, another):  # what the lists read
             return reply, new_state
         # self-harm with something taken is a crisis too: no answer outweighs it; effects
         # told as a course since the medicine was started ("since he started baclofen he
@@ -1102,8 +1113,10 @@ class Chatbot:
             # thanks with no question in it closes a telling however long ("ya conseguí en
             # una farmacia de 24 horas, me lo dieron con la receta vieja, gracias")
             thanked = screened.reading.says(THANKS) and not screened.reading.says(ASKS_Q)
-            asked = reply.kind in ("answer", "clarify") and self._asks_after(
-                screened, settled, marked_q, anew=not thanked
+            asked = (
+                reply.kind in ("answer", "clarify")
+                and not any(screened.reading.says(c) for c in _ASKED_AFTER_HELP)
+                and self._asks_after(screened, settled, marked_q, anew=not thanked)
             )
             if not asked and thanked:
                 # "ya conseguí en una farmacia de 24 horas, gracias!!": where help was, and

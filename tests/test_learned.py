@@ -422,6 +422,22 @@ def test_a_supply_still_left_is_not_the_readers_ran_out(bot):
     assert "supply_left" in render(explain(shipped, left))
 
 
+def test_another_medicines_supply_is_not_the_readers_ran_out(bot):
+    """The reader weighs "se me acabaron" and "pastillas" whatever they are: a message that
+    names only a medicine the bot does not cover ("las del colesterol") is that medicine's
+    supply, as the running-out rules read it; with baclofen named it is the emergency."""
+    labels = ("none", "crisis", "emergency.ran_out")
+    reader = Classifier.from_json(hand_made({"pastillas": (0, 0, 30)}, labels))
+    shipped = Chatbot(replace(bot.kb, classifier=reader), bot.settings)
+    other = "a mi tia se le terminaron las pastillas del colesterol"
+    assert shipped.respond(other).kind not in ("emergency", "crisis")
+    ours = "a mi tia se le terminaron las pastillas del baclofeno y las del colesterol"
+    assert shipped.respond(ours).kind == "emergency"
+    from chatbot.authoring.explain import explain, render
+
+    assert "another_medicine" in render(explain(shipped, other))
+
+
 def test_a_dose_not_taken_is_not_the_readers_overdose(bot):
     """The reader weighs "me tomé" and knows no "no": a dose the word lists read as not
     taken, and nothing more, gets its answer without the overdose line. Taken, or missed

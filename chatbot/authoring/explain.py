@@ -127,7 +127,13 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
         "second_reader": reader,
         # what the word lists read and the reader cannot ("was fine", "on tuesday")
         "settled_for_the_reader": (
-            settled_for_the_reader(screened, situation) if screened and situation else ""
+            settled_for_the_reader(
+                screened,
+                situation,
+                bot._names_only_another_medicine(trace.normalized.split()),
+            )
+            if screened and situation
+            else ""
         ),
         "normalized": trace.normalized,
         "safety": safety,
