@@ -315,8 +315,9 @@ def settled_for_the_reader(
         ("supply_left", situation == "ran_out" and supply_left(screened)),  # "me quedan"
         ("no_overdose_had", situation == "overdose" and no_overdose_had(screened)),
         # "se me acabaron las pastillas del colesterol": that medicine's supply, as the
-        # running-out rules read it (`@other_medicine`)
-        ("another_medicine", situation == "ran_out" and another_medicine),
+        # running-out rules read it (`@other_medicine`); an amount of it taken is the word
+        # lists' to find ("took 20 of her blood pressure tablets"), and signs are any one's
+        ("another_medicine", situation in ("ran_out", "overdose") and another_medicine),
     )
     return next((name for name, settled in stops if settled), "")
 
@@ -514,7 +515,7 @@ class Chatbot:
         # the emergency under way, the last topic
         about = (state.emergency, (state.last_topic or "").rpartition(".")[2])
         context = frozenset(f"@{x}" for x in (*about, "crisis" if state.crisis else "") if x)
-        if self._names_only_another_medicine(tokens):  # "mum ran out of her gabapentin"
+        if self.names_only_another_medicine(tokens):  # "mum ran out of her gabapentin"
             context |= {OTHER_MEDICINE}
         screened = self.kb.screen.screen(marked, context, every_rule)
         # the reply's language: the message's, when the content has it; when the message
@@ -865,7 +866,8 @@ class Chatbot:
         (`told_as_over`), nor its pump emergency in a refill booked ahead
         (`refill_booked`), nor its overdose in a dose not taken (`dose_missed`), nor its
         emergency in a question asked ahead with every event supposed (`asked_ahead`), nor
-        its supply run out when only another medicine is named (`another_medicine`).
+        its supply run out or overdose when only another medicine is named
+        (`another_medicine`).
         A crisis it reads below the threshold, the rest of the urgency an emergency's
         ("she's asleep but wakes when i talk to her"), gets that emergency's message with
         the crisis line after its first line."""
@@ -901,7 +903,7 @@ class Chatbot:
             # reached only through `unsure`: a figure of speech or a denial ("sobredosis de
             # amor es una canción de quién?") is not the doubt it is for
             return reply, new_state
-        another = self._names_only_another_medicine(normalized.split())
+        another = self.names_only_another_medicine(normalized.split())
         if settled_for_the_reader(screened, situation, another):  # what the lists read
             return reply, new_state
         # self-harm with something taken is a crisis too: no answer outweighs it; effects
@@ -1379,7 +1381,7 @@ class Chatbot:
             "fallback", "other_medicine", rule="fallback.other_medicine", other=name
         )
 
-    def _names_only_another_medicine(self, tokens: list[str]) -> bool:
+    def names_only_another_medicine(self, tokens: list[str]) -> bool:
         """Does the message name a medicine the bot does not cover, and none it does?"""
         return not self._ignore.intersection(tokens) and self._other_medicine(tokens) is not None
 

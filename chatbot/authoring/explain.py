@@ -130,7 +130,7 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
             settled_for_the_reader(
                 screened,
                 situation,
-                bot._names_only_another_medicine(trace.normalized.split()),
+                bot.names_only_another_medicine(trace.normalized.split()),
             )
             if screened and situation
             else ""
