@@ -515,7 +515,8 @@ class Chatbot:
         # the emergency under way, the last topic
         about = (state.emergency, (state.last_topic or "").rpartition(".")[2])
         context = frozenset(f"@{x}" for x in (*about, "crisis" if state.crisis else "") if x)
-        if self.names_only_another_medicine(tokens):  # "mum ran out of her gabapentin"
+        another = self.names_only_another_medicine(tokens)  # "mum ran out of her gabapentin"
+        if another:
             context |= {OTHER_MEDICINE}
         screened = self.kb.screen.screen(marked, context, every_rule)
         # the reply's language: the message's, when the content has it; when the message
@@ -586,7 +587,7 @@ class Chatbot:
             reply, new_state = self._safety_reply(hit, state, lang)
             if hit.kind == "refusal":  # a dosing question may yet be an emergency's
                 reply, new_state = self._second_reader(
-                    normalized, reply, new_state, state, lang, screened
+                    normalized, reply, new_state, state, lang, screened, another=another
                 )
             elif hit.kind == "emergency" and not (hit.crisis or screened.denial or state.emergency):
                 reply, new_state = self._crisis_beside(normalized, reply, new_state, lang)
@@ -770,7 +771,7 @@ class Chatbot:
         ):  # an emergency on doubt, in a message the reader reads as a crisis
             reply, new_state = self._crisis_beside(normalized, reply, new_state, lang)
         reply, new_state = self._second_reader(
-            normalized, reply, new_state, state, lang, screened, confident
+            normalized, reply, new_state, state, lang, screened, confident, another
         )
         routed_only = reply.rule in (NO_MATCH, "match.answer", "match.clarify")
         if routed_only and not (new_state.crisis or new_state.emergency or crisis_words):
@@ -850,6 +851,7 @@ class Chatbot:
         lang: str,
         screened: Screened,
         confident: bool = False,
+        another: bool = False,
     ) -> tuple[Reply, State]:
         """The word lists found neither an emergency nor a crisis, and no emergency or crisis
         is under way: the second reader (learned.py) may still find one. When it does, help
@@ -866,8 +868,8 @@ class Chatbot:
         (`told_as_over`), nor its pump emergency in a refill booked ahead
         (`refill_booked`), nor its overdose in a dose not taken (`dose_missed`), nor its
         emergency in a question asked ahead with every event supposed (`asked_ahead`), nor
-        its supply run out or overdose when only another medicine is named
-        (`another_medicine`).
+        its supply run out or overdose when only another medicine is named (`another`, as
+        `respond` found it for `@other_medicine`; the stop `another_medicine`).
         A crisis it reads below the threshold, the rest of the urgency an emergency's
         ("she's asleep but wakes when i talk to her"), gets that emergency's message with
         the crisis line after its first line."""
@@ -903,7 +905,6 @@ class Chatbot:
             # reached only through `unsure`: a figure of speech or a denial ("sobredosis de
             # amor es una canción de quién?") is not the doubt it is for
             return reply, new_state
-        another = self.names_only_another_medicine(normalized.split())
         if settled_for_the_reader(screened, situation, another):  # what the lists read
             return reply, new_state
         # self-harm with something taken is a crisis too: no answer outweighs it; effects
