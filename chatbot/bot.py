@@ -8,7 +8,7 @@ small `State` in a bounded in-memory store for simple front ends.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -68,6 +68,7 @@ CRISIS_ASIDE = ("smalltalk", "fallback", "clarify")  # replies that, after one, 
 ASKED = ("answer", "clarify")  # a question routed
 UNANSWERED = ("fallback", "clarify")  # no answer: none found, or one of two asked back
 NO_MATCH = "fallback.no_match"  # the fallback when nothing matched at all
+NAME_ONLY = "match.name_only"  # the answer to nothing but the medicine's name
 UNMATCHED = ("no match", "clarify")  # routing steps where the matcher itself found no answer
 #: a message in a language the bot does not read, with a word of dying in it (DEATH_WORDS)
 UNREAD_CRISIS = "crisis.other_language"
@@ -295,12 +296,13 @@ def _words_from(k: int, marked: list[str], tokens: list[str]) -> list[str]:
 
 
 def settled_for_the_reader(
-    screened: Screened, situation: str, another_medicine: bool = False
+    screened: Screened, situation: str, another_medicine: bool = False, ours: bool = True
 ) -> str:
     """Which of the things the second reader cannot read, and the word lists can, settles
     its emergency for `situation` (or its crisis, for CRISIS): the stop's name, or "" when
     none does. `another_medicine`: the message names a medicine the bot does not cover,
-    and none it does. Self-harm with something taken is never settled so."""
+    and none it does; `ours`: it names one the bot covers. Self-harm with something taken
+    is never settled so."""
     if situation == "self_harm_taken":
         return ""
     if situation == CRISIS:
@@ -318,6 +320,12 @@ def settled_for_the_reader(
         # running-out rules read it (`@other_medicine`); an amount of it taken is the word
         # lists' to find ("took 20 of her blood pressure tablets"), and signs are any one's
         ("another_medicine", situation in ("ran_out", "overdose") and another_medicine),
+        # an overdose of what is no medicine, as a figure of speech, with none of ours named
+        # ("hoy tengo sobredosis de cafe", "way too much coffee lol")
+        (
+            "figure_of_speech",
+            situation == "overdose" and not ours and screened.reading.has(FIGURATIVE),
+        ),
     )
     return next((name for name, settled in stops if settled), "")
 
@@ -876,6 +884,8 @@ class Chatbot:
         classifier = self.kb.classifier
         if classifier is None or state.crisis or state.emergency or reply.kind in URGENT_KINDS:
             return reply, new_state
+        if reply.rule == NAME_ONLY:  # "y el baclofeno?": nothing but the name, nothing to weigh
+            return reply, new_state
         # a message the matcher has no answer for escalates from a lower chance (`unsure`)
         unanswered = reply.kind in UNANSWERED
         verdict = classifier.verdict(normalized, lang, unanswered)
@@ -905,7 +915,8 @@ class Chatbot:
             # reached only through `unsure`: a figure of speech or a denial ("sobredosis de
             # amor es una canción de quién?") is not the doubt it is for
             return reply, new_state
-        if settled_for_the_reader(screened, situation, another):  # what the lists read
+        ours = self.names_ours(reading.tokens)
+        if settled_for_the_reader(screened, situation, another, ours):  # what the lists read
             return reply, new_state
         # self-harm with something taken is a crisis too: no answer outweighs it; effects
         # told as a course since the medicine was started ("since he started baclofen he
@@ -955,11 +966,18 @@ class Chatbot:
         if not ends and settled is None:
             return tokens
         cut = max([*ends, settled or 0])
+        # a sentence of its own that asks is where the question starts: the telling before it
+        # is help's ("...said it's the low reservoir beep and booked me in for tomorrow. how
+        # long does a refill visit take?")
+        opens = [at for at in _question_opens(screened) if at >= cut]
+        if settled is not None and opens:
+            ends = [k for k in range(cut, min(opens)) if marked[k] == SENTENCE]
+            cut = max(ends, default=cut - 1) + 1
         rest = _words_from(cut, marked, tokens)
         # a question opened there, or ended by the message's question mark, says something
         # however few its words ("while i'm here, can i take it with an antihistamine?",
         # "different question, is it ok to take baclofen with my antidepressant?")
-        asks = marked_q or any(at >= cut for at in _question_opens(screened))
+        asks = marked_q or bool(opens)
         return (
             rest if asks or self._says_something(rest, 1 if settled is not None else 2) else tokens
         )
@@ -1384,7 +1402,11 @@ class Chatbot:
 
     def names_only_another_medicine(self, tokens: list[str]) -> bool:
         """Does the message name a medicine the bot does not cover, and none it does?"""
-        return not self._ignore.intersection(tokens) and self._other_medicine(tokens) is not None
+        return not self.names_ours(tokens) and self._other_medicine(tokens) is not None
+
+    def names_ours(self, tokens: Sequence[str]) -> bool:
+        """Does the message name a medicine the bot covers (a name or a brand)?"""
+        return not self._ignore.isdisjoint(tokens)
 
     def _other_medicine(self, tokens: list[str]) -> str | None:
         return next(self._other_medicines(tokens), None)
@@ -1579,7 +1601,7 @@ def name_only(q: Asked) -> _Routed | None:
         and not q.kb.matcher.asks_more_than_the_name(q.key)
         and f"{q.ours}.about" in q.kb.answers
     ):
-        return q.answer(f"{q.ours}.about", "match.name_only")
+        return q.answer(f"{q.ours}.about", NAME_ONLY)
     return None
 
 

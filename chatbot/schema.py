@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from .types import Problem
 from .yamlio import Doc
@@ -441,6 +442,30 @@ class QuantifierEntry(Strict):
     )
 
 
+_CHOICES = re.compile(r"\{([^{}]*)\}")
+
+
+def _with_lists(phrase: str, lists: dict[str, list[str]], concept: str) -> str:
+    """A phrase with each '{...@name...}' choice of `lists` spelled out."""
+
+    def spell(m: re.Match[str]) -> str:
+        choices: list[str] = []
+        for choice in m.group(1).split("|"):
+            if not choice.startswith("@"):
+                choices.append(choice)
+            elif choice[1:] in lists:
+                choices.extend(lists[choice[1:]])
+            else:
+                known = ", ".join(sorted(lists)) or "none"
+                raise ValueError(
+                    f"concept '{concept}': '{{{choice}}}' names no list under lists: "
+                    f"(lists: {known})"
+                )
+        return "{" + "|".join(choices) + "}"
+
+    return _CHOICES.sub(spell, phrase) if "@" in phrase else phrase
+
+
 class SafetyFile(Strict):
     """intents/safety/*.yaml"""
 
@@ -452,12 +477,43 @@ class SafetyFile(Strict):
         "and modifiers add phrases to those of the same name in the other files, and the "
         "code's canaries in that language must still reach help",
     )
+    lists: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description="named lists of words or phrases, written once and used in the file's "
+        "phrases as '{@name}' (or among other choices: '{@helpers|they}'): who helps, what "
+        "is no medicine. A phrase of a list holds no '{', '}' or '|'",
+    )
     concepts: dict[Id, list[Text]] = Field(
         default_factory=dict,
         description="word lists: '*' ends a word, '#' is a number ('#3+': three or more), "
-        "'{a|b}' alternatives, a leading '!' blocks the concept where it matches",
+        "'{a|b}' alternatives, '{@name}' a list of `lists:`, a leading '!' blocks the "
+        "concept where it matches",
     )
     modifiers: dict[Id, ModifierEntry] = Field(default_factory=dict)
+
+    @field_validator("lists")
+    @classmethod
+    def _plain_lists(cls, lists: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, items in lists.items():
+            for item in items:
+                if any(c in item for c in "{}|"):
+                    raise ValueError(f"list '{name}': '{item}' holds '{{', '}}' or '|'")
+        return lists
+
+    @field_validator("concepts", mode="before")
+    @classmethod
+    def _lists_used(cls, concepts: Any, info: ValidationInfo) -> Any:
+        """'{@name}' -> the list's phrases as choices, before the phrases are checked."""
+        lists = info.data.get("lists") or {}
+        if not isinstance(concepts, dict):
+            return concepts
+        return {
+            name: [_with_lists(p, lists, name) if isinstance(p, str) else p for p in phrases]
+            if isinstance(phrases, list)
+            else phrases
+            for name, phrases in concepts.items()
+        }
+
     entities: list[Id] = Field(
         default_factory=list,
         description="concepts that name a thing (the pump, a child), not an event: "

@@ -400,6 +400,31 @@ def test_a_concept_phrase_that_does_not_compile(pack: World) -> None:
     assert "'#lots'" in p.message
 
 
+def test_a_named_list_used_in_a_phrase_reaches_each_of_its_phrases(pack: World) -> None:
+    pack.write(
+        SAFETY,
+        "lists:\n  zz_helpers: [the night nurse, our neighbour]\n"
+        "concepts:\n  zz_rang: ['{rang|called} {@zz_helpers|them}']\n"
+        "kind: emergency\nrules:\n"
+        + _rule(
+            "zz",
+            concept="zz_rang",
+            examples=("i rang our neighbour", "called them", "rang the night nurse"),
+        ),
+    )
+    # each example must fire its rule (E046 otherwise): "our neighbour" is a phrase of the list
+    found = [p for p in pack.check() if p.path == SAFETY and p.code != "E014"]
+    assert not found, found
+
+
+def test_a_phrase_naming_no_list_is_an_error_at_its_file(pack: World) -> None:
+    pack.write(
+        SAFETY, "lists:\n  zz_helpers: [the vet]\nconcepts:\n  zz_rang: ['{rang} {@zz_helperz}']\n"
+    )
+    p = expect(pack.check(), "E013", SAFETY, 3)
+    assert "'{@zz_helperz}' names no list" in p.message and "zz_helpers" in p.message
+
+
 def test_safety_rule_with_an_unknown_message(pack: World) -> None:
     pack.write(SAFETY, "kind: emergency\nrules:\n" + _rule("zz", message="no_such"))
     expect(pack.check(), "E045", SAFETY, 4, col=5)

@@ -534,6 +534,14 @@ def test_an_event_said_to_be_fine_now_still_reaches_help(bot, text):
     assert bot.respond(text).kind == "emergency"
 
 
+@pytest.mark.parametrize("text", ["y el baclofeno?", "and baclofen??", "lioresal", "baclofen"])
+def test_nothing_but_the_medicines_name_is_never_an_alarm(bot, text):
+    """The reader has nothing to weigh in a name alone ("y el baclofeno?" once read as a
+    withdrawal): what the medicine is, as its name asks."""
+    reply = bot.respond(text)
+    assert (reply.kind, reply.topic) == ("answer", "baclofen.about"), reply.rule
+
+
 def test_the_concepts_the_code_names_are_in_the_word_lists():
     """told_as_over, refill_booked, dose_missed, asked_ahead, supply_left,
     asked_as_prescribed and asked_if_true read

@@ -131,6 +131,7 @@ def explain(bot: Chatbot, question: str) -> dict[str, Any]:
                 screened,
                 situation,
                 bot.names_only_another_medicine(trace.normalized.split()),
+                bot.names_ours(trace.normalized.split()),
             )
             if screened and situation
             else ""
