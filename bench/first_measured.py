@@ -54,6 +54,7 @@ ROUNDS = {
     28: "e1e31bd",
     29: "9be4fb5",
     30: "8d4b0c6",
+    31: "ab05f70",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
