@@ -534,6 +534,21 @@ def test_an_event_said_to_be_fine_now_still_reaches_help(bot, text):
     assert bot.respond(text).kind == "emergency"
 
 
+@pytest.mark.parametrize(
+    ("text", "urgent"),
+    [
+        ("jaja hoy tengo sobredosis de cafecito", False),
+        ("tome demasiado cafe hoy y ando temblando jaja", False),
+        ("had way too much coffee today lol im shaking", False),
+        ("had way too much baclofen today and im shaking", True),
+    ],
+)
+def test_an_overdose_said_of_what_is_no_medicine_is_not_the_readers(bot, text, urgent):
+    """A figure of speech (`figurative`) with none of our medicines named settles the
+    reader's overdose (`figure_of_speech`); the medicine named, it is the emergency."""
+    assert (bot.respond(text).kind in ("crisis", "emergency")) is urgent
+
+
 @pytest.mark.parametrize("text", ["y el baclofeno?", "and baclofen??", "lioresal", "baclofen"])
 def test_nothing_but_the_medicines_name_is_never_an_alarm(bot, text):
     """The reader has nothing to weigh in a name alone ("y el baclofeno?" once read as a
