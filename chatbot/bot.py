@@ -971,8 +971,8 @@ class Chatbot:
         # long does a refill visit take?")
         opens = [at for at in _question_opens(screened) if at >= cut]
         if settled is not None and opens:
-            ends = [k for k in range(cut, min(opens)) if marked[k] == SENTENCE]
-            cut = max(ends, default=cut - 1) + 1
+            full_stops = [k for k in range(cut, min(opens)) if marked[k] == SENTENCE]
+            cut = max(full_stops, default=cut - 1) + 1
         rest = _words_from(cut, marked, tokens)
         # a question opened there, or ended by the message's question mark, says something
         # however few its words ("while i'm here, can i take it with an antihistamine?",
