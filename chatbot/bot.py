@@ -88,6 +88,8 @@ SINCE_STARTING = "since_starting"
 #: dying or killing said as a figure of speech ("me muero de risa", "dying of laughter"):
 #: the second reader, which weighs "muero" and knows no idiom, hears no crisis in it
 FIGURATIVE = "figurative"
+#: something eaten that is no medicine ("he ate grass and threw up", "se comió pasto")
+ATE_OTHER = "ate_other"
 #: Inside an emergency, a question moves on to a topic only when it asks anew: it names
 #: the medicine, or says this much ("can it cause weight gain in the long term?"). "Who do
 #: I call?", "is it serious? he's calm", "i feel normal honestly" stay with the emergency.
@@ -319,12 +321,19 @@ def settled_for_the_reader(
         # "se me acabaron las pastillas del colesterol": that medicine's supply, as the
         # running-out rules read it (`@other_medicine`); an amount of it taken is the word
         # lists' to find ("took 20 of her blood pressure tablets"), and signs are any one's
-        ("another_medicine", situation in ("ran_out", "overdose") and another_medicine),
+        # ...and that medicine's pump ("insulin pump alarm going off, what does error 3 mean")
+        ("another_medicine", situation in ("ran_out", "overdose", "pump") and another_medicine),
         # an overdose of what is no medicine, as a figure of speech, with none of ours named
         # ("hoy tengo sobredosis de cafe", "way too much coffee lol")
         (
             "figure_of_speech",
             situation == "overdose" and not ours and screened.reading.has(FIGURATIVE),
+        ),
+        # something eaten that is no medicine, with none of ours named: what a dog or a
+        # child ate ("took my dog for a walk, he ate grass and threw up")
+        (
+            "something_else_eaten",
+            situation in ("pet", "overdose") and not ours and screened.reading.has(ATE_OTHER),
         ),
     )
     return next((name for name, settled in stops if settled), "")
@@ -513,6 +522,9 @@ class Chatbot:
         """The whole step, with what happened inside. `every_rule`: list every safety rule
         that fires (for `explain`), not just the one that decides."""
         state = state or State()
+        # the last turn settled the emergency or the crisis for now (`State.heard`): read
+        # for this turn, and heard anew only if this one settles it too
+        heard, state = state.heard, replace(state, heard=False)
         if not isinstance(text, str):
             text = "" if text is None else str(text)
         marked = self.kb.normalizer.marked_tokens(text)
@@ -563,10 +575,10 @@ class Chatbot:
 
         match_text = ""
         hit = screened.hit
-        # inside an emergency, help reached and what it said: where it ends (`_settled`)
-        settled = self._settled(screened) if state.emergency else None
         # a question mark ends it: read only where a question may move a conversation on
         marked_q = bool(state.emergency or state.crisis) and _question_marked(text)
+        # inside an emergency, help reached and what it said: where it ends (`_settled`)
+        settled = self._settled(screened, marked_q) if state.emergency else None
         if hit is not None and state.crisis and hit.kind == "refusal" and screened.denial:
             # "no, i'm not suicidal, i just want to sleep. can i take two?": the contract's
             # denial, so a refusal, with the crisis line kept at hand
@@ -663,7 +675,7 @@ class Chatbot:
             # (but "i'm not going to do anything tonight. i just feel so low" is still it)
             if routed.reply.kind == "answer" and not crisis_words:
                 reply = self.composer.with_reminder(routed.reply, lang)
-                return done(reply, replace(routed.state, crisis=True), routed)
+                return done(reply, replace(routed.state, crisis=True, heard=True), routed)
             reply = self.composer.message("crisis", "followup", rule="crisis.denial", lang=lang)
             return done(reply, state.next(pending=()))
         if pushed and (
@@ -704,7 +716,7 @@ class Chatbot:
             # emergency too: its guidance, with the crisis line after the first line
             unread_crisis = routed.reply.rule == UNREAD_CRISIS
             routed = self._emergency_turn(
-                routed, screened, state, situation, lang, settled, marked_q
+                routed, screened, state, situation, lang, settled, marked_q, heard
             )
             if unread_crisis and routed.reply.rule != UNREAD_CRISIS:
                 lined = replace(
@@ -733,7 +745,14 @@ class Chatbot:
             # nothing asked: a topic the words happen to score ("voy a llamar a mi hermano"
             # scores travel) is no question beside support reached or about to be
             asked_anew = says(ASKS_Q) or says(NEW_SUBJECT) or marked_q
-            if helped and reply.kind in ASKED and says(ASKS_Q):
+            if heard and not crisis_words and says(THANKS) and not asked_anew:
+                # "ok thank you", after a misreading cleared up and answered: thanks, with
+                # the reminder of where help is
+                thanks = self.composer.message(
+                    "smalltalk", "thanks", rule="smalltalk.thanks", lang=lang
+                )
+                reply = self.composer.with_reminder(thanks, lang)
+            elif helped and reply.kind in ASKED and says(ASKS_Q):
                 # "i'm safe, my sister is staying with me tonight. can baclofen make you feel
                 # low?": heard, and answered, the line kept
                 reply = self.composer.with_reminder(reply, lang)
@@ -876,8 +895,10 @@ class Chatbot:
         (`told_as_over`), nor its pump emergency in a refill booked ahead
         (`refill_booked`), nor its overdose in a dose not taken (`dose_missed`), nor its
         emergency in a question asked ahead with every event supposed (`asked_ahead`), nor
-        its supply run out or overdose when only another medicine is named (`another`, as
-        `respond` found it for `@other_medicine`; the stop `another_medicine`).
+        its supply run out, overdose or pump alarm when only another medicine is named
+        (`another`, as `respond` found it for `@other_medicine`; the stop
+        `another_medicine`), nor its pet's or overdose when what was eaten is no medicine
+        and none of ours is named (`something_else_eaten`).
         A crisis it reads below the threshold, the rest of the urgency an emergency's
         ("she's asleep but wakes when i talk to her"), gets that emergency's message with
         the crisis line after its first line."""
@@ -1025,10 +1046,13 @@ class Chatbot:
         rest = _words_from(end, marked, tokens)
         return rest if self._says_something(rest) else tokens
 
-    def _settled(self, screened: Screened) -> int | None:
+    def _settled(self, screened: Screened, marked_q: bool = False) -> int | None:
         """Help reached, and what it said ("poison control said she's fine", "ya hablé con
         el equipo de la bomba y me ven mañana"): every `settled` concept found, none
-        negated, and no `unsettled` one. Where the last of them ends, or None."""
+        negated, and no `unsettled` one. Where the last of them ends, or None. In a message
+        that ends with a question mark (`marked_q`), help's words in its last sentence are
+        the question's ("...they've booked me in. is the refill done with a needle?"), when
+        the sentences before it say them all."""
         screen = self.kb.screen
         want = screen.settled
         found = [f for f in screened.reading.found if f.concept in want]
@@ -1036,6 +1060,11 @@ class Chatbot:
             return None
         if any(f.concept in screen.unsettled for f in screened.reading.found):
             return None  # "... and keep an eye on him": still watching
+        if marked_q:
+            last = max(f.sentence for f in screened.reading.found)
+            before = [f for f in found if f.sentence < last]
+            if {f.concept for f in before if NEGATION not in f.modifiers} == want:
+                found = before
         return max(f.end for f in found)
 
     def _told_over(
@@ -1053,8 +1082,8 @@ class Chatbot:
             return None
         if hit.message not in told_over or (state.emergency and state.emergency not in told_over):
             return None
-        settled = self._settled(screened)
         marked_q = _question_marked(text)
+        settled = self._settled(screened, marked_q)
         # asked as a question (not only in words enough: "me dijeron en la clínica que...")
         if settled is None or not self._asks_after(screened, settled, marked_q, anew=False):
             return None
@@ -1123,11 +1152,26 @@ class Chatbot:
         lang: str,
         settled: int | None = None,
         marked_q: bool = False,
+        heard: bool = False,
     ) -> _Routed:
         """Inside an emergency (or a message with a sign of one), the emergency comes first:
         follow-ups get emergency guidance; only a confident answer or a goodbye moves on,
-        and even then the emergency's first line leads."""
+        and even then the emergency's first line leads. `heard`: the last turn was help's
+        word (`State.heard`); help's word alone in this one is heard so for the next."""
         reply = routed.reply
+        says = screened.reading.says
+        unsettled = any(says(c) for c in self.kb.screen.unsettled)  # "...and keep an eye"
+        if (
+            heard
+            and state.emergency
+            and says(THANKS)
+            and not (says(ASKS_Q) or says(NEW_SUBJECT) or marked_q or unsettled)
+        ):
+            # "ok brilliant, thanks so much", after "called poison help, they said she'll
+            # be fine": thanks, the line leading; the emergency is over for now
+            reply = self.composer.message("smalltalk", "thanks", rule="smalltalk.thanks", lang=lang)
+            reply = self.composer.with_line(reply, situation)
+            return replace(routed, reply=reply, state=replace(routed.state, emergency=""))
         if settled is not None:
             # help reached and what it said, then a question asked anew or thanks: moved on
             # (alone, or with "he can stay home", still the emergency's: its follow-up)
@@ -1148,13 +1192,14 @@ class Chatbot:
             if asked or reply.rule in ("smalltalk.thanks", "smalltalk.goodbye"):
                 reply = self.composer.with_line(reply, situation)
                 return replace(routed, reply=reply, state=replace(routed.state, emergency=""))
-        says = screened.reading.says
+            if not unsettled:  # help's word alone: its follow-up now, and heard for the next
+                routed = replace(routed, state=replace(routed.state, heard=True))
         if (
             state.emergency
             and says(THANKS)
             and not (says(ASKS_Q) or says(NEW_SUBJECT) or marked_q)
             and any(says(c) for c in (HELP_CALLING, *self.kb.screen.settled))
-            and not any(says(c) for c in self.kb.screen.unsettled)  # "...and keep an eye"
+            and not unsettled
         ):
             # "ok calling poison control now, thank you", "pump team are seeing me first thing
             # tomorrow, thanks": help on its way, thanked; the line leads, the emergency stays

@@ -60,6 +60,8 @@ def encode(state: State, *, version: str = "", secret: bytes | None = None) -> s
         data["l"] = state.lang
     if state.refused:
         data["r"] = 1
+    if state.heard:
+        data["h"] = 1
     payload = _b64(json.dumps(data, separators=(",", ":")).encode("ascii"))
     return f"{payload}.{_tag(secret, payload)}" if secret else payload
 
@@ -100,6 +102,7 @@ def decode(token: object, kb: Any, *, version: str = "", secret: bytes | None = 
         more=_flag(data.get("x")),
         lang=urgent.lang,
         refused=_flag(data.get("r")),
+        heard=_flag(data.get("h")),
     )
 
 

@@ -81,6 +81,11 @@ class State:
     more: bool = False  # the last answer's longer part has been shown
     lang: str = ""  # the language the person chose to be answered in ("": the bot's default)
     refused: bool = False  # the last reply refused a dosing question
+    # the last turn was heard as settling the emergency or the crisis for now: help's word
+    # inside an emergency ("called poison help, they said she'll be fine"), or a crisis
+    # misread, cleared up and answered ("no, not like that. i meant, can it make me low?");
+    # thanks after it is thanks, with the emergency's first line or the crisis reminder
+    heard: bool = False
 
     def next(self, **changes: Any) -> State:
         return replace(self, turns=self.turns + 1, **changes)

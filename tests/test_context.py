@@ -44,6 +44,7 @@ def full(bot: Chatbot) -> State:
         emergency="overdose",
         turns=7,
         refused=True,
+        heard=True,
     )
 
 

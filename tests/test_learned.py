@@ -565,6 +565,7 @@ def test_the_concepts_the_code_names_are_in_the_word_lists():
     again, or stop reading a sign of trouble beside a refill booked ahead or a dose missed."""
     from chatbot.bot import (
         ASKING_AHEAD,
+        ATE_OTHER,
         CLAIM_Q,
         EVENTS,
         FIGURATIVE,
@@ -585,7 +586,7 @@ def test_the_concepts_the_code_names_are_in_the_word_lists():
     data = yaml.safe_load(concepts.read_text("utf-8"))
     named = EVENTS | TROUBLE | NOT_ONLY_MISSED | OVERDOSE_WORDS | {ASKING_AHEAD}
     named |= {TURNED_OUT_FINE, FIGURATIVE, SINCE_STARTING, REFILL, TIME_AHEAD, MISSED}
-    named |= {PRESCRIBED_Q, SUPPLY_LEFT, CLAIM_Q} | UNWELL
+    named |= {PRESCRIBED_Q, SUPPLY_LEFT, CLAIM_Q, ATE_OTHER} | UNWELL
     missing = named - set(data["concepts"])
     assert not missing, missing
 
