@@ -55,6 +55,7 @@ ROUNDS = {
     29: "9be4fb5",
     30: "8d4b0c6",
     31: "ab05f70",
+    32: "a26b9f1",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
