@@ -1161,26 +1161,24 @@ class Chatbot:
         reply = routed.reply
         says = screened.reading.says
         unsettled = any(says(c) for c in self.kb.screen.unsettled)  # "...and keep an eye"
-        if (
+        # thanks with no question in it closes a telling however long ("ya conseguí en una
+        # farmacia de 24 horas, me lo dieron con la receta vieja, gracias")
+        thanked = says(THANKS) and not says(ASKS_Q)
+        # ...and thanks alone, after help's word in the turn before ("called poison help,
+        # they said she'll be fine" / "ok brilliant, thanks so much"), closes it the same way
+        closing = (
             heard
-            and state.emergency
-            and says(THANKS)
-            and not (says(ASKS_Q) or says(NEW_SUBJECT) or marked_q or unsettled)
-        ):
-            # "ok brilliant, thanks so much", after "called poison help, they said she'll
-            # be fine": thanks, the line leading; the emergency is over for now
-            reply = self.composer.message("smalltalk", "thanks", rule="smalltalk.thanks", lang=lang)
-            reply = self.composer.with_line(reply, situation)
-            return replace(routed, reply=reply, state=replace(routed.state, emergency=""))
-        if settled is not None:
+            and bool(state.emergency)
+            and thanked
+            and not (says(NEW_SUBJECT) or marked_q or unsettled)
+        )
+        if settled is not None or closing:
             # help reached and what it said, then a question asked anew or thanks: moved on
             # (alone, or with "he can stay home", still the emergency's: its follow-up)
-            # thanks with no question in it closes a telling however long ("ya conseguí en
-            # una farmacia de 24 horas, me lo dieron con la receta vieja, gracias")
-            thanked = screened.reading.says(THANKS) and not screened.reading.says(ASKS_Q)
             asked = (
-                reply.kind in ("answer", "clarify")
-                and not any(screened.reading.says(c) for c in _ASKED_AFTER_HELP)
+                settled is not None
+                and reply.kind in ("answer", "clarify")
+                and not any(says(c) for c in _ASKED_AFTER_HELP)
                 and self._asks_after(screened, settled, marked_q, anew=not thanked)
             )
             if not asked and thanked:
