@@ -56,6 +56,7 @@ ROUNDS = {
     30: "8d4b0c6",
     31: "ab05f70",
     32: "a26b9f1",
+    33: "b84585f",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
