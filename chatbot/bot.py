@@ -264,6 +264,16 @@ def asked_if_true(screened: Screened) -> bool:
     )
 
 
+def asked_of_the_medicine(screened: Screened) -> bool:
+    """A warning sign asked of the medicine, in one sentence and nothing told beside it
+    ("can baclofen cause suicidal thoughts?"): a question of its effects (the topic's
+    answer names the crisis line), which the second reader, weighing "suicidal", reads as
+    a crisis. A sentence after it may tell what is felt ("...? i've been having them"):
+    the reader hears that."""
+    reading = screened.reading
+    return screened.asked_of_medicine and SENTENCE not in reading.tokens[: _ending(reading)]
+
+
 def _question_opens(screened: Screened) -> set[int]:
     """Where the message's questions open: the first words of each `asks_q` find."""
     return {f.start for f in screened.reading.found if f.concept == ASKS_Q}
@@ -310,6 +320,8 @@ def settled_for_the_reader(
     if situation == CRISIS:
         if asked_as_prescribed(screened):
             return "asked_as_prescribed"
+        if asked_of_the_medicine(screened):
+            return "asked_of_the_medicine"
         return "asked_if_true" if asked_if_true(screened) else ""
     stops = (
         ("told_as_over", told_as_over(screened)),  # "took two by mistake last year, was fine"
@@ -921,7 +933,11 @@ class Chatbot:
             reply = self.composer.message("refusal", "default", rule="refusal.learned", lang=lang)
             return reply, replace(new_state, pending=())
         if verdict.kind == "crisis":
-            if denial or settled_for_the_reader(screened, CRISIS):
+            stop = "" if denial else settled_for_the_reader(screened, CRISIS)
+            if stop == "asked_of_the_medicine" and reply.kind == "answer":
+                # the answer to what it may cause, with where help is first
+                return self.composer.with_reminder(reply, lang, first=True), new_state
+            if denial or stop:
                 return reply, new_state
             if verdict.also:  # a crisis and an emergency read about equally: both lines
                 emergency = self.composer.message("emergency", verdict.also, rule="", lang=lang)

@@ -217,6 +217,10 @@ class Screened:
     doubt: Hit | None = None  # an emergency concept no rule settled
     denial: bool = False  # a crisis concept that was negated ("i'm not suicidal")
     crisis_doubt: Hit | None = None  # a crisis warning sign no rule settled
+    #: every crisis concept found is asked of the medicine by the question the message opens
+    #: with ("can baclofen cause suicidal thoughts?"): what it may cause, not what is felt
+    #: ("pa q me preocupo por los efectos secundarios si igual ya me quiero morir" is not)
+    asked_of_medicine: bool = False
 
     @property
     def hit(self) -> Hit | None:
@@ -269,8 +273,12 @@ class SafetyScreen:
             hits.append(Hit(rule.reply_kind, rule.id, rule.message, span, also_crisis, got))
             if not every_rule:
                 break
-        denial = any(
-            f.concept in self.crisis_concepts and "negation" in f.modifiers for f in reading.found
+        signs = [f for f in reading.found if f.concept in self.crisis_concepts]
+        denial = any("negation" in f.modifiers for f in signs)
+        # the question opens asking what the medicine causes, and every sign is its object
+        opening = [c.scope for c in reading.cues if c.category == "generic" and c.start <= 2]
+        asked_of_medicine = bool(signs) and all(
+            any(a <= f.start and f.end <= b for a, b in opening) for f in signs
         )
         return Screened(
             reading,
@@ -278,6 +286,7 @@ class SafetyScreen:
             _doubt(reading, self.doubt, "emergency"),
             denial,
             _doubt(reading, self.crisis_doubt, "crisis"),
+            asked_of_medicine,
         )
 
     def _fires(

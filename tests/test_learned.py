@@ -633,3 +633,18 @@ def test_a_dose_asked_as_the_one_prescribed_is_not_the_readers_crisis(bot):
     meant = shipped.respond("so how many of my baclofen am i meant to take")
     assert meant.kind == "refusal", meant.rule
     assert shipped.respond("so how many of my baclofen would i take").kind == "crisis"
+
+
+def test_a_warning_sign_asked_of_the_medicine_is_answered_with_the_crisis_line_first(bot):
+    """The reader weighs "suicidal" and reads a question of what the medicine may cause
+    as a crisis. Asked in one sentence that opens with it, the word lists read it as the
+    medicine's effect (`asked_of_the_medicine`): the answer, the crisis line first. A
+    sentence after it that tells what is felt, or a wish the question does not ask about,
+    is still the reader's crisis."""
+    asked = bot.respond("can baclofen cause suicidal thoughts")
+    assert asked.kind == "answer", asked.rule
+    assert "988" in asked.text.splitlines()[0]
+    told = "can baclofen cause suicidal thoughts? ive been having them lately"
+    assert bot.respond(told).kind == "crisis"
+    wish = "pa q me preocupo por los efectos secundarios si igual ya me quiero morir"
+    assert bot.respond(wish).kind == "crisis"
