@@ -747,8 +747,13 @@ class Chatbot:
             # crisis ("me estoy despidiendo de la gente de a poco"): when unsure, the crisis
             reply = self.composer.message("crisis", doubt.message, rule=doubt.rule, lang=lang)
             new_state = replace(new_state, crisis=True, pending=())
-        elif crisis_words and not state.crisis and reply.kind not in URGENT_KINDS:
-            # one warning sign is not a crisis, but the reply says where help is, first
+        elif (
+            (crisis_words or asked_of_the_medicine(screened))
+            and not state.crisis
+            and reply.kind not in URGENT_KINDS
+        ):
+            # one warning sign is not a crisis, nor one asked of the medicine ("can baclofen
+            # cause suicidal thoughts"), but the reply says where help is, first
             reply = self.composer.with_reminder(reply, lang, first=True)
         elif state.crisis and reply.kind not in URGENT_KINDS:
             says = screened.reading.says
@@ -910,7 +915,9 @@ class Chatbot:
         its supply run out, overdose or pump alarm when only another medicine is named
         (`another`, as `respond` found it for `@other_medicine`; the stop
         `another_medicine`), nor its pet's or overdose when what was eaten is no medicine
-        and none of ours is named (`something_else_eaten`).
+        and none of ours is named (`something_else_eaten`); nor its crisis in a warning
+        sign asked of the medicine (`asked_of_the_medicine`, whose reply leads with the
+        crisis line already).
         A crisis it reads below the threshold, the rest of the urgency an emergency's
         ("she's asleep but wakes when i talk to her"), gets that emergency's message with
         the crisis line after its first line."""
@@ -933,11 +940,7 @@ class Chatbot:
             reply = self.composer.message("refusal", "default", rule="refusal.learned", lang=lang)
             return reply, replace(new_state, pending=())
         if verdict.kind == "crisis":
-            stop = "" if denial else settled_for_the_reader(screened, CRISIS)
-            if stop == "asked_of_the_medicine" and reply.kind == "answer":
-                # the answer to what it may cause, with where help is first
-                return self.composer.with_reminder(reply, lang, first=True), new_state
-            if denial or stop:
+            if denial or settled_for_the_reader(screened, CRISIS):
                 return reply, new_state
             if verdict.also:  # a crisis and an emergency read about equally: both lines
                 emergency = self.composer.message("emergency", verdict.also, rule="", lang=lang)

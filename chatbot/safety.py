@@ -227,6 +227,10 @@ class Screened:
         return self.hits[0] if self.hits else None
 
 
+#: how far into a message (tokens, a greeting and its comma) a question still opens it
+OPENS = 2
+
+
 def _doubt(reading: Reading, doubt: Iterable[tuple[str, str]], kind: RuleKind) -> Hit | None:
     """The first doubt concept found and not settled (negated, asked in general, over)."""
     for concept, message in doubt:
@@ -276,7 +280,7 @@ class SafetyScreen:
         signs = [f for f in reading.found if f.concept in self.crisis_concepts]
         denial = any("negation" in f.modifiers for f in signs)
         # the question opens asking what the medicine causes, and every sign is its object
-        opening = [c.scope for c in reading.cues if c.category == "generic" and c.start <= 2]
+        opening = [c.scope for c in reading.cues if c.category == "generic" and c.start <= OPENS]
         asked_of_medicine = bool(signs) and all(
             any(a <= f.start and f.end <= b for a, b in opening) for f in signs
         )

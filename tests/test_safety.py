@@ -3539,3 +3539,19 @@ def test_another_medicine_asked_beside_ours_gets_the_topic_that_names_it(bot):
         "can i take tizanidine with food?",
     ]:
         assert bot.respond(theirs).rule == "fallback.other_medicine", theirs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can baclofen cause suicidal thoughts",
+        "hi, does baclofen make you suicidal",
+        "puede el baclofeno dar pensamientos suicidas?",
+    ],
+)
+def test_a_warning_sign_asked_of_the_medicine_leads_with_the_crisis_line(lists, text):
+    """What the medicine may cause, asked: no crisis reply, but where help is comes first,
+    whatever the second reader reads (here the word lists alone)."""
+    reply = lists.respond(text)
+    assert reply.kind not in ("crisis", "emergency"), reply.rule
+    assert "988" in reply.text.splitlines()[0]
