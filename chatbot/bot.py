@@ -57,6 +57,9 @@ HOW_MUCH = "how_much"
 ASKS_WHO, ASKS_WHAT_HELP, GOODBYE = "asks_who", "asks_what_help", "goodbye_said"
 #: inside an emergency, help being called or on its way ("calling poison control now")
 HELP_CALLING = "help_calling"
+#: how to be with someone in a crisis, asked ("what do i say to him"): it keeps a crisis
+#: talk (crisis.yaml `stay:`), but outside one it is no warning sign
+SUPPORT_ASKED = "support_asked"
 #: after a crisis, a misreading cleared up ("no no, not like that. i meant..."): a denial
 NOT_MEANT = "not_meant"
 DISMISSED = "dismissed"  # a question taken back ("never mind", "da igual"): not asked beside
@@ -679,10 +682,15 @@ class Chatbot:
         if router is not self:  # answered in the message's language
             routed = replace(routed, reply=replace(routed.reply, lang=router.language))
         # the crisis's own words ("i just feel so low", "i give up"), meant and not negated
-        crisis_words = any(
-            f.concept in self.kb.screen.crisis_stay and not f.modifiers & SETTLED
+        said = {
+            f.concept
             for f in screened.reading.found
-        )
+            if f.concept in self.kb.screen.crisis_stay and not f.modifiers & SETTLED
+        }
+        crisis_words = bool(said)
+        # ...but how to be with someone in one ("what do i say to him") keeps a crisis talk
+        # and is no sign of one outside it ("should i stay with him after his refill")
+        crisis_signs = bool(said - {SUPPORT_ASKED})
         if denied:  # a denial with a question of its own gets the answer, the line kept
             # (but "i'm not going to do anything tonight. i just feel so low" is still it)
             if routed.reply.kind == "answer" and not crisis_words:
@@ -748,7 +756,7 @@ class Chatbot:
             reply = self.composer.message("crisis", doubt.message, rule=doubt.rule, lang=lang)
             new_state = replace(new_state, crisis=True, pending=())
         elif (
-            (crisis_words or asked_of_the_medicine(screened))
+            (crisis_signs or asked_of_the_medicine(screened))
             and not state.crisis
             and reply.kind not in URGENT_KINDS
         ):
@@ -818,7 +826,7 @@ class Chatbot:
             normalized, reply, new_state, state, lang, screened, confident, another
         )
         routed_only = reply.rule in (NO_MATCH, "match.answer", "match.clarify")
-        if routed_only and not (new_state.crisis or new_state.emergency or crisis_words):
+        if routed_only and not (new_state.crisis or new_state.emergency or crisis_signs):
             sure = reply.rule != NO_MATCH and self._sure_answer(routed)
             reply = self._small_talk_among(screened, text, lang, reply.rule, sure) or reply
         return done(reply, new_state, routed)

@@ -576,6 +576,7 @@ def test_the_concepts_the_code_names_are_in_the_word_lists():
         REFILL,
         SINCE_STARTING,
         SUPPLY_LEFT,
+        SUPPORT_ASKED,
         TIME_AHEAD,
         TROUBLE,
         TURNED_OUT_FINE,
@@ -586,7 +587,7 @@ def test_the_concepts_the_code_names_are_in_the_word_lists():
     data = yaml.safe_load(concepts.read_text("utf-8"))
     named = EVENTS | TROUBLE | NOT_ONLY_MISSED | OVERDOSE_WORDS | {ASKING_AHEAD}
     named |= {TURNED_OUT_FINE, FIGURATIVE, SINCE_STARTING, REFILL, TIME_AHEAD, MISSED}
-    named |= {PRESCRIBED_Q, SUPPLY_LEFT, CLAIM_Q, ATE_OTHER} | UNWELL
+    named |= {PRESCRIBED_Q, SUPPLY_LEFT, CLAIM_Q, ATE_OTHER, SUPPORT_ASKED} | UNWELL
     missing = named - set(data["concepts"])
     assert not missing, missing
 

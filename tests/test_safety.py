@@ -3555,3 +3555,19 @@ def test_a_warning_sign_asked_of_the_medicine_leads_with_the_crisis_line(lists, 
     reply = lists.respond(text)
     assert reply.kind not in ("crisis", "emergency"), reply.rule
     assert "988" in reply.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should i stay with him after his pump refill",
+        "what do i say to her about her new baclofen",
+        "como lo ayudo con los espasmos",
+    ],
+)
+def test_how_to_be_with_someone_is_no_warning_sign_outside_a_crisis(lists, text):
+    """ "What do I say to him" keeps a crisis talk (a conversation test); asked of anything
+    else, outside one, it brings no crisis line."""
+    reply = lists.respond(text)
+    assert reply.kind not in ("crisis", "emergency"), reply.rule
+    assert "988" not in reply.text.splitlines()[0]
