@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .compose import Composer
-from .concepts import MARKS, NEGATION, SENTENCE, Reading
+from .concepts import MARKS, NEGATION, SENTENCE
 from .content import SMALLTALK, KnowledgeBase
 from .language import DEATH_WORDS, language_of, unread_language
 from .learned import CHECK_IN, CRISIS, SELF_HARM_TAKEN
@@ -267,16 +267,6 @@ def asked_if_true(screened: Screened) -> bool:
     )
 
 
-def asked_of_the_medicine(screened: Screened) -> bool:
-    """A warning sign asked of the medicine, in one sentence and nothing told beside it
-    ("can baclofen cause suicidal thoughts?"): a question of its effects (the topic's
-    answer names the crisis line), which the second reader, weighing "suicidal", reads as
-    a crisis. A sentence after it may tell what is felt ("...? i've been having them"):
-    the reader hears that."""
-    reading = screened.reading
-    return screened.asked_of_medicine and SENTENCE not in reading.tokens[: _ending(reading)]
-
-
 def _question_opens(screened: Screened) -> set[int]:
     """Where the message's questions open: the first words of each `asks_q` find."""
     return {f.start for f in screened.reading.found if f.concept == ASKS_Q}
@@ -300,11 +290,6 @@ def _first_question(marked: list[str], tokens: list[str], text: str) -> list[str
     return tokens[: sum(t not in MARKS for t in marked[: ends[0]])]
 
 
-def _ending(reading: Reading) -> int:
-    """Where a message's words end (the marks after them left out)."""
-    return 1 + max((k for k, t in enumerate(reading.tokens) if t not in MARKS), default=-1)
-
-
 def _words_from(k: int, marked: list[str], tokens: list[str]) -> list[str]:
     """The words (`tokens`, no marks) from position `k` of the marked tokens on."""
     return tokens[sum(t not in MARKS for t in marked[:k]) :]
@@ -323,7 +308,7 @@ def settled_for_the_reader(
     if situation == CRISIS:
         if asked_as_prescribed(screened):
             return "asked_as_prescribed"
-        if asked_of_the_medicine(screened):
+        if screened.asked_of_medicine:  # the second reader weighs "suicidal" as a crisis
             return "asked_of_the_medicine"
         return "asked_if_true" if asked_if_true(screened) else ""
     stops = (
@@ -756,7 +741,7 @@ class Chatbot:
             reply = self.composer.message("crisis", doubt.message, rule=doubt.rule, lang=lang)
             new_state = replace(new_state, crisis=True, pending=())
         elif (
-            (crisis_signs or asked_of_the_medicine(screened))
+            (crisis_signs or screened.asked_of_medicine)
             and not state.crisis
             and reply.kind not in URGENT_KINDS
         ):
@@ -846,7 +831,7 @@ class Chatbot:
         says = reading.says
         asked = [f for f in reading.found if f.concept in (ASKS_WHO, ASKS_WHAT_HELP)]
         if asked and sure:  # beside a sure answer, only as what the message ends with
-            ending = _ending(reading)
+            ending = reading.words_end
             asked = [f for f in asked if f.end >= ending]
         key = (
             "who_are_you" if any(f.concept == ASKS_WHO for f in asked) else "help" if asked else ""

@@ -518,6 +518,11 @@ class Reading:
         """Whether the concept was found at all."""
         return any(f.concept == concept for f in self.found)
 
+    @property
+    def words_end(self) -> int:
+        """Where the message's words end (the marks after them left out)."""
+        return 1 + max((k for k, t in enumerate(self.tokens) if t not in MARKS), default=-1)
+
     def says(self, concept: str) -> bool:
         """Whether the concept was found and not negated ("just tell me roughly", not
         "i'm not asking for a number")."""

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Literal, get_args
 
-from .concepts import FIGURE, Found, Reading, Vocabulary
+from .concepts import FIGURE, SENTENCE, Found, Reading, Vocabulary
 
 #: The kinds a safety rule can reply with, in the order they are tried.
 RuleKind = Literal["crisis", "emergency", "refusal"]
@@ -217,9 +217,11 @@ class Screened:
     doubt: Hit | None = None  # an emergency concept no rule settled
     denial: bool = False  # a crisis concept that was negated ("i'm not suicidal")
     crisis_doubt: Hit | None = None  # a crisis warning sign no rule settled
-    #: every crisis concept found is asked of the medicine by the question the message opens
-    #: with ("can baclofen cause suicidal thoughts?"): what it may cause, not what is felt
-    #: ("pa q me preocupo por los efectos secundarios si igual ya me quiero morir" is not)
+    #: every crisis concept found is asked of the medicine by the question a one-sentence
+    #: message opens with ("can baclofen cause suicidal thoughts?"): what it may cause, not
+    #: what is felt. A wish it does not ask about ("pa q me preocupo por los efectos
+    #: secundarios si igual ya me quiero morir") or a sentence after it ("...? i've been
+    #: having them") is not.
     asked_of_medicine: bool = False
 
     @property
@@ -229,6 +231,15 @@ class Screened:
 
 #: how far into a message (tokens, a greeting and its comma) a question still opens it
 OPENS = 2
+
+
+def _asked_of_medicine(reading: Reading, signs: list[Found]) -> bool:
+    """One sentence, whose opening question asks what the medicine causes, with every
+    crisis sign its object (`Screened.asked_of_medicine`)."""
+    if SENTENCE in reading.tokens[: reading.words_end]:
+        return False
+    opening = [c.scope for c in reading.cues if c.category == "generic" and c.start <= OPENS]
+    return all(any(a <= f.start and f.end <= b for a, b in opening) for f in signs)
 
 
 def _doubt(reading: Reading, doubt: Iterable[tuple[str, str]], kind: RuleKind) -> Hit | None:
@@ -279,18 +290,13 @@ class SafetyScreen:
                 break
         signs = [f for f in reading.found if f.concept in self.crisis_concepts]
         denial = any("negation" in f.modifiers for f in signs)
-        # the question opens asking what the medicine causes, and every sign is its object
-        opening = [c.scope for c in reading.cues if c.category == "generic" and c.start <= OPENS]
-        asked_of_medicine = bool(signs) and all(
-            any(a <= f.start and f.end <= b for a, b in opening) for f in signs
-        )
         return Screened(
             reading,
             tuple(hits),
             _doubt(reading, self.doubt, "emergency"),
             denial,
             _doubt(reading, self.crisis_doubt, "crisis"),
-            asked_of_medicine,
+            bool(signs) and _asked_of_medicine(reading, signs),
         )
 
     def _fires(

@@ -3571,3 +3571,19 @@ def test_how_to_be_with_someone_is_no_warning_sign_outside_a_crisis(lists, text)
     reply = lists.respond(text)
     assert reply.kind not in ("crisis", "emergency"), reply.rule
     assert "988" not in reply.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "farewell"),
+    [
+        ("hi sorry my mother in law took several of my baclofen instead of hers", False),
+        ("sorry but my dad took 6 of his baclofen by mistake", False),
+        ("im sorry for everything, took all my pills", True),
+    ],
+)
+def test_an_apology_that_opens_a_message_is_no_farewell(lists, text, farewell):
+    """A carer's "hi sorry" is the overdose reply alone; a goodbye with everything taken
+    is self-harm with something taken, both lines."""
+    reply = lists.respond(text)
+    assert reply.kind == "emergency"
+    assert (reply.rule or "").startswith("crisis.") == farewell, reply.rule
