@@ -57,6 +57,7 @@ ROUNDS = {
     31: "ab05f70",
     32: "a26b9f1",
     33: "b84585f",
+    34: "2acfca5",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 

@@ -19,7 +19,7 @@ from .content import SMALLTALK, KnowledgeBase
 from .language import DEATH_WORDS, language_of, unread_language
 from .learned import CHECK_IN, CRISIS, SELF_HARM_TAKEN
 from .loader import load_knowledge
-from .matcher import MEDICINE, PROFILES, Candidate, Decision, content_words
+from .matcher import MEDICINE, PROFILES, Candidate, Decision
 from .normalize import spoken_marks
 from .safety import SETTLED, Hit, Screened
 from .sessions import SessionStore
@@ -91,6 +91,9 @@ SINCE_STARTING = "since_starting"
 #: dying or killing said as a figure of speech ("me muero de risa", "dying of laughter"):
 #: the second reader, which weighs "muero" and knows no idiom, hears no crisis in it
 FIGURATIVE = "figurative"
+#: ...which settles these situations, with none of ours named: too much of what is no
+#: medicine is no overdose, and a habit given up no medicine stopped
+FIGURE_SITUATIONS = ("overdose", "ran_out", "withdrawal")
 #: something eaten that is no medicine ("he ate grass and threw up", "se comió pasto")
 ATE_OTHER = "ate_other"
 #: Inside an emergency, a question moves on to a topic only when it asks anew: it names
@@ -323,11 +326,12 @@ def settled_for_the_reader(
         # lists' to find ("took 20 of her blood pressure tablets"), and signs are any one's
         # ...and that medicine's pump ("insulin pump alarm going off, what does error 3 mean")
         ("another_medicine", situation in ("ran_out", "overdose", "pump") and another_medicine),
-        # an overdose of what is no medicine, as a figure of speech, with none of ours named
-        # ("hoy tengo sobredosis de cafe", "way too much coffee lol")
+        # an overdose of what is no medicine, as a figure of speech, or a habit given up,
+        # with none of ours named ("hoy tengo sobredosis de cafe", "way too much coffee lol",
+        # "i quit smoking 2 days ago and im so irritable")
         (
             "figure_of_speech",
-            situation == "overdose" and not ours and screened.reading.has(FIGURATIVE),
+            situation in FIGURE_SITUATIONS and not ours and screened.reading.has(FIGURATIVE),
         ),
         # something eaten that is no medicine, with none of ours named: what a dog or a
         # child ate ("took my dog for a walk, he ate grass and threw up")
@@ -978,8 +982,14 @@ class Chatbot:
         return self._says_something(rest)
 
     def _says_something(self, tokens: list[str], least: int = 2) -> bool:
-        """`least` words or more that say something (not common words, not the medicine)."""
-        return len(content_words(tokens, self._ignore).split()) >= least
+        """`least` words or more that say something (not common words of any language the
+        matcher reads, not the medicine): "ya sé, pero dime más o menos" says nothing beside
+        its push, as "i know, but roughly" does not."""
+        return self._saying(tokens) >= least
+
+    def _saying(self, tokens: list[str]) -> int:
+        """How many words say something: no marks, no common words, not the medicine."""
+        return sum(1 for t in _said(tokens) if t not in self._ignore)
 
     def _after_moving_on(
         self,
@@ -1282,7 +1292,7 @@ class Chatbot:
         }
         rest = [t for i, t in enumerate(marked) if i not in said and t not in MARKS]
         beside = router._route(rest, state, text, lang).reply
-        said_beside = len(content_words(rest, self._ignore).split())
+        said_beside = self._saying(rest)
         if beside.kind == "answer" and beside.topic == reply.topic and said_beside >= 2:
             return True
         # a question of its own, in words enough to be one (answered, or between two topics)
