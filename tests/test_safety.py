@@ -2364,6 +2364,9 @@ MECHANISMS = [
     # all of a drink, or a drink in one go, is no medicine; tablets in one go are
     ("she drank all the orange juice in one go", "fallback|smalltalk|answer|clarify"),
     ("she took 10 of my baclofen in one go", "emergency"),
+    # drinks counted are no pills; tablets counted are
+    ("had like 5 coffees today lol, caffeine overdose", "fallback|smalltalk|answer|clarify"),
+    ("had like 5 of my baclofen today", "emergency"),
     # they who do not answer the phone are not him
     ("no me contestan en la farmacia y se me acabo el baclofeno", "emergency"),
     ("no me contestan en la clinica, a que hora abren?", "answer|clarify|fallback"),
@@ -2897,11 +2900,11 @@ def test_everyday_sentences_with_words_of_the_lists_raise_no_alarm(lists, text):
 #: late" joined (the near miss of a note found with his supply empty): the word lists read
 #: a note about where someone is as no farewell; the reader weighs "left a note" (crisis).
 #: In the twenty-seventh session, retrained with sealed round 34 and dev rounds r46 and es
-#: r45, the same 15 of the 604; of the 26 near misses written that session, two alarm: "i
+#: r45, the same 15 of the 604; of the 28 near misses written that session, two alarm: "i
 #: keep all of my tablets in a locked box" (a crisis: "all of my tablets", the near miss of
 #: a warning sign beside them) and "im thinking of trying halving my baclofen next week"
 #: (a crisis with an emergency, where the word lists refuse). Stops for storage or a dose
-#: change were not tried: 17 of 631.
+#: change were not tried: 17 of 632.
 READER_ALARMS = 17
 
 
