@@ -2367,6 +2367,14 @@ MECHANISMS = [
     # drinks counted are no pills; tablets counted are
     ("had like 5 coffees today lol, caffeine overdose", "fallback|smalltalk|answer|clarify"),
     ("had like 5 of my baclofen today", "emergency"),
+    # a delivery that came too soon is no taper; a plan that is no dose change no refusal
+    ("the delivery came too soon", "answer|clarify|fallback|smalltalk"),
+    ("im going to try more stretching", "answer|clarify|fallback|smalltalk"),
+    # a habit given up beside the medicine stopped is still the medicine stopped
+    (
+        "deje de fumar y de tomar el baclofeno hace 3 dias, tengo fiebre y estoy confundida",
+        "emergency",
+    ),
     # they who do not answer the phone are not him
     ("no me contestan en la farmacia y se me acabo el baclofeno", "emergency"),
     ("no me contestan en la clinica, a que hora abren?", "answer|clarify|fallback"),
@@ -2900,11 +2908,11 @@ def test_everyday_sentences_with_words_of_the_lists_raise_no_alarm(lists, text):
 #: late" joined (the near miss of a note found with his supply empty): the word lists read
 #: a note about where someone is as no farewell; the reader weighs "left a note" (crisis).
 #: In the twenty-seventh session, retrained with sealed round 34 and dev rounds r46 and es
-#: r45, the same 15 of the 604; of the 28 near misses written that session, two alarm: "i
+#: r45, the same 15 of the 604; of the 30 near misses written that session, two alarm: "i
 #: keep all of my tablets in a locked box" (a crisis: "all of my tablets", the near miss of
 #: a warning sign beside them) and "im thinking of trying halving my baclofen next week"
 #: (a crisis with an emergency, where the word lists refuse). Stops for storage or a dose
-#: change were not tried: 17 of 632.
+#: change were not tried: 17 of 634.
 READER_ALARMS = 17
 
 
