@@ -58,6 +58,7 @@ ROUNDS = {
     32: "a26b9f1",
     33: "b84585f",
     34: "2acfca5",
+    35: "64ce5b9",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
