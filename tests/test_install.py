@@ -85,11 +85,12 @@ def test_the_wheel_holds_every_content_file_and_is_small(installed: Installed):
             rel = path.relative_to(ROOT).as_posix()
             assert f"chatbot/_shipped/{rel}" in names, rel
     assert not [n for n in names if n.startswith(("tests/", "examples/", "bench/"))]
-    # about 2.0 MB (2,002,960 bytes on 2026-12-07): 1.36 MB of it the second reader's weights
-    # (intents/safety/classifier.json, 39,534 features from 67,844 messages; it grows as
-    # opened sets join its training, so the bound is raised with it, by a measure, not left
-    # to drift: from 1.8 MB and 36,000 features from 55,455 messages)
-    assert installed.wheel.stat().st_size < 2_100_000
+    # about 2.1 MB (2,124,398 bytes on 2026-12-07, the twenty-eighth session): 1.45 MB of it the
+    # second reader's weights (intents/safety/classifier.json, 41,772 features from 78,152
+    # messages; it grows as opened sets join its training, so the bound is raised with it,
+    # by a measure, not left to drift: from 1.8 MB and 36,000 features from 55,455
+    # messages, then 2.1 MB at 2,002,960 bytes and 39,534 features from 67,844 messages)
+    assert installed.wheel.stat().st_size < 2_200_000
 
 
 def test_the_installed_command_finds_its_content_in_the_package(installed: Installed):
