@@ -71,11 +71,6 @@ UNKNOWN_WORD = 0.6
 BM25_FLOOR = 0.8
 
 
-def content_words(tokens: Sequence[str], ignore: frozenset[str]) -> str:
-    kept = [t for t in tokens if t not in STOPWORDS and t not in ignore]
-    return " ".join(kept)
-
-
 #: The word a match key ends with when the question names the medicine by two of its names
 #: ("is lioresal the same as baclofen?", "¿el lioresal y el baclofeno son lo mismo?"): what
 #: it asks is then most often about the names, as an example naming it once is not

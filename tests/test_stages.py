@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chatbot.matcher import Candidate, Matcher, content_words
+from chatbot.matcher import Candidate, Matcher
 from chatbot.normalize import Normalizer, clean
 from chatbot.settings import Thresholds
 from chatbot.yamlio import parse_yaml
@@ -103,10 +103,6 @@ def test_decide_answers_clarifies_or_falls_back():
     assert m.decide(strong).action == "answer"
     assert m.decide(close).action == "clarify"
     assert m.decide(weak).action == "fallback"
-
-
-def test_content_words_drop_stop_words_and_the_medicine():
-    assert content_words("can i drink on baclofen".split(), frozenset({"baclofen"})) == "drink"
 
 
 # --- compose --------------------------------------------------------------------------------
