@@ -59,6 +59,7 @@ ROUNDS = {
     33: "b84585f",
     34: "2acfca5",
     35: "64ce5b9",
+    36: "d9f44f4",
 }
 GROUPS = ("emergency", "crisis", "refusal", "near_miss", "answer")
 
