@@ -1071,7 +1071,9 @@ class Chatbot:
     def _settled(self, screened: Screened, marked_q: bool = False) -> int | None:
         """Help reached, and what it said ("poison control said she's fine", "ya hablé con
         el equipo de la bomba y me ven mañana"): every `settled` concept found, none
-        negated, and no `unsettled` one. Where the last of them ends, or None. In a message
+        negated, and no `unsettled` one unless a question is marked after them ("they said
+        to watch her at home. is it ok with paracetamol?": the caller answers it and keeps
+        the emergency open). Where the last of them ends, or None. In a message
         that ends with a question mark (`marked_q`), help's words in its last sentence are
         the question's ("...they've booked me in. is the refill done with a needle?"), when
         the sentences before it say them all."""
@@ -1080,7 +1082,7 @@ class Chatbot:
         found = [f for f in screened.reading.found if f.concept in want]
         if not want or {f.concept for f in found if NEGATION not in f.modifiers} != want:
             return None
-        if any(f.concept in screen.unsettled for f in screened.reading.found):
+        if not marked_q and any(f.concept in screen.unsettled for f in screened.reading.found):
             return None  # "... and keep an eye on him": still watching
         if marked_q:
             last = max(f.sentence for f in screened.reading.found)
@@ -1203,7 +1205,7 @@ class Chatbot:
                 and not any(says(c) for c in _ASKED_AFTER_HELP)
                 and self._asks_after(screened, settled, marked_q, anew=not thanked)
             )
-            if not asked and thanked:
+            if not asked and thanked and not unsettled:
                 # "ya conseguí en una farmacia de 24 horas, gracias!!": where help was, and
                 # thanks, is no question however many words it takes
                 reply = self.composer.message(
@@ -1211,7 +1213,10 @@ class Chatbot:
                 )
             if asked or reply.rule in ("smalltalk.thanks", "smalltalk.goodbye"):
                 reply = self.composer.with_line(reply, situation)
-                return replace(routed, reply=reply, state=replace(routed.state, emergency=""))
+                # still watching, as help said ("...and to watch her"): answered, the
+                # emergency open for the next turn
+                kept = state.emergency if unsettled else ""
+                return replace(routed, reply=reply, state=replace(routed.state, emergency=kept))
             if not unsettled:  # help's word alone: its follow-up now, and heard for the next
                 routed = replace(routed, state=replace(routed.state, heard=True))
         if (
@@ -1702,17 +1707,20 @@ def _beside_ours(q: Asked) -> str | None:
     else:
         return None
     words = set(q.tokens)
-    if q.decision.action != "answer" or not said & words:
-        return None
     both = bool(profile.refers & words) and bool(profile.mixes & words)
+    if not said & words or (q.decision.action != "answer" and not both):
+        return None
     floor = q.bot.settings.thresholds.answer
     for c in q.candidates if both else q.candidates[:1]:
         answer = q.kb.answers.get(q.kb.intents[c.intent].target)
         if c.score < floor:
-            return None
+            break
         if answer is not None and answer.names_other_medicines:
             return answer.topic
-    return None
+    # pointed back to and put together, none scoring an answer ("also I'm on citalopram,
+    # is that ok with it?"): how the two mix, the conversation's medicine's interactions
+    mixing = f"{q.state.medicine}.interactions"
+    return mixing if both and mixing in q.kb.answers else None
 
 
 def which_medicine(q: Asked) -> _Routed | None:
