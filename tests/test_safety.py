@@ -3071,7 +3071,8 @@ def test_everyday_sentences_with_words_of_the_lists_raise_no_alarm(lists, text):
 #: go", "if i leave it") and "my mum says she takes all her pills with breakfast". Drinks
 #: counted are a figure of speech to the reader in Spanish too ("me tome 4 monsters").
 #: In the twenty-ninth session, retrained with sealed round 36 and dev rounds r48 and es
-#: r47: 23 of 690 (24 of 684 before the last probes and retraining). With the old weights on the new word lists, 23: the 20, less "got to
+#: r47: 23 of 690 (24 of 684 before the last probes and retraining). With the old
+#: weights on the new word lists of the first measure, 23: the 20, less "got to
 #: go, the cat eats my lunch", and three of the session's new probes ("si manejo con sueño
 #: me voy a matar en la carretera?", "lo volvi a tomar despues de un mes sin el",
 #: "my daughters feeding pump keeps beeping": the reader reads a crash feared as the
