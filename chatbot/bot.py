@@ -1698,7 +1698,9 @@ def _beside_ours(q: Asked) -> str | None:
     puts the two together or side by side ("se puede mezclar con benadryl?", "es igual q la
     ciclobenzaprina?"), and the best topic's answer names other medicines (a comparison, an
     interaction). Pointed back to and put together both ("lo puedo tomar con mi
-    clonazepam?"), the best such topic that scores an answer, wherever it ranks."""
+    clonazepam?"), the best such topic that scores an answer, wherever it ranks, and when
+    none does, the conversation's medicine's interactions ("also I'm on citalopram, is
+    that ok with it?")."""
     profile = q.kb.matcher.profile
     if q.state.medicine in q.kb.medicines:
         said = profile.refers
